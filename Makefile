@@ -1,0 +1,50 @@
+# The two commands a newcomer runs: `make handouts` and `make test`.
+# Only Go and make are needed; outside programs used by the
+# interoperability checks are optional here and installed by .ci/run.
+
+GO      ?= go
+BIN     := bin/handouts
+SOURCES ?= sources
+OUT     ?= out
+
+.PHONY: handouts build test check vet fmt bench fuzz interop clean
+
+## handouts: build the tool and every briefing in sources/ into out/
+handouts: $(BIN)
+	$(BIN) check $(SOURCES)
+	$(BIN) build --format docx,pdf --out $(OUT) $(SOURCES)
+
+build: $(BIN)
+
+$(BIN): FORCE
+	@mkdir -p bin
+	$(GO) build -trimpath -o $(BIN) ./cmd/handouts
+
+FORCE:
+
+## test: the whole suite, with the race detector
+test: vet
+	$(GO) test -race ./...
+
+vet:
+	@unformatted=$$(gofmt -l cmd internal); \
+	if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
+	$(GO) vet ./...
+
+## interop: only the checks that run outside programs, which must be present
+interop:
+	HANDOUTS_INTEROP=require $(GO) test -count=1 -run 'Interop' ./...
+
+## fuzz: run every fuzz target for FUZZTIME each (default 30s)
+FUZZTIME ?= 30s
+fuzz:
+	@for pkg in $$($(GO) list ./...); do \
+	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "== $$pkg $$f"; \
+	    $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
+clean:
+	rm -rf bin
+	find $(OUT) -mindepth 1 ! -name README.md ! -name .gitignore -delete

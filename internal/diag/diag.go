@@ -1,0 +1,80 @@
+// Package diag holds the diagnostics every stage reports: a file, a line,
+// a severity and a message a person can act on.
+package diag
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+)
+
+// Severity says whether a diagnostic stops a build.
+type Severity int
+
+const (
+	Error Severity = iota
+	Warning
+)
+
+func (s Severity) String() string {
+	if s == Warning {
+		return "warning"
+	}
+	return "error"
+}
+
+// Diagnostic is one problem found in one file. Line is 1-based; 0 means
+// the problem concerns the whole file.
+type Diagnostic struct {
+	Path     string   `json:"file"`
+	Line     int      `json:"line"`
+	Severity Severity `json:"-"`
+	Message  string   `json:"message"`
+}
+
+// String formats the diagnostic as "path:line: message", with "warning: "
+// before the message of a warning.
+func (d Diagnostic) String() string {
+	s := d.Path
+	if d.Line > 0 {
+		s += ":" + strconv.Itoa(d.Line)
+	}
+	s += ": "
+	if d.Severity == Warning {
+		s += "warning: "
+	}
+	return s + d.Message
+}
+
+// List is the diagnostics of one or more files.
+type List []Diagnostic
+
+// Errorf appends an error.
+func (l *List) Errorf(path string, line int, format string, args ...any) {
+	*l = append(*l, Diagnostic{Path: path, Line: line, Severity: Error, Message: fmt.Sprintf(format, args...)})
+}
+
+// Warnf appends a warning.
+func (l *List) Warnf(path string, line int, format string, args ...any) {
+	*l = append(*l, Diagnostic{Path: path, Line: line, Severity: Warning, Message: fmt.Sprintf(format, args...)})
+}
+
+// HasErrors reports whether any diagnostic is an error.
+func (l List) HasErrors() bool {
+	for _, d := range l {
+		if d.Severity == Error {
+			return true
+		}
+	}
+	return false
+}
+
+// Sort orders diagnostics by file, line, then message, so output is stable
+// whatever order the checks ran in.
+func (l List) Sort() {
+	slices.SortStableFunc(l, func(a, b Diagnostic) int {
+		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Line, b.Line),
+			cmp.Compare(a.Severity, b.Severity), cmp.Compare(a.Message, b.Message))
+	})
+}

@@ -1,0 +1,165 @@
+// Package handout decides the words a handout carries around the briefing's
+// own text — kind label, acknowledgement, the two panels, the footer and
+// the file metadata — so that the Word and PDF writers say exactly the same
+// thing and differ only in how they draw it.
+package handout
+
+import (
+	"strconv"
+	"strings"
+
+	"handouts/internal/briefing"
+)
+
+// DefaultAcknowledgement is the reuse statement used when neither the
+// briefing nor the project gives one. {producer} is replaced.
+const DefaultAcknowledgement = "Produced by {producer}. Feel free to reproduce this briefing, with acknowledgement."
+
+// Options are the project- and build-level choices that change the words.
+type Options struct {
+	// Acknowledgement is the project's wording with a {producer}
+	// placeholder; empty means DefaultAcknowledgement. A briefing's own
+	// acknowledgement key wins over it.
+	Acknowledgement string
+	// AdaptedBy names an organisation reusing another's briefing.
+	AdaptedBy string
+}
+
+// Row is one line of a panel. When Link is set the value is a hyperlink to
+// it.
+type Row struct {
+	Label string
+	Value string
+	Link  string
+}
+
+// Handout is everything a writer prints besides the sections.
+type Handout struct {
+	KindLabel       string // "Policy briefing" or "Hot topic"
+	Title           string
+	Subtitle        string
+	Acknowledgement string // the reuse statement, producer named
+	AdaptedBy       string // "Adapted by X from a briefing by P", or ""
+	SourcePanel     []Row
+	SourceHeading   string // heading of the source panel
+	AboutHeading    string // "About this briefing"
+	AboutPanel      []Row
+	Footer          string // left part of the page footer: the producer
+	Meta            Metadata
+}
+
+// Metadata is what goes into the file's document properties.
+type Metadata struct {
+	Title    string
+	Subject  string // the driver and its publisher
+	Author   string // the producer (and the adapter, if any)
+	Keywords []string
+	Language string // BCP 47
+}
+
+// PageLabel formats the footer's page counter.
+func PageLabel(n, total int) string {
+	return "Page " + strconv.Itoa(n) + " of " + strconv.Itoa(total)
+}
+
+// New works out the words of the handout for d.
+func New(d *briefing.Document, o Options) *Handout {
+	m := d.Meta
+	h := &Handout{
+		KindLabel:     m.Kind.Label(),
+		Title:         m.Title,
+		Subtitle:      m.Subtitle,
+		SourceHeading: "About the source document",
+		AboutHeading:  "About this briefing",
+		Footer:        m.Producer,
+	}
+
+	ack := m.Acknowledgement
+	if ack == "" {
+		ack = o.Acknowledgement
+	}
+	if ack == "" {
+		ack = DefaultAcknowledgement
+	}
+	h.Acknowledgement = strings.ReplaceAll(ack, "{producer}", m.Producer)
+
+	if o.AdaptedBy != "" {
+		h.AdaptedBy = "Adapted by " + o.AdaptedBy + " from a briefing by " + m.Producer + "."
+		h.Footer = o.AdaptedBy + ", adapted from " + m.Producer
+	}
+
+	add := func(rows []Row, label, value, link string) []Row {
+		if value == "" {
+			return rows
+		}
+		return append(rows, Row{Label: label, Value: value, Link: link})
+	}
+	h.SourcePanel = add(h.SourcePanel, "Source", m.Source, "")
+	h.SourcePanel = add(h.SourcePanel, "Link to main document", m.Link, m.Link)
+	h.SourcePanel = add(h.SourcePanel, "Publication format", m.Format, "")
+	h.SourcePanel = add(h.SourcePanel, "Date of publication", m.Published.String(), "")
+
+	h.AboutPanel = add(h.AboutPanel, "Primary audience", strings.Join(m.Audience, "; "), "")
+	h.AboutPanel = add(h.AboutPanel, "Date last updated", m.Updated.String(), "")
+	h.AboutPanel = add(h.AboutPanel, "Due for review", m.Review.String(), "")
+	h.AboutPanel = add(h.AboutPanel, "Group member responsible", m.Responsible, "")
+	h.AboutPanel = add(h.AboutPanel, "Produced by", m.Producer, "")
+	if o.AdaptedBy != "" {
+		h.AboutPanel = add(h.AboutPanel, "Adapted by", o.AdaptedBy, "")
+	}
+
+	author := m.Producer
+	if o.AdaptedBy != "" {
+		author = o.AdaptedBy + "; adapted from " + m.Producer
+	}
+	h.Meta = Metadata{
+		Title:    m.Title,
+		Subject:  subject(m),
+		Author:   author,
+		Keywords: append([]string(nil), m.Tags...),
+		Language: "en-GB",
+	}
+	return h
+}
+
+// subject names the driver document and its publisher, e.g.
+// "Policy briefing on a long read by King's Fund, February 2018".
+func subject(m briefing.Meta) string {
+	var b strings.Builder
+	b.WriteString(m.Kind.Label())
+	if m.Source == "" {
+		return b.String()
+	}
+	b.WriteString(" on ")
+	if m.Format != "" {
+		f := m.Format
+		if strings.ToUpper(f) != f {
+			f = strings.ToLower(f[:1]) + f[1:]
+		}
+		b.WriteString(article(m.Format) + " " + f + " by ")
+	} else {
+		b.WriteString("a document by ")
+	}
+	b.WriteString(m.Source)
+	if !m.Published.IsZero() {
+		b.WriteString(", " + m.Published.String())
+	}
+	return b.String()
+}
+
+func article(word string) string {
+	if word == "" {
+		return "a"
+	}
+	// Acronyms read letter by letter: "an HTML page", "a PDF".
+	if len(word) > 1 && strings.ToUpper(word) == word {
+		if strings.ContainsRune("AEFHILMNORSX", rune(word[0])) {
+			return "an"
+		}
+		return "a"
+	}
+	if strings.ContainsRune("AEIOUaeiou", rune(word[0])) {
+		return "an"
+	}
+	return "a"
+}
