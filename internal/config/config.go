@@ -1,0 +1,373 @@
+// Package config reads the optional project config, handouts.yaml, that
+// sets defaults for every briefing of a project: the producer, the
+// acknowledgement wording, the paper size, the review period, the
+// adapted-by organisation and a folder of template overrides.
+//
+// The config lives at the root of the project (the folder the tool is run
+// from) unless a command is given --config FILE. Command-line flags
+// override it.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+
+	"handouts/internal/diag"
+	"handouts/internal/suggest"
+)
+
+// FileName is the name of the project config in a project's root folder.
+const FileName = "handouts.yaml"
+
+// MaxSize is the largest config file read; a config is a dozen lines.
+const MaxSize = 64 << 10
+
+// Paper sizes.
+const (
+	A4     = "a4"
+	Letter = "letter"
+)
+
+// DefaultReviewMonths is the review period when the config gives none.
+const DefaultReviewMonths = 12
+
+// Config is the project's defaults. The zero value is not ready to use;
+// Default returns one.
+type Config struct {
+	// Path is the file read, "" when the project has no config.
+	Path string
+
+	// Producer is the producer of briefings that do not name one.
+	Producer string
+	// Acknowledgement is the reuse statement with a {producer}
+	// placeholder; "" means the built-in wording. A briefing's own
+	// acknowledgement key wins over it.
+	Acknowledgement string
+	// Paper is A4 or Letter.
+	Paper string
+	// ReviewMonths is how long after its last update a new briefing is
+	// due for review.
+	ReviewMonths int
+	// AdaptedBy names the organisation reusing other producers'
+	// briefings; "" when the project's briefings are its own.
+	AdaptedBy string
+	// Templates is the folder of template overrides, resolved against the
+	// config file's folder (so usable as is from the working folder); ""
+	// when the defaults are used.
+	Templates string
+}
+
+// Default returns the settings of a project without a config.
+func Default() *Config {
+	return &Config{Paper: A4, ReviewMonths: DefaultReviewMonths}
+}
+
+// Keys are the keys a config may have, in the order documented.
+var Keys = []string{"producer", "acknowledgement", "paper", "review-period", "adapted-by", "templates"}
+
+// Load reads handouts.yaml in dir. A missing file is not an error: the
+// defaults are returned. Diagnostics carry the file and line; the config
+// is usable only when they hold no error.
+func Load(dir string) (*Config, diag.List) {
+	path := filepath.Join(dir, FileName)
+	if dir == "" || dir == "." {
+		path = FileName
+	}
+	c, diags := read(path, true)
+	return c, diags
+}
+
+// LoadFile reads the config at path, which must exist (as given with
+// --config).
+func LoadFile(path string) (*Config, diag.List) {
+	return read(path, false)
+}
+
+func read(path string, optional bool) (*Config, diag.List) {
+	var diags diag.List
+	f, err := os.Open(path)
+	if err != nil {
+		if optional && errors.Is(err, fs.ErrNotExist) {
+			return Default(), nil
+		}
+		diags.Errorf(path, 0, "cannot read the project config: %s", describe(err))
+		return Default(), diags
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		diags.Errorf(path, 0, "is a folder, not a config file")
+		return Default(), diags
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	if err != nil {
+		diags.Errorf(path, 0, "cannot read the project config: %s", describe(err))
+		return Default(), diags
+	}
+	c, diags := Parse(path, data)
+	c.Path = path
+	if c.Templates != "" {
+		line := templatesLine(path, data)
+		st, err := os.Stat(c.Templates)
+		switch {
+		case err != nil:
+			diags.Errorf(path, line, "templates folder %s does not exist (it is relative to the config file's folder)", filepath.ToSlash(c.Templates))
+		case !st.IsDir():
+			diags.Errorf(path, line, "templates %s is a file, not a folder", filepath.ToSlash(c.Templates))
+		}
+	}
+	diags.Sort()
+	return c, diags
+}
+
+// templatesLine finds the line of the templates key again, for the
+// diagnostics that need the file system.
+func templatesLine(path string, data []byte) int {
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
+		return 0
+	}
+	m := doc.Content[0]
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == "templates" {
+			return m.Content[i].Line
+		}
+	}
+	return 0
+}
+
+func describe(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return err.Error()
+}
+
+// Parse decodes a config's bytes; path names it in diagnostics and
+// anchors the templates folder. It never touches the file system.
+func Parse(path string, data []byte) (*Config, diag.List) {
+	c := Default()
+	var diags diag.List
+	if len(data) > MaxSize {
+		diags.Errorf(path, 0, "the project config is larger than %d KiB; it should be a few lines", MaxSize>>10)
+		return c, diags
+	}
+	if line, ok := invalidUTF8(data); !ok {
+		diags.Errorf(path, line, "invalid UTF-8; save the file as UTF-8")
+		return c, diags
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if err == io.EOF {
+			return c, nil // an empty file: the defaults
+		}
+		line, msg := yamlError(err)
+		diags.Errorf(path, line, "YAML syntax: %s", msg)
+		return c, diags
+	}
+	var next yaml.Node
+	if err := dec.Decode(&next); err != io.EOF {
+		line := next.Line
+		if err != nil {
+			line, _ = yamlError(err)
+		}
+		diags.Errorf(path, line, "the project config must be one YAML document; remove the second one (after \"---\")")
+		return c, diags
+	}
+	if len(doc.Content) == 0 {
+		return c, nil
+	}
+	root := doc.Content[0]
+	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
+		return c, nil // only comments
+	}
+	if root.Kind != yaml.MappingNode {
+		diags.Errorf(path, root.Line, "the project config must be a list of \"key: value\" lines, not %s", kindName(root))
+		return c, diags
+	}
+
+	seen := map[string]int{}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		if v.Kind == yaml.AliasNode && v.Alias != nil {
+			v = v.Alias
+		}
+		key := k.Value
+		if k.Kind != yaml.ScalarNode {
+			diags.Errorf(path, k.Line, "a key must be a plain name such as producer, not %s", kindName(k))
+			continue
+		}
+		if !known(key) {
+			msg := fmt.Sprintf("unknown key %q", key)
+			if s := suggest.Closest(key, Keys); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			} else {
+				msg += "; the keys are " + strings.Join(Keys, ", ")
+			}
+			diags.Errorf(path, k.Line, "%s", msg)
+			continue
+		}
+		if first, dup := seen[key]; dup {
+			diags.Errorf(path, k.Line, "%s is given twice (first on line %d); keep one", key, first)
+			continue
+		}
+		seen[key] = k.Line
+		if v.Kind != yaml.ScalarNode {
+			diags.Errorf(path, v.Line, "%s must be %s, not %s", key, expected(key), kindName(v))
+			continue
+		}
+		if v.Tag == "!!null" {
+			diags.Errorf(path, k.Line, "%s has no value; give %s or remove the line", key, expected(key))
+			continue
+		}
+		val := strings.TrimSpace(v.Value)
+		if val == "" {
+			diags.Errorf(path, k.Line, "%s is empty; give %s or remove the line", key, expected(key))
+			continue
+		}
+		switch key {
+		case "producer":
+			c.Producer = val
+		case "acknowledgement":
+			c.Acknowledgement = val
+			if !strings.Contains(val, "{producer}") {
+				diags.Warnf(path, v.Line, "acknowledgement does not name the producer; put {producer} where the producer's name belongs")
+			}
+			if bad := unknownPlaceholder(val); bad != "" {
+				diags.Errorf(path, v.Line, "acknowledgement has the placeholder %s; the only placeholder is {producer}", bad)
+			}
+		case "paper":
+			switch strings.ToLower(val) {
+			case A4, Letter:
+				c.Paper = strings.ToLower(val)
+			default:
+				diags.Errorf(path, v.Line, "paper %q is not a4 or letter", val)
+			}
+		case "review-period":
+			n, err := ParsePeriod(val)
+			if err != nil {
+				diags.Errorf(path, v.Line, "review-period: %s", err)
+				continue
+			}
+			c.ReviewMonths = n
+		case "adapted-by":
+			c.AdaptedBy = val
+		case "templates":
+			dir := filepath.FromSlash(val)
+			if !filepath.IsAbs(dir) {
+				dir = filepath.Join(filepath.Dir(path), dir)
+			}
+			c.Templates = dir
+		}
+	}
+	diags.Sort()
+	return c, diags
+}
+
+func known(key string) bool {
+	for _, k := range Keys {
+		if k == key {
+			return true
+		}
+	}
+	return false
+}
+
+func expected(key string) string {
+	switch key {
+	case "paper":
+		return "a4 or letter"
+	case "review-period":
+		return "a number of months, such as 12 or \"6 months\""
+	case "templates":
+		return "a folder name"
+	}
+	return "text"
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.MappingNode:
+		return "a set of keys"
+	case yaml.ScalarNode:
+		return "a single value"
+	}
+	return "that"
+}
+
+var placeholder = regexp.MustCompile(`\{[^{}]*\}`)
+
+// unknownPlaceholder returns the first {…} that is not {producer}.
+func unknownPlaceholder(s string) string {
+	for _, m := range placeholder.FindAllString(s, -1) {
+		if m != "{producer}" {
+			return m
+		}
+	}
+	return ""
+}
+
+var periodRE = regexp.MustCompile(`^(\d{1,3})(?:\s*(months?|years?))?$`)
+
+// MaxReviewMonths bounds the review period: ten years.
+const MaxReviewMonths = 120
+
+// ParsePeriod reads a review period: "12", "6 months", "1 month",
+// "2 years". It returns months.
+func ParsePeriod(s string) (int, error) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	m := periodRE.FindStringSubmatch(s)
+	if m == nil {
+		return 0, fmt.Errorf("%q is not a period such as 12, \"6 months\" or \"1 year\"", s)
+	}
+	n, _ := strconv.Atoi(m[1])
+	if strings.HasPrefix(m[2], "year") {
+		n *= 12
+	}
+	if n < 1 || n > MaxReviewMonths {
+		return 0, fmt.Errorf("%q is out of range: between 1 month and %d years", s, MaxReviewMonths/12)
+	}
+	return n, nil
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// yamlError splits a YAML error into its line and message.
+func yamlError(err error) (int, string) {
+	msg := err.Error()
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return n, m[2]
+	}
+	return 0, strings.TrimPrefix(msg, "yaml: ")
+}
+
+// invalidUTF8 returns the line of the first invalid UTF-8 sequence.
+func invalidUTF8(data []byte) (int, bool) {
+	line := 1
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if r == utf8.RuneError && size <= 1 {
+			return line, false
+		}
+		if r == '\n' {
+			line++
+		}
+		data = data[size:]
+	}
+	return 0, true
+}
