@@ -1,0 +1,209 @@
+// Package docx writes a briefing as a Word document (WordprocessingML,
+// Office Open XML) of our own making: archive/zip and careful templates,
+// no third-party library.
+//
+// The look comes from a reference: by default the readable parts under
+// templates/docx (styles, numbering, settings, page set-up, header,
+// footer, fonts), or a .docx a librarian restyled in Word, read with
+// LoadReference the way pandoc reads a reference.docx. The writer itself
+// uses styles only: every paragraph and run names a style, lists are real
+// Word lists through numbering.xml, tables are real tables, footnotes are
+// real footnotes.
+//
+// Output is reproducible: the zip entries come in a fixed order, each
+// dated 1980-01-01 00:00 (the zip epoch, the same on every machine and in
+// every time zone), relationship ids are numbered in order of first use,
+// there are no random ids, and the document's created and modified
+// properties are the briefing's updated date, never the clock. Images are
+// never fetched: an image is written as "[Image: alt text]" followed by
+// its address as a hyperlink.
+package docx
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"sync"
+
+	"handouts/internal/briefing"
+	"handouts/internal/handout"
+)
+
+// Options choose the words and the look of a handout.
+type Options struct {
+	// Handout are the project's choices of wording.
+	Handout handout.Options
+	// Reference gives the styles, page set-up, header and footer; nil is
+	// the default look from templates/docx.
+	Reference *Reference
+}
+
+// Limits of the writer; the validator reports briefings beyond them
+// earlier, with file and line.
+const (
+	// MaxDepth bounds the nesting of blocks (lists, quotes) and of
+	// inlines (emphasis inside strong inside a link...).
+	MaxDepth = 64
+	// maxListLevel is the deepest list level Word has (levels 0–8);
+	// deeper lists are drawn at the ninth level.
+	maxListLevel = 8
+)
+
+// ErrTooDeep is returned for a model nested beyond MaxDepth.
+var ErrTooDeep = errors.New("docx: briefing nested too deeply")
+
+// Write writes d as a .docx to w. It is safe for concurrent use.
+func Write(w io.Writer, d *briefing.Document, o Options) error {
+	return write(w, d, o, false)
+}
+
+// write is Write; keepPlaceholders leaves the header and footer
+// placeholders unfilled, for the default reference document.
+func write(w io.Writer, d *briefing.Document, o Options, keepPlaceholders bool) error {
+	if d == nil {
+		return errors.New("docx: no document")
+	}
+	ref := o.Reference
+	if ref == nil {
+		var err error
+		ref, err = defaultReference()
+		if err != nil {
+			return err
+		}
+	}
+	h := handout.New(d, o.Handout)
+	g := &gen{d: d, h: h, ref: ref}
+	g.docRels.first = len(ref.fixedRels) + 1
+	g.fnRels.first = 1
+
+	doc, err := g.document()
+	if err != nil {
+		return err
+	}
+	fn, err := g.footnotes()
+	if err != nil {
+		return err
+	}
+
+	z := zip.NewWriter(w)
+	for _, p := range ref.static[:2] { // [Content_Types].xml, _rels/.rels
+		if err := writeRaw(z, p); err != nil {
+			return err
+		}
+	}
+	dyn := func(name string, data []byte) error {
+		p, err := compress(name, data)
+		if err != nil {
+			return err
+		}
+		return writeRaw(z, p)
+	}
+	if err := dyn("docProps/core.xml", g.core()); err != nil {
+		return err
+	}
+	for _, p := range ref.static[2:3] { // docProps/app.xml
+		if err := writeRaw(z, p); err != nil {
+			return err
+		}
+	}
+	if err := dyn("word/document.xml", doc); err != nil {
+		return err
+	}
+	if err := dyn("word/_rels/document.xml.rels", g.docRels.xml(ref.fixedRels)); err != nil {
+		return err
+	}
+	if err := dyn("word/numbering.xml", g.numbering()); err != nil {
+		return err
+	}
+	if err := dyn("word/footnotes.xml", fn); err != nil {
+		return err
+	}
+	// Footnotes always have a relationships part, so that the part list
+	// (and [Content_Types].xml) is the same for every briefing.
+	if err := dyn("word/_rels/footnotes.xml.rels", g.fnRels.xml(nil)); err != nil {
+		return err
+	}
+	hdr, ftr := ref.header, ref.footer
+	if !keepPlaceholders {
+		hdr, ftr = g.fill(hdr), g.fill(ftr)
+	}
+	if err := dyn("word/header1.xml", hdr); err != nil {
+		return err
+	}
+	if err := dyn("word/footer1.xml", ftr); err != nil {
+		return err
+	}
+	for _, p := range ref.static[3:] { // styles, settings, fonts, theme
+		if err := writeRaw(z, p); err != nil {
+			return err
+		}
+	}
+	return z.Close()
+}
+
+// rawPart is one zip entry, already compressed.
+type rawPart struct {
+	name       string
+	crc        uint32
+	size       uint64
+	compressed []byte
+}
+
+// The zip epoch, 1980-01-01 00:00, in MS-DOS date and time form.
+const (
+	dosDate = 1<<5 | 1 // year 0 (1980), month 1, day 1
+	dosTime = 0
+)
+
+func writeRaw(z *zip.Writer, p rawPart) error {
+	fw, err := z.CreateRaw(&zip.FileHeader{
+		Name:               p.name,
+		Method:             zip.Deflate,
+		ModifiedDate:       dosDate,
+		ModifiedTime:       dosTime,
+		CRC32:              p.crc,
+		CompressedSize64:   uint64(len(p.compressed)),
+		UncompressedSize64: p.size,
+	})
+	if err != nil {
+		return err
+	}
+	_, err = fw.Write(p.compressed)
+	return err
+}
+
+var flatePool = sync.Pool{New: func() any {
+	fw, _ := flate.NewWriter(nil, flate.BestSpeed)
+	return fw
+}}
+
+// compress deflates one part. Parts written for every document use the
+// fastest level; the fixed parts of a reference are compressed once, at
+// the best level.
+func compress(name string, data []byte) (rawPart, error) {
+	var out bytes.Buffer
+	out.Grow(len(data)/3 + 64)
+	fw := flatePool.Get().(*flate.Writer)
+	fw.Reset(&out)
+	_, err := fw.Write(data)
+	if err == nil {
+		err = fw.Close()
+	}
+	flatePool.Put(fw)
+	if err != nil {
+		return rawPart{}, fmt.Errorf("docx: compressing %s: %w", name, err)
+	}
+	return rawPart{name: name, crc: crc32.ChecksumIEEE(data), size: uint64(len(data)), compressed: out.Bytes()}, nil
+}
+
+func compressBest(name string, data []byte) rawPart {
+	var out bytes.Buffer
+	fw, _ := flate.NewWriter(&out, flate.BestCompression)
+	fw.Write(data)
+	fw.Close()
+	return rawPart{name: name, crc: crc32.ChecksumIEEE(data), size: uint64(len(data)), compressed: out.Bytes()}
+}

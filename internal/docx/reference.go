@@ -1,0 +1,627 @@
+package docx
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+
+	"handouts/templates"
+)
+
+// Reference is the look of the handouts: styles, page set-up, header and
+// footer, fonts and theme. Load one from a .docx with LoadReference or
+// ReadReference; a nil *Reference in Options is the default look. A
+// Reference is read-only once made and may be shared by any number of
+// concurrent Writes.
+//
+// From a reference document we take word/styles.xml (required), the page
+// set-up of its last section (size, margins, columns; not its header and
+// footer references), its default header and footer (unless they hold
+// pictures or links, whose parts we do not carry over), word/fontTable.xml
+// and the theme. Numbering (the bullets and numbers of lists) and
+// settings are always our own. A style the handout uses but the reference
+// lacks is taken from the default look and named in Notes: a librarian
+// who deletes a style still gets a handout, and is told.
+type Reference struct {
+	// Notes says what the reference lacked and was taken from the
+	// default look, one sentence each.
+	Notes []string
+
+	styles    []byte
+	header    []byte // with placeholders {kind}, {title}, {footer}, {producer}
+	footer    []byte
+	fontTable []byte
+	theme     []byte // nil when there is none
+	sectPr    string // children of w:sectPr but the header and footer references
+	textWidth int    // width between the margins, twips
+
+	fixedRels []rel // the document's relationships to its parts
+	headerRel int
+	footerRel int
+	static    []rawPart // the parts written unchanged, compressed once
+	numbering []byte    // numbering.xml up to its closing tag
+}
+
+type rel struct{ typ, target string }
+
+// Limits on reading a reference document. Entries are read through
+// these limits, whatever sizes their headers claim.
+const (
+	MaxReferenceEntries   = 1000
+	MaxReferencePartBytes = 8 << 20  // one part, uncompressed
+	MaxReferenceBytes     = 32 << 20 // all parts read, uncompressed
+)
+
+// The styles a handout uses: every style of templates/docx/styles.xml.
+var (
+	defaultOnce sync.Once
+	defaultRef  *Reference
+	defaultErr  error
+	defStyles   []styleDef // in the order of the default styles.xml
+)
+
+type styleDef struct {
+	id  string
+	raw string // the whole w:style element
+}
+
+func defaultReference() (*Reference, error) {
+	defaultOnce.Do(func() {
+		defaultRef, defaultErr = buildDefault()
+	})
+	return defaultRef, defaultErr
+}
+
+func readTemplate(name string) ([]byte, error) {
+	b, err := fs.ReadFile(templates.Docx, "docx/"+name)
+	if err != nil {
+		return nil, fmt.Errorf("docx: default template: %w", err)
+	}
+	return b, nil
+}
+
+func buildDefault() (*Reference, error) {
+	files := map[string][]byte{}
+	for _, n := range []string{"styles.xml", "numbering.xml", "settings.xml", "header.xml", "footer.xml", "fontTable.xml", "sectPr.xml"} {
+		b, err := readTemplate(n)
+		if err != nil {
+			return nil, err
+		}
+		if err := wellFormed(b); err != nil {
+			return nil, fmt.Errorf("docx: default template %s: %w", n, err)
+		}
+		files[n] = b
+	}
+	defs, err := styleDefs(files["styles.xml"])
+	if err != nil {
+		return nil, fmt.Errorf("docx: default template styles.xml: %w", err)
+	}
+	defStyles = defs
+	sect, ok := sectPrChildren(string(files["sectPr.xml"]))
+	if !ok {
+		return nil, errors.New("docx: default template sectPr.xml has no w:sectPr")
+	}
+	r := &Reference{
+		styles:    files["styles.xml"],
+		header:    files["header.xml"],
+		footer:    files["footer.xml"],
+		fontTable: files["fontTable.xml"],
+		sectPr:    sect,
+	}
+	return r, r.finish(files["numbering.xml"], files["settings.xml"])
+}
+
+// finish computes what every Write needs from the parts.
+func (r *Reference) finish(numbering, settings []byte) error {
+	r.textWidth = textWidth(r.sectPr)
+	i := bytes.LastIndex(numbering, []byte("</w:numbering>"))
+	if i < 0 {
+		return errors.New("docx: numbering.xml has no closing w:numbering")
+	}
+	r.numbering = numbering[:i]
+
+	const officeRel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+	r.fixedRels = []rel{
+		{officeRel + "styles", "styles.xml"},
+		{officeRel + "numbering", "numbering.xml"},
+		{officeRel + "settings", "settings.xml"},
+		{officeRel + "footnotes", "footnotes.xml"},
+		{officeRel + "header", "header1.xml"},
+		{officeRel + "footer", "footer1.xml"},
+		{officeRel + "fontTable", "fontTable.xml"},
+	}
+	r.headerRel, r.footerRel = 5, 6
+	if r.theme != nil {
+		r.fixedRels = append(r.fixedRels, rel{officeRel + "theme", "theme/theme1.xml"})
+	}
+
+	var ct bytes.Buffer
+	ct.WriteString(xmlHeader)
+	ct.WriteString(`<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`)
+	ct.WriteString(`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>`)
+	ct.WriteString(`<Default Extension="xml" ContentType="application/xml"/>`)
+	const wml = "application/vnd.openxmlformats-officedocument.wordprocessingml."
+	for _, o := range [][2]string{
+		{"/word/document.xml", wml + "document.main+xml"},
+		{"/word/styles.xml", wml + "styles+xml"},
+		{"/word/numbering.xml", wml + "numbering+xml"},
+		{"/word/settings.xml", wml + "settings+xml"},
+		{"/word/footnotes.xml", wml + "footnotes+xml"},
+		{"/word/header1.xml", wml + "header+xml"},
+		{"/word/footer1.xml", wml + "footer+xml"},
+		{"/word/fontTable.xml", wml + "fontTable+xml"},
+		{"/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"},
+		{"/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml"},
+	} {
+		ct.WriteString(`<Override PartName="` + o[0] + `" ContentType="` + o[1] + `"/>`)
+	}
+	if r.theme != nil {
+		ct.WriteString(`<Override PartName="/word/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/>`)
+	}
+	ct.WriteString(`</Types>`)
+
+	rootRels := xmlHeader + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+		`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>` +
+		`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>` +
+		`<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>` +
+		`</Relationships>`
+	app := xmlHeader + `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">` +
+		`<Template>Normal.dotm</Template><Application>handouts</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged>` +
+		`</Properties>`
+
+	// The order here is the order of the entries in every .docx:
+	// static[:2] first, static[2] after core.xml, static[3:] last.
+	r.static = []rawPart{
+		compressBest("[Content_Types].xml", ct.Bytes()),
+		compressBest("_rels/.rels", []byte(rootRels)),
+		compressBest("docProps/app.xml", []byte(app)),
+		compressBest("word/styles.xml", r.styles),
+		compressBest("word/settings.xml", settings),
+		compressBest("word/fontTable.xml", r.fontTable),
+	}
+	if r.theme != nil {
+		r.static = append(r.static, compressBest("word/theme/theme1.xml", r.theme))
+	}
+	return nil
+}
+
+var (
+	reSectPr  = regexp.MustCompile(`(?s)<w:sectPr(?:\s[^>]*)?>(.*?)</w:sectPr>`)
+	reHFRef   = regexp.MustCompile(`<w:(?:header|footer)Reference\s[^>]*?/>|<w:titlePg(?:\s[^>]*)?/>`)
+	reComment = regexp.MustCompile(`(?s)<!--.*?-->`)
+	rePgW     = regexp.MustCompile(`<w:pgSz\s[^>]*?w:w="(\d+)"`)
+	reMarL    = regexp.MustCompile(`<w:pgMar\s[^>]*?w:left="(-?\d+)"`)
+	reMarR    = regexp.MustCompile(`<w:pgMar\s[^>]*?w:right="(-?\d+)"`)
+)
+
+// sectPrChildren returns the children of the last w:sectPr of a part,
+// without header and footer references or a distinct first page.
+func sectPrChildren(part string) (string, bool) {
+	part = reComment.ReplaceAllString(part, "")
+	all := reSectPr.FindAllStringSubmatchIndex(part, -1)
+	if len(all) == 0 {
+		return "", false
+	}
+	m := all[len(all)-1]
+	inner := part[m[2]:m[3]]
+	inner = reHFRef.ReplaceAllString(inner, "")
+	inner = strings.Join(strings.Fields(inner), " ")
+	inner = strings.ReplaceAll(inner, "> <", "><")
+	return inner, true
+}
+
+// textWidth is the page width between the margins, in twips.
+func textWidth(sect string) int {
+	num := func(re *regexp.Regexp, def int) int {
+		if m := re.FindStringSubmatch(sect); m != nil {
+			if n, err := strconv.Atoi(m[1]); err == nil {
+				return n
+			}
+		}
+		return def
+	}
+	w := num(rePgW, 11906) - num(reMarL, 1134) - num(reMarR, 1134)
+	if w < 1440 || w > 31680 {
+		w = 9638
+	}
+	return w
+}
+
+// wellFormed checks that b is one well-formed XML element with no
+// document type declaration (Word refuses those, and we never expand
+// entities).
+func wellFormed(b []byte) error {
+	d := xml.NewDecoder(bytes.NewReader(b))
+	d.Strict = true
+	roots := 0
+	depth := 0
+	for {
+		t, err := d.RawToken()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		switch t.(type) {
+		case xml.Directive:
+			return errors.New("has a document type declaration")
+		case xml.StartElement:
+			if depth == 0 {
+				roots++
+			}
+			depth++
+		case xml.EndElement:
+			depth--
+		}
+	}
+	if roots != 1 || depth != 0 {
+		return errors.New("is not one XML element")
+	}
+	return nil
+}
+
+// styleDefs lists the w:style elements of a styles part.
+func styleDefs(b []byte) ([]styleDef, error) {
+	d := xml.NewDecoder(bytes.NewReader(b))
+	var out []styleDef
+	depth := 0
+	for {
+		start := d.InputOffset()
+		t, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		switch e := t.(type) {
+		case xml.StartElement:
+			depth++
+			if depth == 2 && e.Name.Space == nsW && e.Name.Local == "style" {
+				id := ""
+				for _, a := range e.Attr {
+					if a.Name.Space == nsW && a.Name.Local == "styleId" {
+						id = a.Value
+					}
+				}
+				if err := d.Skip(); err != nil {
+					return nil, err
+				}
+				depth--
+				out = append(out, styleDef{id: id, raw: string(b[start:d.InputOffset()])})
+			}
+		case xml.EndElement:
+			depth--
+		}
+	}
+	return out, nil
+}
+
+// DefaultReference returns the default reference document: a handout of
+// a sample briefing that shows every style, with the header and footer
+// placeholders ({kind}, {title}, {footer}) left in. Restyle it in Word
+// and pass it back as a reference document.
+func DefaultReference() []byte {
+	var b bytes.Buffer
+	if err := write(&b, sampleBriefing(), Options{}, true); err != nil {
+		panic("docx: default reference: " + err.Error()) // the embedded templates are broken
+	}
+	return b.Bytes()
+}
+
+// LoadReference reads a reference document from a file.
+func LoadReference(name string) (*Reference, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	r, err := ReadReference(f, st.Size())
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return r, nil
+}
+
+// ReadReference reads a reference document (.docx). It returns an error,
+// never panics, for anything that is not a usable Word document: not a
+// zip, corrupt, too many entries, a part that would expand beyond
+// MaxReferencePartBytes or all parts beyond MaxReferenceBytes, no
+// word/styles.xml, or a part we take that is not well-formed XML.
+func ReadReference(ra io.ReaderAt, size int64) (*Reference, error) {
+	def, err := defaultReference()
+	if err != nil {
+		return nil, err
+	}
+	zr, err := zip.NewReader(ra, size)
+	if err != nil {
+		return nil, fmt.Errorf("reference document is not a Word document (.docx): %w", err)
+	}
+	if len(zr.File) > MaxReferenceEntries {
+		return nil, fmt.Errorf("reference document has %d entries, more than the %d allowed", len(zr.File), MaxReferenceEntries)
+	}
+	rd := &refReader{zr: zr}
+	r := &Reference{}
+	note := func(format string, args ...any) { r.Notes = append(r.Notes, fmt.Sprintf(format, args...)) }
+
+	// The main document and its relationships say where the parts are.
+	docName := "word/document.xml"
+	if rels, err := rd.rels("_rels/.rels", ""); err != nil {
+		return nil, err
+	} else if t := rels.byType("officeDocument"); t != "" {
+		docName = t
+	}
+	doc, err := rd.part(docName)
+	if err != nil {
+		return nil, err
+	}
+	docDir := path.Dir(docName)
+	docRels, err := rd.rels(path.Join(docDir, "_rels", path.Base(docName)+".rels"), docDir)
+	if err != nil {
+		return nil, err
+	}
+
+	stylesName := docRels.byType("styles")
+	if stylesName == "" {
+		stylesName = "word/styles.xml"
+	}
+	styles, err := rd.part(stylesName)
+	if err != nil {
+		return nil, err
+	}
+	if styles == nil {
+		return nil, errors.New("reference document has no styles (word/styles.xml)")
+	}
+	if r.styles, err = mergeStyles(styles, note); err != nil {
+		return nil, fmt.Errorf("reference document %s: %w", stylesName, err)
+	}
+
+	// Page set-up from the last section.
+	r.sectPr = def.sectPr
+	var sect string
+	if doc != nil {
+		s, ok := sectPrChildren(string(doc))
+		if ok && wellFormed([]byte(`<w:sectPr xmlns:w="`+nsW+`">`+s+`</w:sectPr>`)) == nil {
+			r.sectPr = s
+			if m := reSectPr.FindAllString(reComment.ReplaceAllString(string(doc), ""), -1); len(m) > 0 {
+				sect = m[len(m)-1]
+			}
+		} else {
+			note("the page set-up was not readable; the default (A4) is used")
+		}
+	} else {
+		note("there is no main document, so no page set-up; the default (A4) is used")
+	}
+
+	// The default header and footer of that section.
+	hf := func(kind string, def []byte) ([]byte, error) {
+		re := regexp.MustCompile(`<w:` + kind + `Reference\s[^>]*?/>`)
+		for _, ref := range re.FindAllString(sect, -1) {
+			if strings.Contains(ref, `w:type="first"`) || strings.Contains(ref, `w:type="even"`) {
+				continue
+			}
+			id := attr(ref, "r:id")
+			name := docRels.byID[id]
+			if name == "" {
+				break
+			}
+			b, err := rd.part(name)
+			if err != nil {
+				return nil, err
+			}
+			if b == nil {
+				break
+			}
+			if pr, err := rd.rels(path.Join(path.Dir(name), "_rels", path.Base(name)+".rels"), path.Dir(name)); err != nil {
+				return nil, err
+			} else if len(pr.byID) > 0 || bytes.Contains(b, []byte("r:id=")) || bytes.Contains(b, []byte("r:embed=")) {
+				note("the %s holds pictures or links, which are not carried over; the default %s is used", kind, kind)
+				return def, nil
+			}
+			return b, nil
+		}
+		note("there is no %s; the default %s is used", kind, kind)
+		return def, nil
+	}
+	if r.header, err = hf("header", def.header); err != nil {
+		return nil, err
+	}
+	if r.footer, err = hf("footer", def.footer); err != nil {
+		return nil, err
+	}
+
+	r.fontTable = def.fontTable
+	if n := docRels.byType("fontTable"); n != "" {
+		b, err := rd.part(n)
+		if err != nil {
+			return nil, err
+		}
+		if b != nil {
+			r.fontTable = b
+		}
+	}
+	if n := docRels.byType("theme"); n != "" {
+		if r.theme, err = rd.part(n); err != nil {
+			return nil, err
+		}
+	}
+
+	numbering, err := readTemplate("numbering.xml")
+	if err != nil {
+		return nil, err
+	}
+	settings, err := readTemplate("settings.xml")
+	if err != nil {
+		return nil, err
+	}
+	if err := r.finish(numbering, settings); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// mergeStyles checks a reference's styles part and adds, from the
+// default look, each style the handout uses that it lacks.
+func mergeStyles(b []byte, note func(string, ...any)) ([]byte, error) {
+	have, err := styleDefs(b)
+	if err != nil {
+		return nil, err
+	}
+	ids := map[string]bool{}
+	for _, s := range have {
+		ids[s.id] = true
+	}
+	var add bytes.Buffer
+	var missing []string
+	for _, s := range defStyles {
+		if ids[s.id] {
+			continue
+		}
+		missing = append(missing, s.id)
+		// The copied element declares the w: prefix itself, so it is
+		// right whatever prefix the reference's styles part uses.
+		raw := strings.Replace(s.raw, "<w:style ", `<w:style xmlns:w="`+nsW+`" `, 1)
+		add.WriteString(raw)
+	}
+	if len(missing) == 0 {
+		return b, nil
+	}
+	end := bytes.LastIndex(b, []byte("</"))
+	if end < 0 {
+		return nil, errors.New("has no closing tag")
+	}
+	out := make([]byte, 0, len(b)+add.Len())
+	out = append(out, b[:end]...)
+	out = append(out, add.Bytes()...)
+	out = append(out, b[end:]...)
+	if err := wellFormed(out); err != nil {
+		return nil, err
+	}
+	note("the reference lacks the style(s) %s; the default look is used for them", strings.Join(missing, ", "))
+	return out, nil
+}
+
+func attr(tag, name string) string {
+	i := strings.Index(tag, " "+name+`="`)
+	if i < 0 {
+		return ""
+	}
+	v := tag[i+len(name)+3:]
+	if j := strings.IndexByte(v, '"'); j >= 0 {
+		return v[:j]
+	}
+	return ""
+}
+
+// refReader reads parts of a reference document within the limits.
+type refReader struct {
+	zr    *zip.Reader
+	total int64
+}
+
+// part returns the bytes of the named part, nil if there is none; a part
+// must be well-formed XML.
+func (rd *refReader) part(name string) ([]byte, error) {
+	var f *zip.File
+	for _, zf := range rd.zr.File {
+		if zf.Name == name {
+			f = zf
+			break
+		}
+	}
+	if f == nil {
+		for _, zf := range rd.zr.File {
+			if strings.EqualFold(zf.Name, name) {
+				f = zf
+				break
+			}
+		}
+	}
+	if f == nil {
+		return nil, nil
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, fmt.Errorf("reference document: %s: %w", name, err)
+	}
+	defer rc.Close()
+	limit := int64(MaxReferencePartBytes)
+	if left := MaxReferenceBytes - rd.total; left < limit {
+		limit = left
+	}
+	b, err := io.ReadAll(io.LimitReader(rc, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("reference document: %s is corrupt: %w", name, err)
+	}
+	if int64(len(b)) > limit {
+		return nil, fmt.Errorf("reference document: %s expands beyond the size limit (%d MiB a part, %d MiB in all)", name, MaxReferencePartBytes>>20, MaxReferenceBytes>>20)
+	}
+	rd.total += int64(len(b))
+	if err := wellFormed(b); err != nil {
+		return nil, fmt.Errorf("reference document: %s is not well-formed XML: %w", name, err)
+	}
+	return b, nil
+}
+
+type relsInfo struct {
+	byID   map[string]string // id → part name (internal targets only)
+	byKind map[string]string // last path element of the type → part name
+}
+
+func (ri relsInfo) byType(kind string) string { return ri.byKind[kind] }
+
+// rels reads a relationships part; targets are resolved against dir
+// and must stay inside the package.
+func (rd *refReader) rels(name, dir string) (relsInfo, error) {
+	ri := relsInfo{byID: map[string]string{}, byKind: map[string]string{}}
+	b, err := rd.part(name)
+	if err != nil || b == nil {
+		return ri, err
+	}
+	var x struct {
+		Rel []struct {
+			ID     string `xml:"Id,attr"`
+			Type   string `xml:"Type,attr"`
+			Target string `xml:"Target,attr"`
+			Mode   string `xml:"TargetMode,attr"`
+		} `xml:"Relationship"`
+	}
+	if err := xml.Unmarshal(b, &x); err != nil {
+		return ri, fmt.Errorf("reference document: %s: %w", name, err)
+	}
+	for _, r := range x.Rel {
+		if r.Mode == "External" {
+			continue
+		}
+		t := r.Target
+		if strings.HasPrefix(t, "/") {
+			t = path.Clean(t[1:])
+		} else {
+			t = path.Clean(path.Join(dir, t))
+		}
+		if strings.HasPrefix(t, "../") || t == ".." {
+			continue
+		}
+		ri.byID[r.ID] = t
+		kind := r.Type[strings.LastIndexByte(r.Type, '/')+1:]
+		if _, seen := ri.byKind[kind]; !seen {
+			ri.byKind[kind] = t
+		}
+	}
+	return ri, nil
+}
