@@ -42,8 +42,23 @@ func run(args []string) int {
 
 func newApp() *cli.App {
 	return &cli.App{
-		Name:                 "handouts",
-		Usage:                "turn Markdown briefings into acknowledged Word and PDF handouts",
+		Name:      "handouts",
+		Usage:     "turn Markdown briefings into acknowledged Word and PDF handouts",
+		UsageText: "handouts [--config FILE] command [command options] [arguments...]",
+		Description: `handouts reads policy briefings and hot topics written in Markdown (in
+sources/ by default), checks them, and builds Word and PDF handouts that
+name their producer, their source document and the terms of reuse. The
+project config handouts.yaml in the current folder, if there is one, sets
+defaults for every briefing; command-line flags override it.
+
+Examples:
+   handouts new "Making sense of integrated care systems"
+   handouts check
+   handouts build --out out sources
+   handouts status --within 60
+
+Run "handouts COMMAND --help" for a command's options.`,
+		Flags:                []cli.Flag{configFlag()},
 		EnableBashCompletion: true,
 		HideVersion:          true,
 		ErrWriter:            os.Stderr,
