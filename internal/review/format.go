@@ -23,7 +23,6 @@ func kindShort(k briefing.Kind) string {
 	return "policy"
 }
 
-
 // WriteTable prints the entries as a table at most width columns wide:
 // review date, state, updated, kind, responsible (cut to 10
 // characters), then the title, cut with an ellipsis to fit. A briefing in error shows its path for a
