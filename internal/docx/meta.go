@@ -63,16 +63,15 @@ func (g *gen) fill(part []byte) []byte {
 	if bytes.IndexByte(part, '{') < 0 {
 		return part
 	}
-	for _, p := range [...][2]string{
-		{"{kind}", g.h.KindLabel},
-		{"{title}", g.h.Title},
-		{"{footer}", g.h.Footer},
-		{"{producer}", g.d.Meta.Producer},
-	} {
-		v := strings.ReplaceAll(escString(p[1]), "\n", " ")
-		part = bytes.ReplaceAll(part, []byte(p[0]), []byte(v))
-	}
-	return part
+	v := func(s string) string { return strings.ReplaceAll(escString(s), "&#10;", " ") }
+	// One pass, so a value that holds a placeholder's name is left as it is.
+	r := strings.NewReplacer(
+		"{kind}", v(g.h.KindLabel),
+		"{title}", v(g.h.Title),
+		"{footer}", v(g.h.Footer),
+		"{producer}", v(g.d.Meta.Producer),
+	)
+	return []byte(r.Replace(string(part)))
 }
 
 // sampleBriefing is the briefing of the default reference document: one

@@ -113,8 +113,8 @@ func buildDefault() (*Reference, error) {
 	}
 	r := &Reference{
 		styles:    files["styles.xml"],
-		header:    files["header.xml"],
-		footer:    files["footer.xml"],
+		header:    stripComments(files["header.xml"]),
+		footer:    stripComments(files["footer.xml"]),
 		fontTable: files["fontTable.xml"],
 		sectPr:    sect,
 	}
@@ -235,6 +235,18 @@ func textWidth(sect string) int {
 		w = 9638
 	}
 	return w
+}
+
+// stripComments removes XML comments from a header or footer, so that
+// a placeholder named in a comment is not filled in there (a value could
+// hold "--", which a comment may not). It keeps the part as it is when
+// that would not leave it well-formed (a CDATA section holding "<!--").
+func stripComments(b []byte) []byte {
+	out := reComment.ReplaceAll(b, nil)
+	if wellFormed(out) != nil {
+		return b
+	}
+	return out
 }
 
 // wellFormed checks that b is one well-formed XML element with no
@@ -433,7 +445,7 @@ func ReadReference(ra io.ReaderAt, size int64) (*Reference, error) {
 				note("the %s holds pictures or links, which are not carried over; the default %s is used", kind, kind)
 				return def, nil
 			}
-			return b, nil
+			return stripComments(b), nil
 		}
 		note("there is no %s; the default %s is used", kind, kind)
 		return def, nil

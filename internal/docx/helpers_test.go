@@ -1,0 +1,162 @@
+package docx
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"io"
+	"strings"
+	"testing"
+
+	"handouts/internal/briefing"
+)
+
+// Builders for hand-made test documents.
+func tx(s string) *briefing.Text { return &briefing.Text{Value: s} }
+func para(ins ...briefing.Inline) *briefing.Paragraph {
+	return &briefing.Paragraph{Inlines: ins}
+}
+func li(bs ...briefing.Block) *briefing.ListItem { return &briefing.ListItem{Blocks: bs} }
+
+func bullets(items ...*briefing.ListItem) *briefing.List { return &briefing.List{Items: items} }
+func numbered(start int, items ...*briefing.ListItem) *briefing.List {
+	return &briefing.List{Ordered: true, Start: start, Items: items}
+}
+
+// minimal returns a valid briefing with the given impact blocks.
+func minimal(blocks ...briefing.Block) *briefing.Document {
+	return &briefing.Document{
+		Name: "test",
+		Meta: briefing.Meta{
+			Title:       "Test briefing",
+			Kind:        briefing.PolicyBriefing,
+			Producer:    "Test Library",
+			Source:      "Test Publisher",
+			Link:        "https://example.org/driver",
+			Format:      "PDF",
+			Published:   briefing.Date{Year: 2018, Month: 2},
+			Updated:     briefing.Date{Year: 2018, Month: 3, Day: 14},
+			Review:      briefing.Date{Year: 2018, Month: 9},
+			Responsible: "VT",
+			Audience:    []string{"LKS staff"},
+			Tags:        []string{"one", "two"},
+		},
+		Impact: &briefing.Section{Role: briefing.Impact, Heading: "Impact on library policy/practice", Blocks: blocks},
+	}
+}
+
+// docxOf writes d with the default look, failing the test on error.
+func docxOf(t testing.TB, d *briefing.Document) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := Write(&b, d, Options{}); err != nil {
+		t.Fatalf("Write: %v", err)
+	}
+	return b.Bytes()
+}
+
+// part is one entry of a written .docx.
+type part struct {
+	name string
+	data []byte
+}
+
+// unzip reads every entry of a .docx, in order.
+func unzip(t testing.TB, b []byte) []part {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatalf("not a zip: %v", err)
+	}
+	var out []part
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatalf("%s: %v", f.Name, err)
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatalf("%s: %v", f.Name, err)
+		}
+		out = append(out, part{f.Name, data})
+	}
+	return out
+}
+
+func partOf(t testing.TB, b []byte, name string) string {
+	t.Helper()
+	for _, p := range unzip(t, b) {
+		if p.name == name {
+			return string(p.data)
+		}
+	}
+	t.Fatalf("no part %s", name)
+	return ""
+}
+
+// checkParts checks that every part is well-formed XML that
+// encoding/xml reads back, and holds no character XML forbids.
+func checkParts(t testing.TB, b []byte) {
+	t.Helper()
+	for _, p := range unzip(t, b) {
+		if err := parseXML(p.data); err != nil {
+			t.Errorf("%s is not well-formed: %v", p.name, err)
+		}
+	}
+}
+
+func parseXML(b []byte) error {
+	d := xml.NewDecoder(bytes.NewReader(b))
+	d.Strict = true
+	for {
+		_, err := d.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// texts returns the text of the w:t elements of a part, each paragraph
+// on a line of its own.
+func texts(t testing.TB, part string) string {
+	t.Helper()
+	d := xml.NewDecoder(strings.NewReader(part))
+	var b strings.Builder
+	inT := false
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("texts: %v", err)
+		}
+		switch e := tok.(type) {
+		case xml.StartElement:
+			switch e.Name.Local {
+			case "t":
+				inT = true
+			case "tab":
+				b.WriteString("\t")
+			case "br":
+				b.WriteString("\n")
+			}
+		case xml.EndElement:
+			switch e.Name.Local {
+			case "t":
+				inT = false
+			case "p":
+				b.WriteString("\n")
+			}
+		case xml.CharData:
+			if inT {
+				b.Write(e)
+			}
+		}
+	}
+	return b.String()
+}
