@@ -1,0 +1,186 @@
+package docx
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"handouts/internal/briefing"
+	"handouts/internal/extprog"
+	"handouts/internal/handout"
+)
+
+// interopDocs are the briefings the interoperability checks write: the
+// hand-made one with every element, the reference sample, and the
+// example briefings of the project.
+func interopDocs(t *testing.T) map[string]*briefing.Document {
+	docs := map[string]*briefing.Document{"rich": rich(), "sample": sampleBriefing()}
+	for name, d := range exampleDocs(t) {
+		docs[name] = d
+	}
+	return docs
+}
+
+// writeDocx writes d into dir as name.docx and returns its path.
+func writeDocx(t *testing.T, dir, name string, d *briefing.Document) string {
+	t.Helper()
+	path := filepath.Join(dir, name+".docx")
+	if err := os.WriteFile(path, docxOf(t, d), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestInteropXmllint(t *testing.T) {
+	extprog.Need(t, "xmllint")
+	for name, d := range interopDocs(t) {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			var files []string
+			for _, p := range unzip(t, docxOf(t, d)) {
+				f := filepath.Join(dir, strings.NewReplacer("/", "_", "[", "", "]", "").Replace(p.name))
+				if err := os.WriteFile(f, p.data, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				files = append(files, f)
+			}
+			extprog.Run(t, dir, "xmllint", append([]string{"--noout", "--nonet"}, files...)...)
+		})
+	}
+}
+
+// wantText lists the pieces of text a reader of the handout must find:
+// every paragraph, heading, list item, table cell and footnote of the
+// model, and the words around it, each as one whitespace-normalised
+// string. A paragraph is cut at images and footnote references, which a
+// reader shows in its own way.
+func wantText(d *briefing.Document) []string {
+	var out []string
+	add := func(s string) {
+		if s = norm(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	inl := func(ins []briefing.Inline) {
+		var cur []briefing.Inline
+		for _, in := range ins {
+			switch n := in.(type) {
+			case *briefing.Image:
+				add(briefing.PlainText(cur))
+				add(n.Alt)
+				cur = nil
+			case *briefing.FootnoteRef:
+				add(briefing.PlainText(cur))
+				cur = nil
+			default:
+				cur = append(cur, in)
+			}
+		}
+		add(briefing.PlainText(cur))
+	}
+	var blocks func([]briefing.Block)
+	blocks = func(bs []briefing.Block) {
+		for _, b := range bs {
+			switch n := b.(type) {
+			case *briefing.Paragraph:
+				inl(n.Inlines)
+			case *briefing.Heading:
+				inl(n.Inlines)
+			case *briefing.List:
+				for _, it := range n.Items {
+					blocks(it.Blocks)
+				}
+			case *briefing.Quote:
+				blocks(n.Blocks)
+			case *briefing.CodeBlock:
+				add(n.Text)
+			case *briefing.Table:
+				for _, c := range n.Header {
+					inl(c)
+				}
+				for _, r := range n.Rows {
+					for _, c := range r {
+						inl(c)
+					}
+				}
+			}
+		}
+	}
+	h := handout.New(d, handout.Options{})
+	add(h.Title)
+	add(h.Subtitle)
+	add(h.Acknowledgement)
+	for _, r := range append(append([]handout.Row(nil), h.SourcePanel...), h.AboutPanel...) {
+		add(r.Label)
+		add(r.Value)
+	}
+	blocks(d.Lead)
+	for _, s := range d.Sections() {
+		add(s.Heading)
+		blocks(s.Blocks)
+	}
+	for _, f := range d.Footnotes {
+		blocks(f.Blocks)
+	}
+	return out
+}
+
+func norm(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func TestInteropPandocReadsAllText(t *testing.T) {
+	extprog.Need(t, "pandoc")
+	for name, d := range interopDocs(t) {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := writeDocx(t, dir, name, d)
+			got := norm(string(extprog.Run(t, dir, "pandoc", "-f", "docx", "-t", "plain", "--wrap=none", "--columns=100000", path)))
+			for _, w := range wantText(d) {
+				if !strings.Contains(got, w) {
+					t.Errorf("pandoc's reading lacks %q", w)
+				}
+			}
+			if t.Failed() {
+				t.Logf("pandoc read:\n%s", got)
+			}
+		})
+	}
+}
+
+func TestInteropLibreOfficeConverts(t *testing.T) {
+	extprog.Need(t, "soffice")
+	dir := t.TempDir()
+	var paths []string
+	for name, d := range interopDocs(t) {
+		paths = append(paths, writeDocx(t, dir, name, d))
+	}
+	// One LibreOffice start for every handout: its start is slow.
+	extprog.Run(t, dir, "soffice", append([]string{"--headless", "--norestore", "--convert-to", "pdf", "--outdir", dir}, paths...)...)
+	for _, p := range paths {
+		pdf := strings.TrimSuffix(p, ".docx") + ".pdf"
+		b, err := os.ReadFile(pdf)
+		if err != nil {
+			t.Errorf("LibreOffice made no PDF of %s: %v", filepath.Base(p), err)
+			continue
+		}
+		if !bytes.HasPrefix(b, []byte("%PDF-")) || len(b) < 1000 {
+			t.Errorf("%s is not a PDF", filepath.Base(pdf))
+		}
+	}
+	// The text LibreOffice laid out includes the footer's page counter.
+	if _, err := os.Stat("/usr/bin/pdftotext"); err == nil {
+		text := string(extprog.Run(t, dir, "pdftotext", filepath.Join(dir, "rich.pdf"), "-"))
+		m := regexp.MustCompile(`Page 1 of (\d+)`).FindStringSubmatch(text)
+		if m == nil || !strings.Contains(text, handout.PageLabel(1, atoi(m[1]))) || !strings.Contains(text, "Test Library") {
+			t.Errorf("the PDF of rich.docx lacks the footer:\n%s", text)
+		}
+	}
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
