@@ -7,6 +7,8 @@ package handout
 import (
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"handouts/internal/briefing"
 )
@@ -21,8 +23,13 @@ type Options struct {
 	// placeholder; empty means DefaultAcknowledgement. A briefing's own
 	// acknowledgement key wins over it.
 	Acknowledgement string
-	// AdaptedBy names an organisation reusing another's briefing.
+	// AdaptedBy names an organisation reusing another's briefing. The
+	// original producer stays named in the acknowledgement, the footer
+	// and the metadata.
 	AdaptedBy string
+	// Producer is the project's default producer, used when the briefing
+	// names none.
+	Producer string
 }
 
 // Row is one line of a panel. When Link is set the value is a hyperlink to
@@ -65,6 +72,10 @@ func PageLabel(n, total int) string {
 // New works out the words of the handout for d.
 func New(d *briefing.Document, o Options) *Handout {
 	m := d.Meta
+	if strings.TrimSpace(m.Producer) == "" {
+		m.Producer = o.Producer
+	}
+	o.AdaptedBy = strings.TrimSpace(o.AdaptedBy)
 	h := &Handout{
 		KindLabel:     m.Kind.Label(),
 		Title:         m.Title,
@@ -86,6 +97,10 @@ func New(d *briefing.Document, o Options) *Handout {
 	if o.AdaptedBy != "" {
 		h.AdaptedBy = "Adapted by " + o.AdaptedBy + " from a briefing by " + m.Producer + "."
 		h.Footer = o.AdaptedBy + ", adapted from " + m.Producer
+		if m.Producer == "" {
+			h.AdaptedBy = "Adapted by " + o.AdaptedBy + "."
+			h.Footer = o.AdaptedBy
+		}
 	}
 
 	add := func(rows []Row, label, value, link string) []Row {
@@ -109,8 +124,10 @@ func New(d *briefing.Document, o Options) *Handout {
 	}
 
 	author := m.Producer
-	if o.AdaptedBy != "" {
+	if o.AdaptedBy != "" && m.Producer != "" {
 		author = o.AdaptedBy + "; adapted from " + m.Producer
+	} else if o.AdaptedBy != "" {
+		author = o.AdaptedBy
 	}
 	h.Meta = Metadata{
 		Title:    m.Title,
@@ -133,8 +150,11 @@ func subject(m briefing.Meta) string {
 	b.WriteString(" on ")
 	if m.Format != "" {
 		f := m.Format
-		if strings.ToUpper(f) != f {
-			f = strings.ToLower(f[:1]) + f[1:]
+		if first, _, _ := strings.Cut(f, " "); !isAcronym(first) {
+			// "Long read" reads "a long read"; "PDF" and "HTML page"
+			// keep their capitals.
+			r, size := utf8.DecodeRuneInString(f)
+			f = string(unicode.ToLower(r)) + f[size:]
 		}
 		b.WriteString(article(m.Format) + " " + f + " by ")
 	} else {
@@ -147,18 +167,24 @@ func subject(m briefing.Meta) string {
 	return b.String()
 }
 
+// isAcronym reports whether word is read letter by letter: two or more
+// letters, all capitals.
+func isAcronym(word string) bool {
+	return utf8.RuneCountInString(word) > 1 && strings.ToUpper(word) == word && strings.ToLower(word) != word
+}
+
+// article is "a" or "an" for the phrase starting with word.
 func article(word string) string {
-	if word == "" {
-		return "a"
-	}
+	first, _, _ := strings.Cut(word, " ")
+	r, _ := utf8.DecodeRuneInString(first)
 	// Acronyms read letter by letter: "an HTML page", "a PDF".
-	if len(word) > 1 && strings.ToUpper(word) == word {
-		if strings.ContainsRune("AEFHILMNORSX", rune(word[0])) {
+	if isAcronym(first) {
+		if strings.ContainsRune("AEFHILMNORSX", r) {
 			return "an"
 		}
 		return "a"
 	}
-	if strings.ContainsRune("AEIOUaeiou", rune(word[0])) {
+	if strings.ContainsRune("AEIOUaeiouÀÂÉÈÊÎÔàâéèêîô", r) {
 		return "an"
 	}
 	return "a"
