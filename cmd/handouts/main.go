@@ -74,6 +74,7 @@ Run "handouts COMMAND --help" for a command's options.`,
 			newCommand(),
 			statusCommand(),
 			versionCommand(),
+			completionCommand(),
 		},
 	}
 }
