@@ -88,6 +88,10 @@ func write(w io.Writer, d *briefing.Document, o Options, keepPlaceholders bool) 
 	if err != nil {
 		return err
 	}
+	if ref.rename != nil {
+		doc = []byte(ref.rename.Replace(string(doc)))
+		fn = []byte(ref.rename.Replace(string(fn)))
+	}
 
 	z := zip.NewWriter(w)
 	for _, p := range ref.static[:2] { // [Content_Types].xml, _rels/.rels

@@ -184,3 +184,56 @@ func atoi(s string) int {
 	n, _ := strconv.Atoi(s)
 	return n
 }
+
+// TestInteropLibreOfficeSavedReference is the librarian's round trip in
+// LibreOffice: the default reference document saved again as .docx (which
+// renames some style ids), read as a reference, and used for a handout
+// that LibreOffice converts.
+func TestInteropLibreOfficeSavedReference(t *testing.T) {
+	extprog.Need(t, "soffice")
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	if err := os.Mkdir(in, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(in, "reference.docx"), DefaultReference(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	extprog.Run(t, dir, "soffice", "--headless", "--norestore", "--convert-to", "docx:MS Word 2007 XML", "--outdir", dir, filepath.Join(in, "reference.docx"))
+	saved := filepath.Join(dir, "reference.docx")
+	ref, err := LoadReference(saved)
+	if err != nil {
+		t.Fatalf("LoadReference of LibreOffice's save: %v", err)
+	}
+	if len(ref.Notes) != 0 {
+		t.Errorf("notes on LibreOffice's save of the default reference: %q", ref.Notes)
+	}
+	var b bytes.Buffer
+	if err := Write(&b, rich(), Options{Reference: ref}); err != nil {
+		t.Fatal(err)
+	}
+	checkParts(t, b.Bytes())
+	// Every style the handout names is defined in its styles part.
+	styles := partOf(t, b.Bytes(), "word/styles.xml")
+	for _, name := range []string{"word/document.xml", "word/footnotes.xml", "word/header1.xml", "word/footer1.xml"} {
+		for _, m := range regexp.MustCompile(`w:(?:pStyle|rStyle|tblStyle) w:val="([^"]+)"`).FindAllStringSubmatch(partOf(t, b.Bytes(), name), -1) {
+			if !strings.Contains(styles, `w:styleId="`+m[1]+`"`) {
+				t.Errorf("%s names style %s, which is not defined", name, m[1])
+			}
+		}
+	}
+	out := filepath.Join(dir, "restyled.docx")
+	if err := os.WriteFile(out, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	extprog.Run(t, dir, "soffice", "--headless", "--norestore", "--convert-to", "pdf", "--outdir", dir, out)
+	if pdf, err := os.ReadFile(filepath.Join(dir, "restyled.pdf")); err != nil || !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+		t.Errorf("LibreOffice made no PDF with the saved reference: %v", err)
+	}
+	text := norm(string(extprog.Run(t, dir, "pandoc", "-f", "docx", "-t", "plain", "--wrap=none", "--columns=100000", out)))
+	for _, w := range wantText(rich()) {
+		if !strings.Contains(text, w) {
+			t.Errorf("pandoc's reading lacks %q", w)
+		}
+	}
+}

@@ -48,8 +48,9 @@ type Reference struct {
 	fixedRels []rel // the document's relationships to its parts
 	headerRel int
 	footerRel int
-	static    []rawPart // the parts written unchanged, compressed once
-	numbering []byte    // numbering.xml up to its closing tag
+	static    []rawPart         // the parts written unchanged, compressed once
+	numbering []byte            // numbering.xml up to its closing tag
+	rename    *strings.Replacer // our style ids to the reference's, or nil
 }
 
 type rel struct{ typ, target string }
@@ -71,8 +72,14 @@ var (
 )
 
 type styleDef struct {
-	id  string
-	raw string // the whole w:style element
+	id, typ, name string
+	raw           string // the whole w:style element
+}
+
+// styleKey is how Word matches styles by name: "heading 1" is
+// "Heading 1".
+func styleKey(typ, name string) string {
+	return typ + ":" + strings.ToLower(strings.Join(strings.Fields(name), ""))
 }
 
 func defaultReference() (*Reference, error) {
@@ -301,17 +308,27 @@ func styleDefs(b []byte) ([]styleDef, error) {
 		case xml.StartElement:
 			depth++
 			if depth == 2 && e.Name.Space == nsW && e.Name.Local == "style" {
-				id := ""
+				var s styleDef
 				for _, a := range e.Attr {
 					if a.Name.Space == nsW && a.Name.Local == "styleId" {
-						id = a.Value
+						s.id = a.Value
+					}
+					if a.Name.Space == nsW && a.Name.Local == "type" {
+						s.typ = a.Value
 					}
 				}
-				if err := d.Skip(); err != nil {
+				var x struct {
+					Name struct {
+						Val string `xml:"val,attr"`
+					} `xml:"name"`
+				}
+				if err := d.DecodeElement(&x, &e); err != nil {
 					return nil, err
 				}
 				depth--
-				out = append(out, styleDef{id: id, raw: string(b[start:d.InputOffset()])})
+				s.name = x.Name.Val
+				s.raw = string(b[start:d.InputOffset()])
+				out = append(out, s)
 			}
 		case xml.EndElement:
 			depth--
@@ -399,7 +416,8 @@ func ReadReference(ra io.ReaderAt, size int64) (*Reference, error) {
 	if styles == nil {
 		return nil, errors.New("reference document has no styles (word/styles.xml)")
 	}
-	if r.styles, err = mergeStyles(styles, note); err != nil {
+	var rename map[string]string
+	if r.styles, rename, err = mergeStyles(styles, note); err != nil {
 		return nil, fmt.Errorf("reference document %s: %w", stylesName, err)
 	}
 
@@ -484,48 +502,89 @@ func ReadReference(ra io.ReaderAt, size int64) (*Reference, error) {
 	if err := r.finish(numbering, settings); err != nil {
 		return nil, err
 	}
+	if len(rename) > 0 {
+		var pairs []string
+		for _, s := range defStyles {
+			if to := rename[s.id]; to != "" {
+				for _, el := range []string{"pStyle", "rStyle", "tblStyle"} {
+					pairs = append(pairs, `<w:`+el+` w:val="`+s.id+`"/>`, `<w:`+el+` w:val="`+to+`"/>`)
+				}
+			}
+		}
+		r.rename = strings.NewReplacer(pairs...)
+		// A default header or footer (the reference had none of its
+		// own) names the styles by our ids.
+		if bytes.Equal(r.header, def.header) {
+			r.header = []byte(r.rename.Replace(string(r.header)))
+		}
+		if bytes.Equal(r.footer, def.footer) {
+			r.footer = []byte(r.rename.Replace(string(r.footer)))
+		}
+	}
 	return r, nil
 }
 
 // mergeStyles checks a reference's styles part and adds, from the
 // default look, each style the handout uses that it lacks.
-func mergeStyles(b []byte, note func(string, ...any)) ([]byte, error) {
+//
+// Word and LibreOffice match styles by name, and LibreOffice renames
+// some style ids when it saves ("Body Text" becomes TextBody, "Hyperlink"
+// InternetLink); a style found by name is used under its own id, and
+// the returned map says which.
+func mergeStyles(b []byte, note func(string, ...any)) ([]byte, map[string]string, error) {
 	have, err := styleDefs(b)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	ids := map[string]bool{}
+	byName := map[string]string{}
 	for _, s := range have {
 		ids[s.id] = true
+		if k := styleKey(s.typ, s.name); byName[k] == "" {
+			byName[k] = s.id
+		}
+	}
+	rename := map[string]string{}
+	for _, s := range defStyles {
+		if !ids[s.id] {
+			if other := byName[styleKey(s.typ, s.name)]; other != "" {
+				rename[s.id] = other
+			}
+		}
 	}
 	var add bytes.Buffer
 	var missing []string
 	for _, s := range defStyles {
-		if ids[s.id] {
+		if ids[s.id] || rename[s.id] != "" {
 			continue
 		}
 		missing = append(missing, s.id)
 		// The copied element declares the w: prefix itself, so it is
 		// right whatever prefix the reference's styles part uses.
 		raw := strings.Replace(s.raw, "<w:style ", `<w:style xmlns:w="`+nsW+`" `, 1)
+		for from, to := range rename { // the styles it is based on
+			for _, el := range []string{"basedOn", "next", "link"} {
+				raw = strings.ReplaceAll(raw, `<w:`+el+` w:val="`+from+`"/>`, `<w:`+el+` w:val="`+to+`"/>`)
+			}
+		}
 		add.WriteString(raw)
 	}
 	if len(missing) == 0 {
-		return b, nil
+		return b, rename, nil
 	}
 	end := bytes.LastIndex(b, []byte("</"))
 	if end < 0 {
-		return nil, errors.New("has no closing tag")
+		return nil, nil, errors.New("has no closing tag")
 	}
 	out := make([]byte, 0, len(b)+add.Len())
 	out = append(out, b[:end]...)
 	out = append(out, add.Bytes()...)
 	out = append(out, b[end:]...)
 	if err := wellFormed(out); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	note("the reference lacks the style(s) %s; the default look is used for them", strings.Join(missing, ", "))
-	return out, nil
+	return out, rename, nil
 }
 
 func attr(tag, name string) string {

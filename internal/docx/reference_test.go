@@ -247,3 +247,36 @@ func TestReferenceErrors(t *testing.T) {
 		t.Error("LoadReference of a missing file did not fail")
 	}
 }
+
+// LibreOffice saves "Body Text" under the id TextBody and "Hyperlink"
+// under InternetLink; the handout then uses those ids.
+func TestReferenceStylesFoundByName(t *testing.T) {
+	ref := rezip(t, unzip(t, DefaultReference()), func(name string, data []byte) []byte {
+		if name != "word/styles.xml" {
+			return data
+		}
+		s := strings.NewReplacer(`"BodyText"`, `"TextBody"`, `w:styleId="Hyperlink"`, `w:styleId="InternetLink"`).Replace(string(data))
+		return []byte(s)
+	})
+	r, err := readRef(ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Notes) != 0 {
+		t.Errorf("notes %q", r.Notes)
+	}
+	var b bytes.Buffer
+	if err := Write(&b, rich(), Options{Reference: r}); err != nil {
+		t.Fatal(err)
+	}
+	doc := partOf(t, b.Bytes(), "word/document.xml")
+	if strings.Contains(doc, `"BodyText"`) || !strings.Contains(doc, `<w:pStyle w:val="TextBody"/>`) {
+		t.Error("Body Text not written under the reference's id TextBody")
+	}
+	if strings.Contains(doc, `w:val="Hyperlink"`) || !strings.Contains(doc, `<w:rStyle w:val="InternetLink"/>`) {
+		t.Error("Hyperlink not written under the reference's id InternetLink")
+	}
+	if fn := partOf(t, b.Bytes(), "word/footnotes.xml"); !strings.Contains(fn, `<w:rStyle w:val="InternetLink"/>`) {
+		t.Error("the footnotes' links do not use the reference's id")
+	}
+}
