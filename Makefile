@@ -31,6 +31,13 @@ vet:
 	if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 
+## bench: Go benchmarks of the parser and writers, then a synthetic
+## library of BENCH_N briefings built cold and rebuilt, against pandoc
+BENCH_N ?= 1000
+bench: $(BIN)
+	$(GO) test -run '^$$' -bench . -benchmem ./internal/briefing ./internal/docx ./internal/pdf
+	$(GO) run ./internal/bench -n $(BENCH_N) -handouts $(BIN)
+
 ## interop: only the checks that run outside programs, which must be present
 interop:
 	HANDOUTS_INTEROP=require $(GO) test -count=1 -run 'Interop' ./...
