@@ -9,7 +9,8 @@ import (
 )
 
 // core writes docProps/core.xml: title, subject, creator, keywords, the
-// acknowledgement as description, language, and created and modified
+// acknowledgement (after the adapted-by line, if any) as description,
+// language, and created and modified
 // from the briefing's updated date (never the clock).
 func (g *gen) core() []byte {
 	m := g.h.Meta
@@ -25,7 +26,11 @@ func (g *gen) core() []byte {
 	el("dc:subject", m.Subject)
 	el("dc:creator", m.Author)
 	el("cp:keywords", strings.Join(m.Keywords, ", "))
-	el("dc:description", g.h.Acknowledgement)
+	desc := g.h.Acknowledgement
+	if g.h.AdaptedBy != "" {
+		desc = g.h.AdaptedBy + " " + desc
+	}
+	el("dc:description", desc)
 	el("cp:lastModifiedBy", m.Author)
 	el("dc:language", m.Language)
 	if u := g.d.Meta.Updated; !u.IsZero() {
