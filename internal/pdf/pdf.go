@@ -1,10 +1,52 @@
 // Package pdf writes a briefing as a print handout with go-pdf/fpdf,
 // straight from the document model.
+//
+// The handout carries, in the Word handout's order, the kind label, the
+// title and subtitle, the acknowledgement (and who adapted it), the
+// source panel, the sections in handout order, the notes, and the "About
+// this briefing" panel; every page's footer names the producer and says
+// "Page N of M". The look (margins, type sizes, colours, spacing) is a
+// Theme, by default templates/pdf/theme.yaml.
+//
+// Typography for paper: the text is laid out by this package, not by
+// fpdf, into rows that are then dealt onto pages, so that a heading is
+// never the last thing on a page (it keeps with at least the three lines
+// after it), a paragraph never leaves its first or last line alone on a
+// page, a table row is never split (unless taller than a page), and a
+// table's header row is repeated at the top of every page it runs onto.
+// Lists hang their bullets and numbers in the indent and start at their
+// first number; block quotes are indented with a bar beside them; code
+// is set in Liberation Mono.
+//
+// Paper cannot be clicked, so every link is clickable and its address is
+// also printed, in brackets after its text; a link whose text is already
+// its address (a bare URL) is printed once, and a mailto: link shows the
+// mail address. Footnotes are numbered in the text with raised figures
+// and printed under "Notes" at the end of the text, before the "About
+// this briefing" panel. Images are never fetched: an image is printed as
+// "[Image: alt text]" with its address.
+//
+// Fonts are Liberation Sans (regular, bold, italic, bold italic) and
+// Liberation Mono from github.com/go-fonts/liberation, embedded and
+// subset; no font is read from the host. Characters a font lacks print
+// as U+FFFD.
+//
+// Output is reproducible: the document's creation and modification
+// dates are the briefing's updated date (never the clock), the producer
+// and creator are fixed strings, objects are written in sorted order and
+// there are no random identifiers, so the same briefing gives the same
+// bytes on any machine, in any time zone, on any day.
 package pdf
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
 	"io"
+	"strings"
+	"time"
+
+	"github.com/go-pdf/fpdf"
 
 	"handouts/internal/briefing"
 	"handouts/internal/handout"
@@ -19,10 +61,326 @@ type Options struct {
 	Theme *Theme
 }
 
-// Theme is the look of the print handout: fonts, sizes, colours, spacing.
-type Theme struct{}
+// Fixed strings of the document information: no version or host.
+const (
+	creator  = "handouts"
+	producer = "handouts with go-pdf/fpdf"
+)
+
+// paper is a page size in points.
+type paper struct {
+	name string // fpdf's name
+	w, h float64
+}
+
+func paperOf(name string) (paper, error) {
+	switch strings.ToLower(strings.TrimSpace(name)) {
+	case "", "a4":
+		return paper{"A4", 595.28, 841.89}, nil
+	case "letter":
+		return paper{"Letter", 612, 792}, nil
+	}
+	return paper{}, fmt.Errorf("pdf: paper %q is not a4 or letter", name)
+}
+
+const mm = 72 / 25.4
 
 // Write writes d as a PDF to w. It is safe for concurrent use.
 func Write(w io.Writer, d *briefing.Document, o Options) error {
-	return errors.New("pdf: not built yet")
+	if d == nil {
+		return errors.New("pdf: no document")
+	}
+	pp, err := paperOf(o.Paper)
+	if err != nil {
+		return err
+	}
+	th := o.Theme
+	if th == nil {
+		if th, err = DefaultTheme(); err != nil {
+			return err
+		}
+	}
+	ms, err := faceMetrics()
+	if err != nil {
+		return err
+	}
+	h := handout.New(d, o.Handout)
+	l := &layouter{
+		th: th, m: ms, d: d, h: h,
+		left:  th.Margins.Left * mm,
+		width: pp.w - (th.Margins.Left+th.Margins.Right)*mm,
+		bodyH: pp.h - (th.Margins.Top+th.Margins.Bottom)*mm,
+	}
+	if err := l.document(); err != nil {
+		return err
+	}
+	pages := l.paginate(th.Margins.Top*mm, pp.h-th.Margins.Bottom*mm)
+	return render(w, pp, th, h, d, pages)
+}
+
+// document lays out the whole handout as rows.
+func (l *layouter) document() error {
+	th, h := l.th, l.h
+	bx := box{x: l.left, w: l.width, size: th.Sizes.Body, colour: th.Colours.Text, paraSpace: th.Spacing.Paragraph}
+
+	kind := style{face: sansBold, size: th.Sizes.Kind, colour: th.Colours.Muted}
+	l.addAll(l.plain(h.KindLabel, bx, kind), bx)
+	l.want(2)
+	title := style{face: sansBold, size: th.Sizes.Title, colour: th.Colours.Accent}
+	rows := l.plain(h.Title, bx, title)
+	if len(rows) > 0 {
+		rows[0].ops = append(rows[0].ops, op{kind: opMark, text: outlineTitle(h.Title)})
+	}
+	for _, r := range rows {
+		r.h *= 0.92 // titles set a little tighter than text
+		for i := range r.ops {
+			r.ops[i].y *= 0.92
+		}
+		r.baseline *= 0.92
+	}
+	l.addAll(rows, bx)
+	if h.Subtitle != "" {
+		l.want(2)
+		sub := style{face: sans, size: th.Sizes.Subtitle, colour: th.Colours.Muted}
+		l.addAll(l.plain(h.Subtitle, bx, sub), bx)
+	}
+	l.want(6)
+	l.add(&row{h: 2, ops: []op{{kind: opLine, x: bx.x, y: 1, w: bx.w, colour: th.Colours.Accent, lw: 1.5}}}, bx)
+	l.want(6)
+	ack := style{face: sansItalic, size: th.Sizes.Acknowledgement, colour: th.Colours.Muted}
+	l.addAll(l.plain(h.Acknowledgement, bx, ack), bx)
+	if h.AdaptedBy != "" {
+		l.addAll(l.plain(h.AdaptedBy, bx, ack), bx)
+	}
+	l.panel(h.SourceHeading, h.SourcePanel, bx)
+
+	if err := l.blocks(l.d.Lead, bx); err != nil {
+		return err
+	}
+	for _, s := range l.d.Sections() {
+		l.sectionHeading(s.Heading, bx)
+		if err := l.blocks(s.Blocks, bx); err != nil {
+			return err
+		}
+	}
+	if err := l.notes(bx); err != nil {
+		return err
+	}
+	l.panel(h.AboutHeading, h.AboutPanel, bx)
+	return nil
+}
+
+// notes lays out the footnotes, numbered, under "Notes".
+func (l *layouter) notes(bx box) error {
+	if len(l.d.Footnotes) == 0 {
+		return nil
+	}
+	th := l.th
+	l.sectionHeading("Notes", bx)
+	nb := bx
+	nb.size = th.Sizes.Notes
+	nb.note = true
+	nb.paraSpace = th.Spacing.ListItem
+	items := make([]*briefing.ListItem, len(l.d.Footnotes))
+	for i, f := range l.d.Footnotes {
+		items[i] = &briefing.ListItem{Blocks: f.Blocks}
+	}
+	return l.list(&briefing.List{Ordered: true, Start: 1, Items: items}, nb)
+}
+
+// page is the drawing of one page, in page coordinates.
+type page struct {
+	ops []op
+}
+
+// paginate deals the rows onto pages whose body runs from top to bottom.
+func (l *layouter) paginate(top, bottom float64) []page {
+	const eps = 0.01
+	pages := []page{{}}
+	y := top
+	atTop := true
+	place := func(r *row, before float64) {
+		p := &pages[len(pages)-1]
+		rt := y + before
+		for _, o := range r.ops {
+			o.y += rt
+			p.ops = append(p.ops, o)
+		}
+		for _, b := range r.bars {
+			from := rt
+			if b.up {
+				from = y
+			}
+			p.ops = append(p.ops, op{kind: opLine, x: b.x, y: from, h: rt + r.h - from, colour: l.th.Colours.QuoteBar, lw: 2})
+		}
+		y = rt + r.h
+		atTop = false
+	}
+	for i, r := range l.rows {
+		// The rows that must share this row's page.
+		j := l.group(i)
+		need := r.h
+		for k := i + 1; k <= j; k++ {
+			need += l.rows[k].before + l.rows[k].h
+		}
+		before := r.before
+		if atTop {
+			before = 0
+		}
+		if !atTop {
+			fitsHere := y+before+need <= bottom+eps
+			fitsEmpty := need <= bottom-top+eps
+			rowFits := y+before+r.h <= bottom+eps
+			if !rowFits || (!fitsHere && fitsEmpty) {
+				pages = append(pages, page{})
+				y, atTop, before = top, true, 0
+				if r.header != nil {
+					place(r.header, 0)
+				}
+			}
+		}
+		place(r, before)
+	}
+	return pages
+}
+
+// group returns the last row that must share row i's page.
+func (l *layouter) group(i int) int {
+	n := len(l.rows)
+	j := i
+	for k := i; k <= j && k < n; k++ {
+		r := l.rows[k]
+		j = max(j, k+r.keepNext)
+		if r.heading {
+			// The headings straight after it, then headingKeep rows of
+			// content; not the next heading after content, so short
+			// sections do not chain into one block.
+			m := k + 1
+			for m < n && l.rows[m].heading {
+				m++
+			}
+			for c := 0; c < headingKeep && m < n && !l.rows[m].heading; c++ {
+				m++
+			}
+			j = max(j, m-1)
+		}
+	}
+	return min(j, n-1)
+}
+
+// render draws the pages with fpdf and writes the PDF.
+func render(w io.Writer, pp paper, th *Theme, h *handout.Handout, d *briefing.Document, pages []page) error {
+	f := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", SizeStr: pp.name})
+	f.SetMargins(0, 0, 0)
+	f.SetAutoPageBreak(false, 0)
+	f.SetCompression(true)
+	f.SetCatalogSort(true)
+	date := d.Meta.Updated.Time()
+	if d.Meta.Updated.IsZero() {
+		date = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	f.SetCreationDate(date)
+	f.SetModificationDate(date)
+	f.SetLang(h.Meta.Language)
+	f.SetTitle(metaText(h.Meta.Title), true)
+	f.SetAuthor(metaText(h.Meta.Author), true)
+	f.SetSubject(metaText(h.Meta.Subject), true)
+	f.SetKeywords(metaText(strings.Join(h.Meta.Keywords, ", ")), true)
+	f.SetCreator(creator, true)
+	f.SetProducer(producer, true)
+
+	// The footer of each page, laid out like any other text.
+	footerY := pp.h - th.Margins.Bottom*mm + th.Sizes.Footer*2.4
+	ruleY := pp.h - th.Margins.Bottom*mm + th.Sizes.Footer*0.9
+	left, right := th.Margins.Left*mm, pp.w-th.Margins.Right*mm
+	fs := style{face: sans, size: th.Sizes.Footer, colour: th.Colours.Muted}
+	ms, _ := faceMetrics()
+	measure := func(s string) float64 { return float64(ms[sans].width(s)) * fs.size / 1000 }
+	footer := ms[sans].clean(strings.Join(strings.Fields(h.Footer), " "))
+
+	// Add only the faces the handout uses, in a fixed order.
+	var used [numFaces]bool
+	used[sans] = true
+	for _, p := range pages {
+		for _, o := range p.ops {
+			if o.kind == opText {
+				used[o.st.face] = true
+			}
+		}
+	}
+	for i, fi := range faces {
+		if used[i] {
+			f.AddUTF8FontFromBytes(fi.family, fi.style, fi.ttf)
+		}
+	}
+
+	var cur style
+	setText := func(st style) {
+		if st.face != cur.face || st.size != cur.size {
+			fi := faces[st.face]
+			f.SetFont(fi.family, fi.style, st.size)
+		}
+		if st.colour != cur.colour {
+			f.SetTextColor(int(st.colour.R), int(st.colour.G), int(st.colour.B))
+		}
+		cur = st
+	}
+	for n, p := range pages {
+		f.AddPage()
+		cur = style{face: sans, size: th.Sizes.Body}
+		f.SetFont("sans", "", cur.size)
+		f.SetTextColor(0, 0, 0)
+		for _, o := range p.ops {
+			switch o.kind {
+			case opText:
+				setText(o.st)
+				f.Text(o.x, o.y, o.text)
+			case opRect:
+				f.SetFillColor(int(o.colour.R), int(o.colour.G), int(o.colour.B))
+				f.Rect(o.x, o.y, o.w, o.h, "F")
+			case opLine:
+				f.SetDrawColor(int(o.colour.R), int(o.colour.G), int(o.colour.B))
+				f.SetLineWidth(o.lw)
+				f.Line(o.x, o.y, o.x+o.w, o.y+o.h)
+			case opLink:
+				f.LinkString(o.x, o.y, o.w, o.h, o.text)
+			case opMark:
+				f.Bookmark(o.text, 0, o.y)
+			}
+		}
+		// Footer: a rule, the producer on the left, the page counter on
+		// the right.
+		f.SetDrawColor(int(th.Colours.Rule.R), int(th.Colours.Rule.G), int(th.Colours.Rule.B))
+		f.SetLineWidth(0.5)
+		f.Line(left, ruleY, right, ruleY)
+		setText(fs)
+		label := handout.PageLabel(n+1, len(pages))
+		lw := measure(label)
+		if footer != "" {
+			text := footer
+			for room := right - left - lw - 18; measure(text) > room && text != ""; {
+				r := []rune(text)
+				text = strings.TrimSpace(string(r[:len(r)-1]))
+				if measure(text+"…") <= room {
+					text += "…"
+					break
+				}
+			}
+			f.Text(left, footerY, text)
+		}
+		f.Text(right-lw, footerY, label)
+	}
+	var buf bytes.Buffer
+	if err := f.Output(&buf); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// metaText makes a string fit for the document information: valid
+// UTF-8 on one line.
+func metaText(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r < 0x20 || r == ' ' || (r >= 0x7f && r < 0xa0) }), " ")
 }

@@ -1,0 +1,253 @@
+package pdf
+
+import (
+	"encoding/binary"
+	"errors"
+	"math"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/go-fonts/liberation/liberationmonoregular"
+	"github.com/go-fonts/liberation/liberationsansbold"
+	"github.com/go-fonts/liberation/liberationsansbolditalic"
+	"github.com/go-fonts/liberation/liberationsansitalic"
+	"github.com/go-fonts/liberation/liberationsansregular"
+)
+
+// face is one of the embedded typefaces.
+type face uint8
+
+const (
+	sans face = iota
+	sansBold
+	sansItalic
+	sansBoldItalic
+	mono
+	numFaces
+)
+
+// faceInfo names a face for fpdf and holds its TrueType data.
+type faceInfo struct {
+	family, style string
+	ttf           []byte
+}
+
+var faces = [numFaces]faceInfo{
+	sans:           {"sans", "", liberationsansregular.TTF},
+	sansBold:       {"sans", "B", liberationsansbold.TTF},
+	sansItalic:     {"sans", "I", liberationsansitalic.TTF},
+	sansBoldItalic: {"sans", "BI", liberationsansbolditalic.TTF},
+	mono:           {"mono", "", liberationmonoregular.TTF},
+}
+
+// with returns the face with bold or italic added.
+func (f face) with(bold, italic bool) face {
+	if f == mono {
+		return mono
+	}
+	b := bold || f == sansBold || f == sansBoldItalic
+	i := italic || f == sansItalic || f == sansBoldItalic
+	switch {
+	case b && i:
+		return sansBoldItalic
+	case b:
+		return sansBold
+	case i:
+		return sansItalic
+	}
+	return sans
+}
+
+// metrics are the widths of a face's characters, read once per process
+// from the font's cmap and hmtx tables, in thousandths of an em, rounded
+// as fpdf rounds them, so our measure of a line is the width fpdf draws.
+type metrics struct {
+	// w is the width of each character of the Basic Multilingual Plane
+	// the font has a glyph for; has says which it has.
+	w   [1 << 16]uint16
+	has [1 << 16 / 64]uint64
+	// ascent and descent in thousandths of an em (descent negative).
+	ascent, descent float64
+	// replacement is the character drawn for one the font lacks.
+	replacement rune
+}
+
+var (
+	metricsOnce sync.Once
+	allMetrics  [numFaces]*metrics
+	metricsErr  error
+)
+
+// faceMetrics returns the metrics of every face.
+func faceMetrics() ([numFaces]*metrics, error) {
+	metricsOnce.Do(func() {
+		for i, f := range faces {
+			m, err := readMetrics(f.ttf)
+			if err != nil {
+				metricsErr = errors.New("pdf: reading embedded font " + f.family + f.style + ": " + err.Error())
+				return
+			}
+			allMetrics[i] = m
+		}
+	})
+	return allMetrics, metricsErr
+}
+
+func (m *metrics) hasGlyph(r rune) bool {
+	return r >= 0 && r < 1<<16 && m.has[r>>6]&(1<<(r&63)) != 0
+}
+
+// width of s in thousandths of an em; s holds only characters the font
+// has (see clean).
+func (m *metrics) width(s string) int {
+	w := 0
+	for _, r := range s {
+		if r < 1<<16 {
+			w += int(m.w[r])
+		}
+	}
+	return w
+}
+
+// clean returns s with every character the face cannot draw dealt with:
+// controls and invisible formatting characters dropped, tabs and line
+// ends made spaces, and any other character the font lacks (or beyond
+// what fpdf can address) replaced by the replacement character.
+func (m *metrics) clean(s string) string {
+	ok := true
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if (r == utf8.RuneError && size <= 1) || r < 0x20 || !m.hasGlyph(r) {
+			ok = false
+			break
+		}
+		i += size
+	}
+	if ok {
+		return s
+	}
+	out := make([]rune, 0, len(s))
+	for _, r := range s {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r':
+			out = append(out, ' ')
+		case r < 0x20, r >= 0x7f && r < 0xa0, r == 0xad, r >= 0x200b && r <= 0x200f,
+			r >= 0x202a && r <= 0x202e, r >= 0x2060 && r <= 0x206f, r == 0xfeff:
+			// controls and invisible formatting: nothing to draw
+		case m.hasGlyph(r):
+			out = append(out, r)
+		default:
+			out = append(out, m.replacement)
+		}
+	}
+	return string(out)
+}
+
+// readMetrics reads the widths and character map of a TrueType font.
+func readMetrics(ttf []byte) (*metrics, error) {
+	tables := map[string][]byte{}
+	if len(ttf) < 12 {
+		return nil, errors.New("too short")
+	}
+	n := int(binary.BigEndian.Uint16(ttf[4:]))
+	for i := 0; i < n; i++ {
+		rec := 12 + 16*i
+		if rec+16 > len(ttf) {
+			return nil, errors.New("table directory cut short")
+		}
+		tag := string(ttf[rec : rec+4])
+		off := int(binary.BigEndian.Uint32(ttf[rec+8:]))
+		ln := int(binary.BigEndian.Uint32(ttf[rec+12:]))
+		if off < 0 || ln < 0 || off+ln > len(ttf) {
+			return nil, errors.New("table " + tag + " out of range")
+		}
+		tables[tag] = ttf[off : off+ln]
+	}
+	head, hhea, hmtx, cmap, maxp := tables["head"], tables["hhea"], tables["hmtx"], tables["cmap"], tables["maxp"]
+	if len(head) < 54 || len(hhea) < 36 || len(maxp) < 6 || cmap == nil || hmtx == nil {
+		return nil, errors.New("missing a head, hhea, maxp, hmtx or cmap table")
+	}
+	upem := float64(binary.BigEndian.Uint16(head[18:]))
+	if upem == 0 {
+		return nil, errors.New("units per em is 0")
+	}
+	scale := 1000 / upem
+	numH := int(binary.BigEndian.Uint16(hhea[34:]))
+	if numH == 0 || 4*numH > len(hmtx) {
+		return nil, errors.New("hmtx table too short")
+	}
+	advance := func(gid int) int {
+		if gid >= numH {
+			gid = numH - 1
+		}
+		return int(binary.BigEndian.Uint16(hmtx[4*gid:]))
+	}
+	m := &metrics{
+		ascent:  float64(int16(binary.BigEndian.Uint16(hhea[4:]))) * scale,
+		descent: float64(int16(binary.BigEndian.Uint16(hhea[6:]))) * scale,
+	}
+	set := func(r, gid int) {
+		if r <= 0 || r >= 1<<16 || gid == 0 || r == 0xffff {
+			return
+		}
+		w := int(math.Round(scale * float64(advance(gid))))
+		if w >= 65535 {
+			w = 65534
+		}
+		m.w[r] = uint16(w)
+		m.has[r>>6] |= 1 << (r & 63)
+	}
+	// The Windows Unicode BMP subtable, format 4.
+	var sub []byte
+	nsub := int(binary.BigEndian.Uint16(cmap[2:]))
+	for i := 0; i < nsub; i++ {
+		rec := 4 + 8*i
+		if rec+8 > len(cmap) {
+			break
+		}
+		pid, eid := binary.BigEndian.Uint16(cmap[rec:]), binary.BigEndian.Uint16(cmap[rec+2:])
+		off := int(binary.BigEndian.Uint32(cmap[rec+4:]))
+		if pid == 3 && eid == 1 && off+4 <= len(cmap) && binary.BigEndian.Uint16(cmap[off:]) == 4 {
+			sub = cmap[off:]
+		}
+	}
+	if len(sub) < 14 {
+		return nil, errors.New("no Unicode character map")
+	}
+	segs := int(binary.BigEndian.Uint16(sub[6:])) / 2
+	if 16+8*segs > len(sub) {
+		return nil, errors.New("character map cut short")
+	}
+	u16 := func(off int) int {
+		if off+2 > len(sub) {
+			return 0
+		}
+		return int(binary.BigEndian.Uint16(sub[off:]))
+	}
+	ends, starts, deltas, ranges := 14, 16+2*segs, 16+4*segs, 16+6*segs
+	for s := 0; s < segs; s++ {
+		end, start := u16(ends+2*s), u16(starts+2*s)
+		delta, ro := u16(deltas+2*s), u16(ranges+2*s)
+		for c := start; c <= end && c < 0xffff; c++ {
+			var gid int
+			if ro == 0 {
+				gid = (c + delta) & 0xffff
+			} else {
+				g := u16(ranges + 2*s + ro + 2*(c-start))
+				if g != 0 {
+					gid = (g + delta) & 0xffff
+				}
+			}
+			set(c, gid)
+		}
+	}
+	// fpdf counts a glyph of no advance as present and drawn with no
+	// width; so do we (m.w stays 0).
+	switch {
+	case m.hasGlyph(0xfffd):
+		m.replacement = 0xfffd
+	default:
+		m.replacement = '?'
+	}
+	return m, nil
+}

@@ -1,0 +1,332 @@
+package pdf
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+
+	"go.yaml.in/yaml/v3"
+
+	"handouts/internal/suggest"
+	"handouts/templates"
+)
+
+// Theme is the look of the print handout: page margins, type sizes,
+// colours and spacing. The default is templates/pdf/theme.yaml; a
+// project's templates folder may hold pdf/theme.yaml to change it
+// (LoadTheme). Lengths are in points except Margins, in millimetres.
+type Theme struct {
+	Margins struct {
+		Top    float64 `yaml:"top"`
+		Bottom float64 `yaml:"bottom"`
+		Left   float64 `yaml:"left"`
+		Right  float64 `yaml:"right"`
+	} `yaml:"margins"`
+	Sizes struct {
+		Body            float64 `yaml:"body"`
+		Kind            float64 `yaml:"kind"`
+		Title           float64 `yaml:"title"`
+		Subtitle        float64 `yaml:"subtitle"`
+		Acknowledgement float64 `yaml:"acknowledgement"`
+		Heading         float64 `yaml:"heading"`
+		Subheading      float64 `yaml:"subheading"`
+		MinorHeading    float64 `yaml:"minor-heading"`
+		Panel           float64 `yaml:"panel"`
+		Table           float64 `yaml:"table"`
+		Code            float64 `yaml:"code"`
+		Notes           float64 `yaml:"notes"`
+		Footer          float64 `yaml:"footer"`
+	} `yaml:"sizes"`
+	LineHeight float64 `yaml:"line-height"`
+	Colours    struct {
+		Text           Colour `yaml:"text"`
+		Muted          Colour `yaml:"muted"`
+		Accent         Colour `yaml:"accent"`
+		Link           Colour `yaml:"link"`
+		Rule           Colour `yaml:"rule"`
+		Panel          Colour `yaml:"panel"`
+		TableHeader    Colour `yaml:"table-header"`
+		QuoteBar       Colour `yaml:"quote-bar"`
+		CodeBackground Colour `yaml:"code-background"`
+	} `yaml:"colours"`
+	Spacing struct {
+		Paragraph     float64 `yaml:"paragraph"`
+		HeadingBefore float64 `yaml:"heading-before"`
+		HeadingAfter  float64 `yaml:"heading-after"`
+		ListIndent    float64 `yaml:"list-indent"`
+		ListItem      float64 `yaml:"list-item"`
+		QuoteIndent   float64 `yaml:"quote-indent"`
+		CellPadding   float64 `yaml:"cell-padding"`
+		Block         float64 `yaml:"block"`
+	} `yaml:"spacing"`
+}
+
+// Colour is an RGB colour, written #rrggbb in a theme.
+type Colour struct{ R, G, B uint8 }
+
+// String prints the colour as #rrggbb.
+func (c Colour) String() string { return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B) }
+
+// ThemeFile is where a project's templates folder holds its theme.
+const ThemeFile = "pdf/theme.yaml"
+
+// MaxThemeSize is the largest theme file read.
+const MaxThemeSize = 64 << 10
+
+var (
+	defaultOnce  sync.Once
+	defaultTheme *Theme
+	defaultErr   error
+)
+
+// DefaultTheme returns the built-in theme, templates/pdf/theme.yaml. The
+// theme is shared: do not change it.
+func DefaultTheme() (*Theme, error) {
+	defaultOnce.Do(func() {
+		defaultTheme, defaultErr = ParseTheme("templates/pdf/theme.yaml", templates.PDFTheme, &Theme{})
+	})
+	return defaultTheme, defaultErr
+}
+
+// LoadTheme returns the theme of a project whose templates folder is
+// overrides ("" for none): the built-in theme, with the values of
+// overrides/pdf/theme.yaml in place of the built-in ones when that file
+// exists. Errors name the file and line.
+func LoadTheme(overrides string) (*Theme, error) {
+	def, err := DefaultTheme()
+	if err != nil || overrides == "" {
+		return def, err
+	}
+	path := filepath.Join(overrides, filepath.FromSlash(ThemeFile))
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return def, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot read the PDF theme: %w", path, unwrapPath(err))
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return nil, fmt.Errorf("%s: is a folder, not a theme file", path)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxThemeSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot read the PDF theme: %w", path, unwrapPath(err))
+	}
+	base := *def
+	return ParseTheme(path, data, &base)
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// ParseTheme reads a theme file's bytes over base (which it changes and
+// returns); path names the file in errors. Every problem found is
+// reported, each as "path:line: message".
+func ParseTheme(path string, data []byte, base *Theme) (*Theme, error) {
+	if len(data) > MaxThemeSize {
+		return nil, fmt.Errorf("%s: the theme is larger than %d KiB; it should be a page of settings", path, MaxThemeSize>>10)
+	}
+	var doc yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&doc); err != nil {
+		if err == io.EOF {
+			return base, nil
+		}
+		line, msg := yamlError(err)
+		return nil, fmt.Errorf("%s:%d: YAML syntax: %s", path, line, msg)
+	}
+	if len(doc.Content) == 0 || (doc.Content[0].Kind == yaml.ScalarNode && doc.Content[0].Tag == "!!null") {
+		return base, nil
+	}
+	tp := themeParser{path: path, lines: map[string]int{}}
+	tp.mapping(doc.Content[0], reflect.ValueOf(base).Elem(), "")
+	if len(tp.errs) > 0 {
+		return nil, errors.Join(tp.errs...)
+	}
+	if err := base.check(path, tp.lines); err != nil {
+		return nil, err
+	}
+	return base, nil
+}
+
+type themeParser struct {
+	path  string
+	errs  []error
+	lines map[string]int // line of each value set, by dotted key
+}
+
+func (p *themeParser) errorf(line int, format string, args ...any) {
+	p.errs = append(p.errs, fmt.Errorf("%s:%d: %s", p.path, line, fmt.Sprintf(format, args...)))
+}
+
+// keys lists the YAML names of a struct's fields.
+func keys(t reflect.Type) []string {
+	var out []string
+	for i := 0; i < t.NumField(); i++ {
+		out = append(out, t.Field(i).Tag.Get("yaml"))
+	}
+	return out
+}
+
+var colourType = reflect.TypeOf(Colour{})
+
+// mapping decodes a YAML mapping into the struct v; where is the dotted
+// path of v ("" at the top), for messages.
+func (p *themeParser) mapping(n *yaml.Node, v reflect.Value, where string) {
+	if n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	if n.Kind != yaml.MappingNode {
+		what := "the theme"
+		if where != "" {
+			what = where
+		}
+		p.errorf(n.Line, "%s must be a set of \"key: value\" lines", what)
+		return
+	}
+	t := v.Type()
+	names := keys(t)
+	seen := map[string]int{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		if val.Kind == yaml.AliasNode && val.Alias != nil {
+			val = val.Alias
+		}
+		name := k.Value
+		full := name
+		if where != "" {
+			full = where + "." + name
+		}
+		idx := -1
+		for j, nm := range names {
+			if nm == name {
+				idx = j
+			}
+		}
+		if idx < 0 {
+			msg := fmt.Sprintf("unknown key %q", full)
+			if s := suggest.Closest(name, names); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			} else {
+				msg += "; the keys here are " + strings.Join(names, ", ")
+			}
+			p.errorf(k.Line, "%s", msg)
+			continue
+		}
+		if first, dup := seen[name]; dup {
+			p.errorf(k.Line, "%s is given twice (first on line %d); keep one", full, first)
+			continue
+		}
+		seen[name] = k.Line
+		fv := v.Field(idx)
+		p.lines[full] = val.Line
+		switch {
+		case fv.Kind() == reflect.Struct && fv.Type() != colourType:
+			p.mapping(val, fv, full)
+		case val.Kind != yaml.ScalarNode || val.Tag == "!!null":
+			p.errorf(val.Line, "%s must be %s", full, expect(fv.Type()))
+		case fv.Type() == colourType:
+			c, ok := parseColour(val.Value)
+			if !ok {
+				p.errorf(val.Line, "%s: %q is not a colour; write it as \"#rrggbb\" (in quotes), such as \"#005eb8\"", full, val.Value)
+				continue
+			}
+			fv.Set(reflect.ValueOf(c))
+		case fv.Kind() == reflect.Float64:
+			f, err := strconv.ParseFloat(strings.TrimSpace(val.Value), 64)
+			if err != nil || f != f {
+				p.errorf(val.Line, "%s: %q is not a number", full, val.Value)
+				continue
+			}
+			fv.SetFloat(f)
+		}
+	}
+}
+
+func expect(t reflect.Type) string {
+	if t == colourType {
+		return "a colour such as \"#005eb8\""
+	}
+	return "a number"
+}
+
+var hexColour = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
+
+func parseColour(s string) (Colour, bool) {
+	s = strings.TrimSpace(s)
+	if !hexColour.MatchString(s) {
+		return Colour{}, false
+	}
+	v, _ := strconv.ParseUint(s[1:], 16, 32)
+	return Colour{uint8(v >> 16), uint8(v >> 8), uint8(v)}, true
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+func yamlError(err error) (int, string) {
+	msg := err.Error()
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return n, m[2]
+	}
+	return 0, strings.TrimPrefix(msg, "yaml: ")
+}
+
+// check bounds every value, so that no theme can make an unprintable
+// page or a layout that never ends.
+func (t *Theme) check(path string, lines map[string]int) error {
+	var errs []error
+	bound := func(name string, v, lo, hi float64) {
+		if !(v >= lo && v <= hi) {
+			where := path
+			if l := lines[name]; l > 0 {
+				where += ":" + strconv.Itoa(l)
+			}
+			errs = append(errs, fmt.Errorf("%s: %s is %g; it must be between %g and %g", where, name, v, lo, hi))
+		}
+	}
+	m := t.Margins
+	bound("margins.top", m.Top, 5, 60)
+	bound("margins.bottom", m.Bottom, 10, 60)
+	bound("margins.left", m.Left, 5, 60)
+	bound("margins.right", m.Right, 5, 60)
+	s := t.Sizes
+	for _, f := range []struct {
+		name string
+		v    float64
+	}{{"body", s.Body}, {"kind", s.Kind}, {"title", s.Title}, {"subtitle", s.Subtitle},
+		{"acknowledgement", s.Acknowledgement}, {"heading", s.Heading}, {"subheading", s.Subheading},
+		{"minor-heading", s.MinorHeading}, {"panel", s.Panel}, {"table", s.Table}, {"code", s.Code},
+		{"notes", s.Notes}} {
+		bound("sizes."+f.name, f.v, 5, 48)
+	}
+	bound("sizes.footer", s.Footer, 5, 14)
+	bound("line-height", t.LineHeight, 1, 2.5)
+	sp := t.Spacing
+	for _, f := range []struct {
+		name string
+		v    float64
+	}{{"paragraph", sp.Paragraph}, {"heading-before", sp.HeadingBefore}, {"heading-after", sp.HeadingAfter},
+		{"list-item", sp.ListItem}, {"block", sp.Block}} {
+		bound("spacing."+f.name, f.v, 0, 48)
+	}
+	bound("spacing.list-indent", sp.ListIndent, 6, 48)
+	bound("spacing.quote-indent", sp.QuoteIndent, 4, 48)
+	bound("spacing.cell-padding", sp.CellPadding, 1, 12)
+	return errors.Join(errs...)
+}
