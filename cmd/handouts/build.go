@@ -1,13 +1,207 @@
 package main
 
-import "github.com/urfave/cli/v2"
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"runtime"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"handouts/internal/build"
+	"handouts/internal/config"
+)
 
 func buildCommand() *cli.Command {
 	return &cli.Command{
-		Name:  "build",
-		Usage: "(not built yet)",
-		Action: func(*cli.Context) error {
-			return cli.Exit("build is not built yet", exitFailed)
+		Name:      "build",
+		Usage:     "build Word and PDF handouts of every briefing, redoing only what changed",
+		ArgsUsage: "[PATH...]",
+		Description: `Builds OUT/NAME.docx and OUT/NAME.pdf for every briefing NAME.md in the
+files and folders given (sources/ by default), several at once. Handouts
+whose briefing, templates, reference document, project config, options
+and tool version are unchanged since the last build are skipped; the
+record of what was built is OUT/.handouts-manifest.json. OUT/SHA256SUMS
+lists every handout for "sha256sum -c".
+
+A briefing with errors stops nothing else: its errors are reported as
+file:line: message, its last good handouts are kept (reported as stale),
+and the exit status is 1. A handout changed by hand in OUT is never
+overwritten without --force. Every file is written whole or not at all:
+an interrupted build (Ctrl-C) leaves only complete handouts and exits
+with status 130.
+
+Examples:
+   handouts build
+   handouts build --format docx --out public sources/2026
+   handouts build --adapted-by "Mid Cheshire Library Service" --paper letter`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "format", Value: "docx,pdf",
+				Usage: "the formats to build, a comma list of docx and pdf"},
+			&cli.StringFlag{Name: "out", Value: "out", TakesFile: true,
+				Usage: "write the handouts into `DIR`"},
+			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(),
+				Usage: "build `N` briefings at once (default: the number of CPUs)"},
+			&cli.StringFlag{Name: "paper", Usage: "paper size of the PDF handouts: a4 or letter (overrides the project config)"},
+			&cli.StringFlag{Name: "reference-doc", TakesFile: true,
+				Usage: "take the Word styles, page set-up, header and footer from `FILE` (a .docx)"},
+			&cli.StringFlag{Name: "adapted-by",
+				Usage: `add "Adapted by ORG from a briefing by PRODUCER" to every handout (overrides the project config)`},
+			configFlag(),
+			&cli.BoolFlag{Name: "force", Usage: "rebuild every handout, also one changed by hand"},
+			&cli.BoolFlag{Name: "prune", Usage: "remove handouts whose briefing no longer exists"},
+			&cli.BoolFlag{Name: "json", Usage: "print the outcome as JSON on standard output"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print errors only"},
+			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "also list the handouts already up to date"},
 		},
+		Action: buildHandouts,
 	}
+}
+
+func buildHandouts(c *cli.Context) error {
+	start := time.Now()
+	args, err := positionalArgs(c)
+	if err != nil {
+		return err
+	}
+	if c.Int("jobs") < 1 {
+		return usageError("--jobs must be 1 or more")
+	}
+	if c.Bool("quiet") && c.Bool("verbose") {
+		return usageError("--quiet and --verbose do not go together")
+	}
+	var formats []string
+	for _, f := range strings.Split(c.String("format"), ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			formats = append(formats, f)
+		}
+	}
+	if len(formats) == 0 {
+		return usageError("--format needs docx, pdf or both")
+	}
+	for _, f := range formats {
+		if f != "docx" && f != "pdf" {
+			return usageError("--format: unknown format %q; use docx, pdf or docx,pdf", f)
+		}
+	}
+	cfg, err := projectConfig(c)
+	if err != nil {
+		return err
+	}
+	if p := c.String("paper"); p != "" {
+		p = strings.ToLower(p)
+		if p != config.A4 && p != config.Letter {
+			return usageError("--paper %q: use a4 or letter", c.String("paper"))
+		}
+		cfg.Paper = p
+	}
+	if c.IsSet("adapted-by") {
+		cfg.AdaptedBy = strings.TrimSpace(c.String("adapted-by"))
+	}
+
+	stderr := c.App.ErrWriter
+	rep := &build.Reporter{W: stderr, Level: build.Normal}
+	if c.Bool("quiet") {
+		rep.Level = build.Quiet
+	} else if c.Bool("verbose") {
+		rep.Level = build.Verbose
+	}
+	if isTerminal(stderr) {
+		rep.Bar = os.Getenv("CI") == ""
+		rep.Color = os.Getenv("NO_COLOR") == ""
+	}
+
+	ctx, stop := interruptContext(c.Context)
+	defer stop()
+	res, err := build.Run(ctx, build.Options{
+		Paths:     args,
+		Out:       c.String("out"),
+		Formats:   formats,
+		Jobs:      c.Int("jobs"),
+		Force:     c.Bool("force"),
+		Prune:     c.Bool("prune"),
+		Config:    cfg,
+		Reference: c.String("reference-doc"),
+		Observe:   rep.Observe,
+	})
+	var berr *build.Error
+	if errors.As(err, &berr) {
+		for _, d := range berr.Diags {
+			fmt.Fprintln(stderr, d.String())
+		}
+		return cli.Exit("nothing was built", exitFailed)
+	}
+	if err != nil {
+		return cli.Exit(err.Error(), exitFailed)
+	}
+	if c.Bool("json") {
+		c.App.Writer.Write(res.JSON())
+	}
+	rep.Finish(res, time.Since(start))
+
+	if res.Interrupted {
+		sig, code := "a signal", exitInterrupt
+		if s, ok := context.Cause(ctx).(signalCause); ok {
+			sig, code = s.name, s.code
+		}
+		return cli.Exit(fmt.Sprintf("interrupted by %s: %d briefings not built; every handout in %s is complete",
+			sig, res.Counts().Interrupted, res.Out), code)
+	}
+	if !res.OK() {
+		return cli.Exit("", exitFailed)
+	}
+	return nil
+}
+
+// signalCause is why a build's context was cancelled.
+type signalCause struct {
+	name string
+	code int
+}
+
+func (s signalCause) Error() string { return "interrupted by " + s.name }
+
+// interruptContext is cancelled, with a signalCause, at the first SIGINT
+// or SIGTERM. The build then stops starting handouts and finishes its
+// records; a second signal ends the program at once.
+func interruptContext(parent context.Context) (context.Context, func()) {
+	if parent == nil {
+		parent = context.Background()
+	}
+	ctx, cancel := context.WithCancelCause(parent)
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case s := <-ch:
+			signal.Stop(ch)
+			cause := signalCause{"SIGINT", exitInterrupt}
+			if s == syscall.SIGTERM {
+				cause = signalCause{"SIGTERM", 128 + int(syscall.SIGTERM)}
+			}
+			cancel(cause)
+		case <-done:
+		}
+	}()
+	return ctx, func() {
+		signal.Stop(ch)
+		close(done)
+		cancel(nil)
+	}
+}
+
+// isTerminal reports whether w is a terminal (a character device).
+func isTerminal(w any) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }

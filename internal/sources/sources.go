@@ -12,30 +12,136 @@ import (
 
 // Find expands files and folders into the Markdown briefings they hold,
 // sorted. Folders are walked; README.md files are not briefings.
+// Symbolic links inside a folder are followed only to files inside that
+// same folder (see List); what List skips, Find leaves out silently.
 func Find(paths []string) ([]string, error) {
-	var out []string
+	files, _, err := List(paths, Options{})
+	return files, err
+}
+
+// Options tune List.
+type Options struct {
+	// Exclude names folders that are never walked into, such as the
+	// output folder when it lies inside a source folder.
+	Exclude []string
+}
+
+// Skipped is a file or folder List passed over, and why.
+type Skipped struct {
+	Path   string
+	Reason string
+}
+
+// List expands files and folders into the Markdown briefings they hold,
+// sorted, each once. A path named on the command line is taken as given,
+// even a symbolic link; inside a folder, a symbolic link is followed only
+// when it leads to a file inside the same folder, never to a folder (which
+// would be walked twice or forever) and never out of it. Those passed over
+// are returned in skipped, sorted.
+func List(paths []string, o Options) (files []string, skipped []Skipped, err error) {
+	var excluded []os.FileInfo
+	for _, e := range o.Exclude {
+		if st, err := os.Stat(e); err == nil && st.IsDir() {
+			excluded = append(excluded, st)
+		}
+	}
+	isExcluded := func(p string) bool {
+		if len(excluded) == 0 {
+			return false
+		}
+		st, err := os.Stat(p)
+		if err != nil {
+			return false
+		}
+		for _, e := range excluded {
+			if os.SameFile(st, e) {
+				return true
+			}
+		}
+		return false
+	}
+	seen := map[string]bool{}
+	add := func(p string) {
+		p = filepath.Clean(p)
+		if !seen[p] {
+			seen[p] = true
+			files = append(files, p)
+		}
+	}
 	for _, a := range paths {
 		st, err := os.Stat(a)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", a, err)
+			return nil, nil, fmt.Errorf("%s: %w", a, err)
 		}
 		if !st.IsDir() {
-			out = append(out, a)
+			add(a)
 			continue
+		}
+		root, err := filepath.EvalSymlinks(a)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", a, err)
+		}
+		if root, err = filepath.Abs(root); err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", a, err)
 		}
 		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return err
 			}
-			if !d.IsDir() && strings.HasSuffix(p, ".md") && !strings.EqualFold(d.Name(), "README.md") {
-				out = append(out, p)
+			if d.IsDir() {
+				if isExcluded(p) {
+					skipped = append(skipped, Skipped{p, "it is the output folder"})
+					return filepath.SkipDir
+				}
+				return nil
 			}
+			if !isBriefingName(d.Name()) {
+				return nil
+			}
+			if d.Type()&fs.ModeSymlink != 0 {
+				if why := outsideLink(p, root, a); why != "" {
+					skipped = append(skipped, Skipped{p, why})
+					return nil
+				}
+			} else if !d.Type().IsRegular() {
+				skipped = append(skipped, Skipped{p, "not a regular file"})
+				return nil
+			}
+			add(p)
 			return nil
 		})
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	sort.Strings(out)
-	return out, nil
+	sort.Strings(files)
+	sort.Slice(skipped, func(i, j int) bool { return skipped[i].Path < skipped[j].Path })
+	return files, skipped, nil
+}
+
+func isBriefingName(name string) bool {
+	return strings.HasSuffix(name, ".md") && !strings.EqualFold(name, "README.md")
+}
+
+// outsideLink says why the symbolic link p may not be followed from the
+// folder root (absolute, links resolved; given as shown), or "" when it
+// may.
+func outsideLink(p, root, shown string) string {
+	target, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		return "a symbolic link that leads nowhere"
+	}
+	abs, err := filepath.Abs(target)
+	if err != nil {
+		return "a symbolic link that cannot be resolved"
+	}
+	rel, err := filepath.Rel(root, abs)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+		return "a symbolic link out of " + filepath.ToSlash(shown) + "; not followed"
+	}
+	st, err := os.Stat(abs)
+	if err != nil || !st.Mode().IsRegular() {
+		return "a symbolic link to something other than a file; not followed"
+	}
+	return ""
 }

@@ -1,0 +1,115 @@
+// Package atomicfile writes files so that a reader only ever sees the old
+// complete file or the new complete file: the bytes go to a temporary file
+// in the same folder, which is renamed over the target once it is whole.
+// A failed or interrupted write removes its temporary file.
+package atomicfile
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// TempPrefix starts the name of every temporary file this package makes,
+// so that a later run can recognise (and remove) one left behind by a
+// process that was killed outright.
+const TempPrefix = ".handouts-tmp-"
+
+// Options tune a write.
+type Options struct {
+	// Perm is the mode of a new file; 0 means 0o644.
+	Perm fs.FileMode
+	// Sync flushes the data to the disk before the rename, so that the
+	// file survives a power cut too, at a cost of a few milliseconds.
+	Sync bool
+	// BeforeRename, if set, is called when the temporary file is whole;
+	// an error from it abandons the write (the target is left as it was).
+	BeforeRename func() error
+}
+
+// Write writes data to path atomically.
+func Write(path string, data []byte, o Options) (err error) {
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	perm := o.Perm
+	if perm == 0 {
+		perm = 0o644
+	}
+	f, err := os.CreateTemp(dir, TempPrefix+base+"-*")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	renamed := false
+	defer func() {
+		if !renamed {
+			f.Close()
+			os.Remove(tmp)
+		}
+	}()
+	if _, err := f.Write(data); err != nil {
+		return &fs.PathError{Op: "write", Path: path, Err: unwrap(err)}
+	}
+	if err := f.Chmod(perm); err != nil {
+		return &fs.PathError{Op: "chmod", Path: path, Err: unwrap(err)}
+	}
+	if o.Sync {
+		if err := f.Sync(); err != nil {
+			return &fs.PathError{Op: "sync", Path: path, Err: unwrap(err)}
+		}
+	}
+	if err := f.Close(); err != nil {
+		return &fs.PathError{Op: "close", Path: path, Err: unwrap(err)}
+	}
+	if o.BeforeRename != nil {
+		if err := o.BeforeRename(); err != nil {
+			return err
+		}
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return &fs.PathError{Op: "rename", Path: path, Err: unwrap(err)}
+	}
+	renamed = true
+	return nil
+}
+
+// unwrap drops the temporary file's name from an error: messages name the
+// target, which is what the user knows.
+func unwrap(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
+}
+
+// RemoveLeftovers removes the temporary files of this package in dir that
+// an earlier process, killed before it could clean up, left behind. It
+// returns the names removed.
+func RemoveLeftovers(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, nil
+		}
+		return nil, err
+	}
+	var removed []string
+	for _, e := range entries {
+		if e.Type().IsRegular() && strings.HasPrefix(e.Name(), TempPrefix) {
+			if err := os.Remove(filepath.Join(dir, e.Name())); err != nil {
+				return removed, err
+			}
+			removed = append(removed, e.Name())
+		}
+	}
+	return removed, nil
+}

@@ -1,0 +1,1001 @@
+// Package build turns every briefing under some paths into handouts in an
+// output folder: in parallel, redoing only what changed, writing each file
+// atomically, and reporting every problem with its file and line.
+//
+// What happens, in order:
+//
+//  1. The briefings are listed (internal/sources) and their output names
+//     worked out from their file names only. Two briefings that would write
+//     the same handout are an error before anything is written.
+//  2. The manifest of the output folder (internal/manifest) says what an
+//     earlier build wrote and from what. For each handout a hash of
+//     everything it depends on is made: the source's bytes, the project's
+//     settings, the templates, the reference document, the options and the
+//     tool's version. A handout whose hash is unchanged, and whose file is
+//     still the one written, is skipped without parsing its briefing.
+//  3. The rest are parsed and written by a pool of workers. Results are
+//     reported in the order of the sources, whatever the number of
+//     workers, so output and messages do not depend on it.
+//  4. The manifest and SHA256SUMS are written last, atomically, from what
+//     is actually in the folder, also when the build was interrupted.
+package build
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"strings"
+	"sync"
+	"unicode"
+
+	"handouts/internal/atomicfile"
+	"handouts/internal/briefing"
+	"handouts/internal/config"
+	"handouts/internal/diag"
+	"handouts/internal/docx"
+	"handouts/internal/handout"
+	"handouts/internal/manifest"
+	"handouts/internal/pdf"
+	"handouts/internal/sources"
+	"handouts/templates"
+)
+
+// FormatVersion is part of every handout's input hash. Raise it when a
+// change to the tool changes its output in a way its version would not
+// show, to make every build after it rebuild everything once.
+const FormatVersion = 1
+
+// SumsName is the checksum file in the output folder.
+const SumsName = "SHA256SUMS"
+
+// Formats are the output formats, in the order they are built and listed.
+var Formats = []string{"docx", "pdf"}
+
+// maxReferenceBytes bounds the reference document read into memory; the
+// docx package bounds what it inflates from it.
+const maxReferenceBytes = 64 << 20
+
+// Options say what to build and how.
+type Options struct {
+	// Paths are the files and folders of briefings; none means "sources".
+	Paths []string
+	// Out is the output folder; "" means "out".
+	Out string
+	// Formats lists the formats wanted, a subset of Formats.
+	Formats []string
+	// Jobs is the number of briefings built at once; 0 means one per CPU.
+	Jobs int
+	// Force rebuilds every handout, also over one changed by hand.
+	Force bool
+	// Prune removes handouts whose briefing no longer exists.
+	Prune bool
+	// Config is the project config (producer, acknowledgement, adapted-by,
+	// paper, templates folder), with any command-line overrides applied.
+	Config *config.Config
+	// Reference is a reference .docx to take the Word look from, or "".
+	Reference string
+	// Observe, if set, is told about the build as it goes: see Event.
+	Observe func(Event)
+}
+
+// Status is what became of one handout, or of one briefing.
+type Status string
+
+const (
+	Built       Status = "built"       // written in this build
+	Unchanged   Status = "unchanged"   // already up to date
+	Failed      Status = "failed"      // could not be made; nothing written
+	Stale       Status = "stale"       // could not be made; an earlier one kept
+	Modified    Status = "modified"    // the file was changed by hand; not overwritten
+	Interrupted Status = "interrupted" // not made: the build was stopped
+)
+
+// Output is one handout file.
+type Output struct {
+	Format string
+	Name   string // file name in the output folder
+	Path   string // output folder and name, slash-separated, for messages
+	Status Status
+	SHA256 string // of the file now in place, when it is one the tool made
+
+	inputs string // for the manifest, when built
+	size   int64
+}
+
+// Item is one briefing and its handouts.
+type Item struct {
+	Source  string // the source path, slash-separated
+	Name    string // output base name
+	Status  Status // the worst of its outputs' statuses
+	Outputs []Output
+	// Diags are the briefing's diagnostics (errors and warnings) and the
+	// errors met writing its handouts, in order.
+	Diags diag.List
+}
+
+// Orphan is a handout whose briefing no longer exists.
+type Orphan struct {
+	Path    string // slash-separated, in the output folder
+	Source  string // the briefing it was built from
+	Removed bool   // removed by --prune
+	// Kept says why --prune left it, when it did.
+	Kept string
+}
+
+// Result is the outcome of a build.
+type Result struct {
+	Out     string // the output folder, slash-separated
+	Items   []*Item
+	Orphans []Orphan
+	// Diags are problems that belong to no single briefing: files
+	// skipped while listing the sources, an unreadable manifest, a
+	// failure to write the manifest or the checksums.
+	Diags diag.List
+	// Interrupted is set when the context was cancelled before the end.
+	Interrupted bool
+}
+
+// Counts are the numbers of briefings by status.
+type Counts struct {
+	Built, Unchanged, Failed, Stale, Modified, Interrupted int
+	Orphaned, Pruned                                       int
+}
+
+// Counts counts the briefings by status. A briefing counts as built when
+// any of its handouts was written, failed when any could not be made.
+func (r *Result) Counts() Counts {
+	var c Counts
+	for _, it := range r.Items {
+		switch it.Status {
+		case Built:
+			c.Built++
+		case Unchanged:
+			c.Unchanged++
+		case Failed:
+			c.Failed++
+		case Stale:
+			c.Failed++
+			c.Stale++
+		case Modified:
+			c.Modified++
+		case Interrupted:
+			c.Interrupted++
+		}
+	}
+	for _, o := range r.Orphans {
+		if o.Removed {
+			c.Pruned++
+		} else {
+			c.Orphaned++
+		}
+	}
+	return c
+}
+
+// OK reports whether the build did all it was asked: every handout is up
+// to date and nothing went wrong.
+func (r *Result) OK() bool {
+	if r.Interrupted || r.Diags.HasErrors() {
+		return false
+	}
+	c := r.Counts()
+	return c.Failed == 0 && c.Modified == 0 && c.Interrupted == 0
+}
+
+// EventKind tells events apart.
+type EventKind int
+
+const (
+	// Started: Total is the number of briefings.
+	Started EventKind = iota
+	// Progress: Done briefings of Total are finished, in any order; for
+	// progress bars only.
+	Progress
+	// Finished: Item is finished. These come in the order of the
+	// sources, whatever the number of jobs.
+	Finished
+)
+
+// Event is something Observe is told.
+type Event struct {
+	Kind        EventKind
+	Done, Total int
+	Item        *Item
+}
+
+// Error is a problem found before anything was written; the build did
+// nothing.
+type Error struct {
+	Diags diag.List
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	for i, d := range e.Diags {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(d.String())
+	}
+	return b.String()
+}
+
+// Test hooks: the parser and the writers a build uses. Tests replace them
+// to inject faults; nothing else may.
+var (
+	parse   = briefing.Parse
+	writers = map[string]writeFunc{
+		"docx": func(w io.Writer, d *briefing.Document, e *env) error {
+			return docx.Write(w, d, docx.Options{Handout: e.handout, Reference: e.reference})
+		},
+		"pdf": func(w io.Writer, d *briefing.Document, e *env) error {
+			return pdf.Write(w, d, pdf.Options{Handout: e.handout, Paper: e.paper, Theme: e.theme})
+		},
+	}
+	// beforeRename runs when a handout's temporary file is whole, just
+	// before it is renamed into place.
+	beforeRename = func(ctx context.Context, path string) error { return nil }
+)
+
+type writeFunc func(io.Writer, *briefing.Document, *env) error
+
+// env is what every briefing of a build shares.
+type env struct {
+	o         Options
+	out       string
+	formats   []string
+	handout   handout.Options
+	reference *docx.Reference
+	paper     string
+	theme     *pdf.Theme
+	parseOpts briefing.Options
+	// base is, per format, the hash of every input but the source.
+	base map[string][]byte
+	old  *manifest.Manifest
+}
+
+// Run builds the handouts. An *Error means nothing was done. Otherwise the
+// result says what became of each briefing; Run itself never stops at a
+// bad briefing. When ctx is cancelled, handouts being written are
+// abandoned (their temporary files removed), no new ones are started, and
+// the manifest and checksums are brought up to date with what was done.
+func Run(ctx context.Context, o Options) (*Result, error) {
+	if len(o.Paths) == 0 {
+		o.Paths = []string{"sources"}
+	}
+	if o.Out == "" {
+		o.Out = "out"
+	}
+	if o.Config == nil {
+		o.Config = config.Default()
+	}
+	if len(o.Formats) == 0 {
+		o.Formats = Formats
+	}
+	if o.Jobs <= 0 {
+		o.Jobs = runtime.NumCPU()
+	}
+	res := &Result{Out: filepath.ToSlash(o.Out)}
+	var pre diag.List
+	fail := func(path string, format string, args ...any) (*Result, error) {
+		pre.Errorf(path, 0, format, args...)
+		return nil, &Error{Diags: pre}
+	}
+
+	formats, err := orderFormats(o.Formats)
+	if err != nil {
+		return fail("--format", "%v", err)
+	}
+
+	// The output folder may not be one of the source folders themselves;
+	// inside one it is simply not searched.
+	if ost, err := os.Stat(o.Out); err == nil {
+		if !ost.IsDir() {
+			return fail(res.Out, "is not a folder")
+		}
+		for _, p := range o.Paths {
+			if pst, err := os.Stat(p); err == nil && os.SameFile(ost, pst) {
+				return fail(res.Out, "the output folder is also a source folder; give --out a folder of its own")
+			}
+		}
+	}
+	files, skipped, err := sources.List(o.Paths, sources.Options{Exclude: []string{o.Out}})
+	if err != nil {
+		return fail(pathOf(err), "%s", describe(err))
+	}
+	for _, s := range skipped {
+		if s.Reason != "it is the output folder" {
+			res.Diags.Warnf(filepath.ToSlash(s.Path), 0, "skipped: %s", s.Reason)
+		}
+	}
+
+	// Names, and clashes between them, before anything is written.
+	items := make([]*Item, len(files))
+	owner := map[string]int{}
+	for i, f := range files {
+		src := filepath.ToSlash(f)
+		name := outputName(f)
+		items[i] = &Item{Source: src, Name: name}
+		key := strings.ToLower(name)
+		if j, dup := owner[key]; dup {
+			pre.Errorf(src, 0, "would write the same handouts as %s (%s.*); rename one of them", items[j].Source, path(res.Out, items[j].Name))
+			continue
+		}
+		owner[key] = i
+	}
+	if pre.HasErrors() {
+		return nil, &Error{Diags: pre}
+	}
+
+	e := &env{o: o, out: o.Out, formats: formats, paper: o.Config.Paper}
+	if e.paper == "" {
+		e.paper = config.A4
+	}
+	e.handout = handout.Options{
+		Acknowledgement: o.Config.Acknowledgement,
+		AdaptedBy:       o.Config.AdaptedBy,
+		Producer:        o.Config.Producer,
+	}
+	e.parseOpts = briefing.Options{DefaultProducer: o.Config.Producer}
+	var refBytes []byte
+	if o.Reference != "" && contains(formats, "docx") {
+		refBytes, err = readLimited(o.Reference, maxReferenceBytes)
+		if err != nil {
+			return fail(filepath.ToSlash(o.Reference), "cannot read the reference document: %s", describe(err))
+		}
+		e.reference, err = docx.ReadReference(bytes.NewReader(refBytes), int64(len(refBytes)))
+		if err != nil {
+			return fail(filepath.ToSlash(o.Reference), "not a usable reference document: %v", err)
+		}
+	}
+	if e.base, err = baseHashes(e, refBytes); err != nil {
+		return fail(filepath.ToSlash(o.Config.Templates), "cannot read the templates: %s", describe(err))
+	}
+
+	if err := os.MkdirAll(o.Out, 0o755); err != nil {
+		return fail(res.Out, "cannot create the output folder: %s", describe(err))
+	}
+	if _, err := atomicfile.RemoveLeftovers(o.Out); err != nil {
+		res.Diags.Warnf(res.Out, 0, "cannot remove temporary files an earlier, killed build left: %s", describe(err))
+	}
+	e.old, err = manifest.Load(o.Out)
+	if err != nil {
+		res.Diags.Warnf(path(res.Out, manifest.FileName), 0,
+			"cannot be read (%s); handouts it recorded are treated as not made by handouts", describe(err))
+	}
+
+	res.Items = items
+	runItems(ctx, e, items, o.Observe)
+	res.Interrupted = ctx.Err() != nil
+
+	finish(e, res)
+	return res, nil
+}
+
+// runItems builds the items with o.Jobs workers and tells observe about
+// each, in order.
+func runItems(ctx context.Context, e *env, items []*Item, observe func(Event)) {
+	if observe == nil {
+		observe = func(Event) {}
+	}
+	observe(Event{Kind: Started, Total: len(items)})
+	jobs := min(e.o.Jobs, max(len(items), 1))
+	next := make(chan int)
+	done := make(chan int, len(items))
+	var wg sync.WaitGroup
+	for range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				buildItem(ctx, e, items[i])
+				done <- i
+			}
+		}()
+	}
+	go func() {
+		defer close(next)
+		for i := range items {
+			if ctx.Err() != nil {
+				return
+			}
+			select {
+			case next <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() {
+		wg.Wait()
+		close(done)
+	}()
+	// Report in source order: hold finished items until those before
+	// them are finished too.
+	finished := make([]bool, len(items))
+	reported, count := 0, 0
+	for i := range done {
+		finished[i] = true
+		count++
+		observe(Event{Kind: Progress, Done: count, Total: len(items)})
+		for reported < len(items) && finished[reported] {
+			observe(Event{Kind: Finished, Done: count, Total: len(items), Item: items[reported]})
+			reported++
+		}
+	}
+	// Items never started: the build was interrupted.
+	for ; reported < len(items); reported++ {
+		it := items[reported]
+		if !finished[reported] {
+			it.Status = Interrupted
+			for _, f := range e.formats {
+				it.Outputs = append(it.Outputs, Output{Format: f, Name: it.Name + "." + f,
+					Path: path(filepath.ToSlash(e.out), it.Name+"."+f), Status: Interrupted})
+			}
+		}
+		observe(Event{Kind: Finished, Done: count, Total: len(items), Item: it})
+	}
+}
+
+// buildItem builds one briefing's handouts. It never panics: a panic in a
+// writer is reported as that handout's error.
+func buildItem(ctx context.Context, e *env, it *Item) {
+	outDir := filepath.ToSlash(e.out)
+	for _, f := range e.formats {
+		it.Outputs = append(it.Outputs, Output{Format: f, Name: it.Name + "." + f, Path: path(outDir, it.Name+"."+f)})
+	}
+	defer func() { it.Status = worst(it.Outputs) }()
+	if ctx.Err() != nil {
+		setAll(it, Interrupted)
+		return
+	}
+	if err := checkName(it.Name); err != nil {
+		it.Diags.Errorf(it.Source, 0, "cannot name a handout after this file: %v", err)
+		failAll(e, it)
+		return
+	}
+	src, err := readLimited(filepath.FromSlash(it.Source), briefing.MaxFileSize)
+	if err != nil {
+		if errors.Is(err, errTooLarge) {
+			it.Diags.Errorf(it.Source, 0, "file is over the limit of %d bytes", briefing.MaxFileSize)
+		} else {
+			it.Diags.Errorf(it.Source, 0, "cannot read: %s", describe(err))
+		}
+		failAll(e, it)
+		return
+	}
+	srcSum := sha256.Sum256(src)
+
+	// Which handouts are already up to date?
+	keys := make([]string, len(it.Outputs))
+	var todo []int
+	for i := range it.Outputs {
+		out := &it.Outputs[i]
+		keys[i] = inputsKey(e.base[out.Format], it.Source, srcSum[:])
+		rec, ok := e.old.Outputs[out.Name]
+		if !e.o.Force && ok && rec.Inputs == keys[i] {
+			switch state, _ := onDisk(filepath.Join(e.out, out.Name), rec); state {
+			case diskOurs:
+				out.Status, out.SHA256 = Unchanged, rec.SHA256
+				continue
+			case diskChanged:
+				out.Status = Modified
+				it.Diags.Errorf(out.Path, 0, "changed since handouts wrote it; not overwritten (move it elsewhere to keep it, or build with --force)")
+				continue
+			}
+		}
+		todo = append(todo, i)
+	}
+	if len(todo) == 0 {
+		return
+	}
+
+	doc, diags := parse(it.Source, src, e.parseOpts)
+	it.Diags = append(it.Diags, diags...)
+	if diags.HasErrors() || doc == nil {
+		if doc == nil && !diags.HasErrors() {
+			it.Diags.Errorf(it.Source, 0, "could not be read as a briefing")
+		}
+		for _, i := range todo {
+			failOutput(e, &it.Outputs[i])
+		}
+		return
+	}
+
+	for _, i := range todo {
+		out := &it.Outputs[i]
+		if ctx.Err() != nil {
+			out.Status = Interrupted
+			continue
+		}
+		data, err := render(writers[out.Format], doc, e)
+		if err != nil {
+			it.Diags.Errorf(it.Source, 0, "cannot make %s: %v", out.Path, err)
+			failOutput(e, out)
+			continue
+		}
+		target := filepath.Join(e.out, out.Name)
+		sum := sha256.Sum256(data)
+		hexSum := hex.EncodeToString(sum[:])
+		rec, hasRec := e.old.Outputs[out.Name]
+		state, _ := onDisk(target, rec)
+		if !hasRec {
+			state = diskUnknown(target, hexSum)
+		}
+		switch {
+		case state == diskNotRegular:
+			it.Diags.Errorf(out.Path, 0, "is not a regular file; not replaced")
+			out.Status = Modified
+			continue
+		case state == diskSame:
+			// Already there, byte for byte (an earlier build that was
+			// stopped before it could record it).
+			out.Status, out.SHA256 = Built, hexSum
+			out.record(keys[i], int64(len(data)))
+			continue
+		case state == diskChanged && !e.o.Force:
+			if hasRec {
+				it.Diags.Errorf(out.Path, 0, "changed since handouts wrote it; not overwritten (move it elsewhere to keep it, or build with --force)")
+			} else {
+				it.Diags.Errorf(out.Path, 0, "already exists and was not made by this build; not overwritten (move it elsewhere to keep it, or build with --force)")
+			}
+			out.Status = Modified
+			continue
+		}
+		err = atomicfile.Write(target, data, atomicfile.Options{BeforeRename: func() error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			return beforeRename(ctx, target)
+		}})
+		if err != nil {
+			if ctx.Err() != nil {
+				out.Status = Interrupted
+				continue
+			}
+			it.Diags.Errorf(out.Path, 0, "cannot write: %s", describe(err))
+			failOutput(e, out)
+			continue
+		}
+		out.Status, out.SHA256 = Built, hexSum
+		out.record(keys[i], int64(len(data)))
+	}
+}
+
+// record notes what the manifest will say of a handout just written.
+func (o *Output) record(inputs string, size int64) {
+	o.inputs, o.size = inputs, size
+}
+
+// render runs a writer into memory, turning a panic into an error.
+func render(w writeFunc, d *briefing.Document, e *env) (data []byte, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error (please report it): %v", r)
+			data = nil
+		}
+	}()
+	if w == nil {
+		return nil, errors.New("no writer for this format")
+	}
+	var b bytes.Buffer
+	if err := w(&b, d, e); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// failOutput marks a handout that could not be made: stale when the
+// earlier handout is still in place, failed otherwise.
+func failOutput(e *env, out *Output) {
+	out.Status = Failed
+	if rec, ok := e.old.Outputs[out.Name]; ok {
+		if state, _ := onDisk(filepath.Join(e.out, out.Name), rec); state == diskOurs {
+			out.Status, out.SHA256 = Stale, rec.SHA256
+		}
+	}
+}
+
+func failAll(e *env, it *Item) {
+	for i := range it.Outputs {
+		failOutput(e, &it.Outputs[i])
+	}
+}
+
+func setAll(it *Item, s Status) {
+	for i := range it.Outputs {
+		it.Outputs[i].Status = s
+	}
+}
+
+// worst is an item's status from its outputs'.
+func worst(outs []Output) Status {
+	rank := map[Status]int{"": -1, Unchanged: 0, Built: 1, Interrupted: 2, Modified: 3, Stale: 4, Failed: 5}
+	s := Unchanged
+	for _, o := range outs {
+		if rank[o.Status] > rank[s] {
+			s = o.Status
+		}
+	}
+	return s
+}
+
+// disk states of an output file compared with what the tool knows of it.
+type diskState int
+
+const (
+	diskMissing    diskState = iota
+	diskOurs                 // as recorded
+	diskChanged              // present but not as recorded (or not as built)
+	diskSame                 // present and identical to what was just built
+	diskNotRegular           // a folder, link or device
+)
+
+// onDisk compares the file at p with its record.
+func onDisk(p string, rec manifest.Record) (diskState, error) {
+	st, err := os.Lstat(p)
+	if err != nil {
+		return diskMissing, err
+	}
+	if !st.Mode().IsRegular() {
+		return diskNotRegular, nil
+	}
+	if rec.SHA256 == "" || st.Size() != rec.Size {
+		return diskChanged, nil
+	}
+	sum, err := hashFile(p)
+	if err != nil {
+		return diskChanged, err
+	}
+	if sum != rec.SHA256 {
+		return diskChanged, nil
+	}
+	return diskOurs, nil
+}
+
+// diskUnknown looks at a file the manifest does not know: identical to
+// what was built, something else, or nothing.
+func diskUnknown(p, want string) diskState {
+	st, err := os.Lstat(p)
+	if err != nil {
+		return diskMissing
+	}
+	if !st.Mode().IsRegular() {
+		return diskNotRegular
+	}
+	if sum, err := hashFile(p); err == nil && sum == want {
+		return diskSame
+	}
+	return diskChanged
+}
+
+func hashFile(p string) (string, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// finish brings the manifest up to date with what is in the output folder,
+// deals with orphans, and writes the manifest and SHA256SUMS.
+func finish(e *env, res *Result) {
+	outDir := filepath.ToSlash(e.out)
+	m := manifest.New()
+	built := map[string]bool{} // output names this build is responsible for
+	notOurs := map[string]bool{}
+	listed := map[string]bool{}
+	for _, it := range res.Items {
+		listed[it.Source] = true
+		for i := range it.Outputs {
+			out := &it.Outputs[i]
+			built[out.Name] = true
+			old, hadOld := e.old.Outputs[out.Name]
+			switch out.Status {
+			case Built:
+				m.Outputs[out.Name] = manifest.Record{Source: it.Source, Inputs: out.inputs, SHA256: out.SHA256, Size: out.size}
+			case Unchanged, Stale:
+				m.Outputs[out.Name] = old
+			case Modified, Failed, Interrupted:
+				// Keep what was known, if the file is still there, so the
+				// next build can tell the same story.
+				if hadOld {
+					if st, err := os.Lstat(filepath.Join(e.out, out.Name)); err == nil && st.Mode().IsRegular() {
+						m.Outputs[out.Name] = old
+						if out.Status == Modified {
+							notOurs[out.Name] = true
+						} else if s, _ := onDisk(filepath.Join(e.out, out.Name), old); s != diskOurs {
+							notOurs[out.Name] = true
+						}
+					}
+				}
+			}
+		}
+	}
+	// Handouts of briefings not in this build.
+	for _, name := range e.old.Names() {
+		if built[name] {
+			continue
+		}
+		rec := e.old.Outputs[name]
+		p := filepath.Join(e.out, name)
+		st, err := os.Lstat(p)
+		if err != nil || !st.Mode().IsRegular() {
+			continue // gone: forget it
+		}
+		if listed[rec.Source] || sourceExists(rec.Source) {
+			m.Outputs[name] = rec // a format not asked for, or a briefing not named
+			continue
+		}
+		orph := Orphan{Path: path(outDir, name), Source: rec.Source}
+		state, _ := onDisk(p, rec)
+		if state != diskOurs {
+			notOurs[name] = true
+		}
+		if e.o.Prune && !res.Interrupted {
+			switch {
+			case state != diskOurs:
+				orph.Kept = "changed since handouts wrote it"
+			default:
+				if err := os.Remove(p); err != nil {
+					orph.Kept = describe(err)
+					res.Diags.Errorf(orph.Path, 0, "cannot remove: %s", orph.Kept)
+				} else {
+					orph.Removed = true
+				}
+			}
+		}
+		if !orph.Removed {
+			m.Outputs[name] = rec
+		}
+		res.Orphans = append(res.Orphans, orph)
+	}
+
+	// The manifest and the checksums, each only when it changes.
+	if err := writeIfChanged(filepath.Join(e.out, manifest.FileName), m.Marshal()); err != nil {
+		res.Diags.Errorf(path(outDir, manifest.FileName), 0, "cannot write: %s", describe(err))
+	}
+	var sums bytes.Buffer
+	for _, name := range m.Names() {
+		if notOurs[name] {
+			continue
+		}
+		fmt.Fprintf(&sums, "%s  %s\n", m.Outputs[name].SHA256, name)
+	}
+	if err := writeIfChanged(filepath.Join(e.out, SumsName), sums.Bytes()); err != nil {
+		res.Diags.Errorf(path(outDir, SumsName), 0, "cannot write: %s", describe(err))
+	}
+}
+
+func sourceExists(p string) bool {
+	_, err := os.Lstat(filepath.FromSlash(p))
+	return err == nil
+}
+
+func writeIfChanged(p string, data []byte) error {
+	if old, err := os.ReadFile(p); err == nil && bytes.Equal(old, data) {
+		return nil
+	}
+	return atomicfile.Write(p, data, atomicfile.Options{Sync: true})
+}
+
+// inputsKey hashes everything a handout depends on.
+func inputsKey(base []byte, source string, srcSum []byte) string {
+	h := sha256.New()
+	h.Write(base)
+	writeField(h, source)
+	h.Write(srcSum)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// baseHashes hashes, per format, every input but the briefing itself.
+func baseHashes(e *env, refBytes []byte) (map[string][]byte, error) {
+	common := sha256.New()
+	writeField(common, fmt.Sprintf("handouts build %d", FormatVersion))
+	writeField(common, ToolVersion())
+	writeField(common, e.handout.Producer)
+	writeField(common, e.handout.Acknowledgement)
+	writeField(common, e.handout.AdaptedBy)
+	writeField(common, e.parseOpts.DefaultProducer)
+	if err := hashFS(common, templates.Docx, "docx"); err != nil {
+		return nil, err
+	}
+	base := map[string][]byte{}
+	for _, f := range e.formats {
+		h := sha256.New()
+		h.Write(common.Sum(nil))
+		writeField(h, f)
+		switch f {
+		case "docx":
+			sum := sha256.Sum256(refBytes)
+			writeField(h, fmt.Sprintf("reference %t %x", refBytes != nil, sum))
+		case "pdf":
+			writeField(h, "paper "+e.paper)
+		}
+		if dir := e.o.Config.Templates; dir != "" {
+			sub := filepath.Join(dir, f)
+			if st, err := os.Stat(sub); err == nil && st.IsDir() {
+				if err := hashFS(h, os.DirFS(sub), "."); err != nil {
+					return nil, err
+				}
+			}
+		}
+		base[f] = h.Sum(nil)
+	}
+	return base, nil
+}
+
+// hashFS hashes the names and contents of the regular files under root,
+// in lexical order (fs.WalkDir's).
+func hashFS(h io.Writer, fsys fs.FS, root string) error {
+	return fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		writeField(h, p)
+		sum := sha256.Sum256(data)
+		h.Write(sum[:])
+		return nil
+	})
+}
+
+// writeField writes s with its length, so fields cannot run together.
+func writeField(h io.Writer, s string) {
+	fmt.Fprintf(h, "%d:%s;", len(s), s)
+}
+
+var (
+	versionOnce sync.Once
+	version     string
+)
+
+// ToolVersion identifies the build of the tool: module version, VCS
+// revision and Go version from the build information; for a build from a
+// modified tree, or one without VCS information, a hash of the executable
+// too, since its revision would not tell its changes apart.
+func ToolVersion() string {
+	versionOnce.Do(func() {
+		info, ok := debug.ReadBuildInfo()
+		if !ok {
+			version = "unknown"
+		} else {
+			var rev, modified string
+			for _, s := range info.Settings {
+				switch s.Key {
+				case "vcs.revision":
+					rev = s.Value
+				case "vcs.modified":
+					modified = s.Value
+				}
+			}
+			version = strings.Join([]string{info.Main.Path, info.Main.Version, rev, modified, info.GoVersion}, " ")
+			if rev != "" && modified == "false" {
+				return
+			}
+		}
+		if exe, err := os.Executable(); err == nil {
+			if sum, err := hashFile(exe); err == nil {
+				version += " exe:" + sum
+			}
+		}
+	})
+	return version
+}
+
+// orderFormats checks the formats asked for and puts them in the standard
+// order, each once.
+func orderFormats(asked []string) ([]string, error) {
+	want := map[string]bool{}
+	for _, f := range asked {
+		f = strings.ToLower(strings.TrimSpace(f))
+		if !contains(Formats, f) {
+			return nil, fmt.Errorf("unknown format %q: use %s", f, strings.Join(Formats, ", "))
+		}
+		want[f] = true
+	}
+	var out []string
+	for _, f := range Formats {
+		if want[f] {
+			out = append(out, f)
+		}
+	}
+	return out, nil
+}
+
+// outputName is the output base name of a source: its file name without
+// ".md". Nothing else about the briefing (title, front matter) is used.
+func outputName(p string) string {
+	return strings.TrimSuffix(filepath.Base(p), ".md")
+}
+
+// checkName refuses names that are no good as file names in the output
+// folder or in SHA256SUMS.
+func checkName(name string) error {
+	switch {
+	case name == "":
+		return errors.New("the name is empty")
+	case strings.HasPrefix(name, "."):
+		return errors.New("the name starts with a dot, which would hide the handouts")
+	case strings.ContainsFunc(name, func(r rune) bool { return unicode.IsControl(r) || r == '\\' || r == '/' }):
+		return errors.New("the name holds a control character or a backslash")
+	}
+	return nil
+}
+
+var errTooLarge = errors.New("too large")
+
+// readLimited reads a file of at most limit bytes.
+func readLimited(p string, limit int64) ([]byte, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, errTooLarge
+	}
+	return data, nil
+}
+
+// describe is an error's text without the path it names (messages lead
+// with the path already).
+func describe(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err.Error()
+	}
+	return err.Error()
+}
+
+func pathOf(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return filepath.ToSlash(pe.Path)
+	}
+	return "sources"
+}
+
+func path(dir, name string) string {
+	if dir == "." || dir == "" {
+		return name
+	}
+	return strings.TrimSuffix(dir, "/") + "/" + name
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

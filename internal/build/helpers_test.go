@@ -1,0 +1,174 @@
+package build
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"handouts/internal/atomicfile"
+	"handouts/internal/briefing"
+	"handouts/internal/diag"
+	"handouts/internal/manifest"
+)
+
+// fakeParse stands in for the briefing parser: the document's title is
+// the whole source, and a line "ERROR" is an error on that line, a line
+// "WARN" a warning.
+func fakeParse(path string, src []byte, _ briefing.Options) (*briefing.Document, diag.List) {
+	var l diag.List
+	for i, line := range strings.Split(string(src), "\n") {
+		switch strings.TrimSpace(line) {
+		case "ERROR":
+			l.Errorf(path, i+1, "a deliberate error")
+		case "WARN":
+			l.Warnf(path, i+1, "a deliberate warning")
+		}
+	}
+	name := strings.TrimSuffix(filepath.Base(path), ".md")
+	return &briefing.Document{Path: path, Name: name, Meta: briefing.Meta{Title: string(src)}}, l
+}
+
+func fakeWriter(format string) writeFunc {
+	return func(w io.Writer, d *briefing.Document, e *env) error {
+		_, err := fmt.Fprintf(w, "%s handout\npaper %s\nadapted by %q\n%s", format, e.paper, e.handout.AdaptedBy, d.Meta.Title)
+		return err
+	}
+}
+
+// fakes swaps in the fake parser and writers for the test's duration.
+// Tests that use it must not run in parallel with each other.
+func fakes(t *testing.T) {
+	t.Helper()
+	oldParse, oldWriters, oldBefore := parse, writers, beforeRename
+	parse = fakeParse
+	writers = map[string]writeFunc{"docx": fakeWriter("docx"), "pdf": fakeWriter("pdf")}
+	beforeRename = func(context.Context, string) error { return nil }
+	t.Cleanup(func() { parse, writers, beforeRename = oldParse, oldWriters, oldBefore })
+}
+
+// project makes a folder with the given files and changes into it.
+func project(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range files {
+		write(t, filepath.Join(dir, name), text)
+	}
+	t.Chdir(dir)
+	return dir
+}
+
+func write(t *testing.T, path, text string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func run(t *testing.T, o Options) *Result {
+	t.Helper()
+	res, err := Run(context.Background(), o)
+	if err != nil {
+		t.Fatalf("Run: %v", err)
+	}
+	return res
+}
+
+// statuses lists "source status" for each briefing.
+func statuses(res *Result) []string {
+	var out []string
+	for _, it := range res.Items {
+		out = append(out, it.Source+" "+string(it.Status))
+	}
+	return out
+}
+
+func equal(t *testing.T, what string, got, want []string) {
+	t.Helper()
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("%s:\ngot\n\t%s\nwant\n\t%s", what, strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
+	}
+}
+
+// tree reads every file under dir: slash path to contents.
+func tree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		out[filepath.ToSlash(rel)] = string(b)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func names(m map[string]string) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// checkConsistent holds the promises every build keeps, whatever went
+// wrong: no temporary file is left, every file the manifest records is in
+// place with the recorded hash and size, and SHA256SUMS lists exactly the
+// recorded files with their hashes, sorted.
+func checkConsistent(t *testing.T, out string) {
+	t.Helper()
+	entries, err := os.ReadDir(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), atomicfile.TempPrefix) {
+			t.Errorf("temporary file left behind: %s", e.Name())
+		}
+	}
+	m, err := manifest.Load(out)
+	if err != nil {
+		t.Fatalf("manifest: %v", err)
+	}
+	var want strings.Builder
+	for _, name := range m.Names() {
+		rec := m.Outputs[name]
+		data, err := os.ReadFile(filepath.Join(out, name))
+		if err != nil {
+			t.Errorf("the manifest records %s, which is not there: %v", name, err)
+			continue
+		}
+		sum := sha256.Sum256(data)
+		if hex.EncodeToString(sum[:]) != rec.SHA256 || int64(len(data)) != rec.Size {
+			t.Errorf("%s: hash or size differs from the manifest's record", name)
+		}
+		fmt.Fprintf(&want, "%s  %s\n", rec.SHA256, name)
+	}
+	sums, err := os.ReadFile(filepath.Join(out, SumsName))
+	if err != nil {
+		t.Fatalf("SHA256SUMS: %v", err)
+	}
+	if string(sums) != want.String() {
+		t.Errorf("SHA256SUMS:\n%s\nwant (from the manifest)\n%s", sums, want.String())
+	}
+}

@@ -1,0 +1,135 @@
+// Package manifest records what a build wrote into its output folder, so
+// that the next build can skip what has not changed, notice a handout
+// changed by hand, and remove only files it made.
+//
+// The manifest is a JSON file in the output folder. It holds no time and
+// no host detail: the same build gives the same bytes, whatever the
+// number of jobs, the day or the machine.
+package manifest
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"handouts/internal/atomicfile"
+)
+
+// FileName is the manifest's name in the output folder.
+const FileName = ".handouts-manifest.json"
+
+// Version is the layout of the file; a manifest of another version is
+// ignored (every handout is then rebuilt once).
+const Version = 1
+
+// MaxSize bounds the manifest read: a few hundred bytes a handout.
+const MaxSize = 64 << 20
+
+// Record describes one output file the tool wrote.
+type Record struct {
+	// Source is the briefing it was built from, as given (slash form).
+	Source string `json:"source"`
+	// Inputs is a hash of everything the output depends on: the source's
+	// bytes, the templates, the reference document, the project's
+	// settings, the options and the tool's version.
+	Inputs string `json:"inputs"`
+	// SHA256 and Size are those of the output file as written.
+	SHA256 string `json:"sha256"`
+	Size   int64  `json:"size"`
+}
+
+// Manifest maps output file names (in the output folder) to records.
+type Manifest struct {
+	Outputs map[string]Record
+}
+
+type file struct {
+	Version int               `json:"version"`
+	Outputs map[string]Record `json:"outputs"`
+}
+
+// New returns an empty manifest.
+func New() *Manifest { return &Manifest{Outputs: map[string]Record{}} }
+
+// Load reads the manifest of the output folder dir. A missing manifest is
+// an empty one. A manifest that cannot be understood is returned empty
+// with an error saying why, so the caller can warn and carry on.
+func Load(dir string) (*Manifest, error) {
+	path := filepath.Join(dir, FileName)
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return New(), nil
+	}
+	if err != nil {
+		return New(), err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	if err != nil {
+		return New(), err
+	}
+	if len(data) > MaxSize {
+		return New(), fmt.Errorf("%s: larger than %d MiB", path, MaxSize>>20)
+	}
+	var mf file
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&mf); err != nil {
+		return New(), fmt.Errorf("%s: %v", path, err)
+	}
+	if mf.Version != Version {
+		return New(), fmt.Errorf("%s: version %d, not %d", path, mf.Version, Version)
+	}
+	m := New()
+	for name, r := range mf.Outputs {
+		// Only plain names inside the folder: a manifest edited to name
+		// ../x must not make prune delete outside the output folder.
+		if !ValidName(name) {
+			return New(), fmt.Errorf("%s: output %q is not a file name", path, name)
+		}
+		m.Outputs[name] = r
+	}
+	return m, nil
+}
+
+// ValidName reports whether name is a plain file name: no folder part,
+// not "." or "..", not empty.
+func ValidName(name string) bool {
+	return name != "" && name != "." && name != ".." &&
+		filepath.Base(name) == name && !bytes.ContainsAny([]byte(name), `/\`)
+}
+
+// Marshal returns the manifest's bytes: indented JSON with sorted keys
+// and a final newline.
+func (m *Manifest) Marshal() []byte {
+	out := m.Outputs
+	if out == nil {
+		out = map[string]Record{}
+	}
+	b, err := json.MarshalIndent(file{Version: Version, Outputs: out}, "", "  ")
+	if err != nil {
+		panic(err) // strings and ints only
+	}
+	return append(b, '\n')
+}
+
+// Save writes the manifest into dir atomically.
+func (m *Manifest) Save(dir string) error {
+	return atomicfile.Write(filepath.Join(dir, FileName), m.Marshal(), atomicfile.Options{Sync: true})
+}
+
+// Names returns the output names, sorted.
+func (m *Manifest) Names() []string {
+	names := make([]string, 0, len(m.Outputs))
+	for n := range m.Outputs {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
