@@ -41,7 +41,7 @@ func Write(path string, data []byte, o Options) (err error) {
 	}
 	f, err := os.CreateTemp(dir, TempPrefix+base+"-*")
 	if err != nil {
-		return err
+		return &fs.PathError{Op: "create", Path: path, Err: unwrap(err)}
 	}
 	tmp := f.Name()
 	renamed := false

@@ -1,0 +1,72 @@
+package manifest
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestRoundTripIsDeterministic(t *testing.T) {
+	dir := t.TempDir()
+	m := New()
+	m.Outputs["b.pdf"] = Record{Source: "sources/b.md", Inputs: "i2", SHA256: "s2", Size: 2}
+	m.Outputs["a.docx"] = Record{Source: "sources/a.md", Inputs: "i1", SHA256: "s1", Size: 1}
+	if err := m.Save(dir); err != nil {
+		t.Fatal(err)
+	}
+	got, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got.Marshal()) != string(m.Marshal()) {
+		t.Errorf("round trip changed the manifest:\n%s", got.Marshal())
+	}
+	want := `{
+  "version": 1,
+  "outputs": {
+    "a.docx": {
+      "source": "sources/a.md",
+      "inputs": "i1",
+      "sha256": "s1",
+      "size": 1
+    },
+    "b.pdf": {
+      "source": "sources/b.md",
+      "inputs": "i2",
+      "sha256": "s2",
+      "size": 2
+    }
+  }
+}
+`
+	if string(m.Marshal()) != want {
+		t.Errorf("got\n%s", m.Marshal())
+	}
+}
+
+func TestLoadRefusesWhatItCannotTrust(t *testing.T) {
+	cases := map[string]string{
+		"not json":      "{",
+		"other version": `{"version": 9, "outputs": {}}`,
+		"unknown field": `{"version": 1, "outputs": {}, "extra": 1}`,
+		"a path":        `{"version": 1, "outputs": {"../etc/passwd": {}}}`,
+		"a folder":      `{"version": 1, "outputs": {"sub/a.pdf": {}}}`,
+		"dot dot":       `{"version": 1, "outputs": {"..": {}}}`,
+	}
+	for name, text := range cases {
+		dir := t.TempDir()
+		os.WriteFile(filepath.Join(dir, FileName), []byte(text), 0o644)
+		m, err := Load(dir)
+		if err == nil || len(m.Outputs) != 0 {
+			t.Errorf("%s: loaded %v, err %v", name, m.Outputs, err)
+		}
+		if err != nil && !strings.HasPrefix(err.Error(), filepath.Join(dir, FileName)+": ") {
+			t.Errorf("%s: error %q does not name the file", name, err)
+		}
+	}
+	m, err := Load(t.TempDir())
+	if err != nil || len(m.Outputs) != 0 {
+		t.Errorf("missing manifest: %v %v", m.Outputs, err)
+	}
+}
