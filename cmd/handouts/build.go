@@ -131,8 +131,8 @@ func buildHandouts(c *cli.Context) error {
 	})
 	var berr *build.Error
 	if errors.As(err, &berr) {
-		for _, d := range berr.Diags {
-			fmt.Fprintln(stderr, d.String())
+		for _, l := range berr.Lines {
+			fmt.Fprintln(stderr, l)
 		}
 		return cli.Exit("nothing was built", exitFailed)
 	}

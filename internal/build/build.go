@@ -213,20 +213,19 @@ type Event struct {
 }
 
 // Error is a problem found before anything was written; the build did
-// nothing.
+// nothing. Each line is one problem, "file:line: message".
 type Error struct {
-	Diags diag.List
+	Lines []string
 }
 
-func (e *Error) Error() string {
-	var b strings.Builder
-	for i, d := range e.Diags {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(d.String())
+func (e *Error) Error() string { return strings.Join(e.Lines, "\n") }
+
+func errorOf(l diag.List) *Error {
+	e := &Error{}
+	for _, d := range l {
+		e.Lines = append(e.Lines, d.String())
 	}
-	return b.String()
+	return e
 }
 
 // Test hooks: the parser and the writers a build uses. Tests replace them
@@ -288,7 +287,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	var pre diag.List
 	fail := func(path string, format string, args ...any) (*Result, error) {
 		pre.Errorf(path, 0, format, args...)
-		return nil, &Error{Diags: pre}
+		return nil, errorOf(pre)
 	}
 
 	formats, err := orderFormats(o.Formats)
@@ -333,7 +332,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		owner[key] = i
 	}
 	if pre.HasErrors() {
-		return nil, &Error{Diags: pre}
+		return nil, errorOf(pre)
 	}
 
 	e := &env{o: o, out: o.Out, formats: formats, paper: o.Config.Paper}
@@ -355,6 +354,11 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		e.reference, err = docx.ReadReference(bytes.NewReader(refBytes), int64(len(refBytes)))
 		if err != nil {
 			return fail(filepath.ToSlash(o.Reference), "not a usable reference document: %v", err)
+		}
+	}
+	if contains(formats, "pdf") {
+		if e.theme, err = pdf.LoadTheme(o.Config.Templates); err != nil {
+			return nil, &Error{Lines: []string{err.Error()}} // it names the file and line
 		}
 	}
 	if e.base, err = baseHashes(e, refBytes); err != nil {
@@ -825,6 +829,7 @@ func baseHashes(e *env, refBytes []byte) (map[string][]byte, error) {
 			writeField(h, fmt.Sprintf("reference %t %x", refBytes != nil, sum))
 		case "pdf":
 			writeField(h, "paper "+e.paper)
+			writeField(h, string(templates.PDFTheme))
 		}
 		if dir := e.o.Config.Templates; dir != "" {
 			sub := filepath.Join(dir, f)

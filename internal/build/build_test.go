@@ -89,7 +89,7 @@ func countParses(t *testing.T) *int {
 
 func TestWhatAHandoutDependsOn(t *testing.T) {
 	fakes(t)
-	project(t, map[string]string{"sources/a.md": "alpha", "templates/pdf/theme.yaml": "x: 1\n"})
+	project(t, map[string]string{"sources/a.md": "alpha", "templates/pdf/theme.yaml": "line-height: 1.3\n"})
 	cfg := config.Default()
 	opts := Options{Config: cfg}
 	run(t, opts)
@@ -106,7 +106,7 @@ func TestWhatAHandoutDependsOn(t *testing.T) {
 		{"producer", func() { cfg.Producer = "A Library" }, []string{"docx", "pdf"}},
 		{"acknowledgement", func() { cfg.Acknowledgement = "By {producer}." }, []string{"docx", "pdf"}},
 		{"templates folder", func() { cfg.Templates = "templates" }, []string{"pdf"}},
-		{"a template in it", func() { write(t, "templates/pdf/theme.yaml", "x: 2\n") }, []string{"pdf"}},
+		{"a template in it", func() { write(t, "templates/pdf/theme.yaml", "line-height: 1.4\n") }, []string{"pdf"}},
 		{"a Word template", func() { write(t, "templates/docx/styles.xml", "<x/>") }, []string{"docx"}},
 		{"the source", func() { write(t, "sources/a.md", "alpha 2") }, []string{"docx", "pdf"}},
 		{"the source moved", func() { os.Rename("sources", "moved"); opts.Paths = []string{"moved"} }, []string{"docx", "pdf"}},
