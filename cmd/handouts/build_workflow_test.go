@@ -1,0 +1,99 @@
+package main
+
+import (
+	"os"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// TestWorkflow keeps .github/workflows/handouts.yml valid and doing what
+// the README says: on pushes and pull requests touching the briefings,
+// the templates or the project config, it sets up Go, runs make handouts
+// and uploads out/.
+func TestWorkflow(t *testing.T) {
+	data, err := os.ReadFile("../../.github/workflows/handouts.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wf struct {
+		Name string
+		On   map[string]struct {
+			Paths []string
+		}
+		Permissions map[string]string
+		Jobs        map[string]struct {
+			RunsOn  string `yaml:"runs-on"`
+			Timeout int    `yaml:"timeout-minutes"`
+			Steps   []struct {
+				Name string
+				Uses string
+				Run  string
+				With map[string]string
+			}
+		}
+	}
+	dec := yaml.NewDecoder(strings.NewReader(string(data)))
+	dec.KnownFields(true)
+	if err := dec.Decode(&wf); err != nil {
+		t.Fatalf("handouts.yml: %v", err)
+	}
+	for _, event := range []string{"push", "pull_request"} {
+		trig, ok := wf.On[event]
+		if !ok {
+			t.Errorf("no %s trigger", event)
+			continue
+		}
+		for _, p := range []string{"sources/**", "templates/**", "handouts.yaml"} {
+			if !slices.Contains(trig.Paths, p) {
+				t.Errorf("%s does not trigger on %s", event, p)
+			}
+		}
+	}
+	if len(wf.Jobs) != 1 {
+		t.Fatalf("%d jobs; want one", len(wf.Jobs))
+	}
+	for name, job := range wf.Jobs {
+		if job.RunsOn == "" || job.Timeout == 0 {
+			t.Errorf("job %s lacks runs-on or timeout-minutes", name)
+		}
+		// The steps that matter, in this order.
+		want := []struct {
+			what  string
+			match func(uses, run string, with map[string]string) bool
+		}{
+			{"actions/checkout", func(u, _ string, _ map[string]string) bool { return strings.HasPrefix(u, "actions/checkout@") }},
+			{"actions/setup-go with go.mod's version", func(u, _ string, w map[string]string) bool {
+				return strings.HasPrefix(u, "actions/setup-go@") && w["go-version-file"] == "go.mod"
+			}},
+			{"make handouts", func(_, r string, _ map[string]string) bool { return strings.TrimSpace(r) == "make handouts" }},
+			{"actions/upload-artifact of out/", func(u, _ string, w map[string]string) bool {
+				return strings.HasPrefix(u, "actions/upload-artifact@") && slices.Contains(strings.Fields(w["path"]), "out/")
+			}},
+		}
+		next := 0
+		for _, s := range job.Steps {
+			if s.Uses == "" && s.Run == "" {
+				t.Errorf("step %q neither uses an action nor runs a command", s.Name)
+			}
+			if next < len(want) && want[next].match(s.Uses, s.Run, s.With) {
+				next++
+			}
+		}
+		if next < len(want) {
+			t.Errorf("job %s lacks (in order) the step: %s", name, want[next].what)
+		}
+	}
+
+	// The Makefile target the workflow runs exists and builds with build.
+	mk, err := os.ReadFile("../../Makefile")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`(?m)^handouts:.*\n(\t.*\n)*\t\$\(BIN\) build `).Match(mk) {
+		t.Error("the Makefile's handouts target does not run handouts build")
+	}
+}
