@@ -17,7 +17,9 @@ func TestMain(m *testing.M) {
 // behaviour, each a small project with its expected output.
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
-		Dir: "testdata/script",
+		Dir:       "testdata/script",
+		Cmds:      scriptCmds,      // build_script_test.go
+		Condition: scriptCondition, // build_script_test.go
 		Setup: func(env *testscript.Env) error {
 			// Outputs must not depend on the host: pin what could leak.
 			env.Setenv("TZ", "Pacific/Chatham")

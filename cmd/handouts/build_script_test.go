@@ -1,0 +1,235 @@
+package main
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+// scriptCmds are the commands the build scenarios use besides
+// testscript's own.
+var scriptCmds = map[string]func(ts *testscript.TestScript, neg bool, args []string){
+	"genbriefings": cmdGenBriefings,
+	"cmptree":      cmdCmpTree,
+	"waitfor":      cmdWaitFor,
+	"readonly":     cmdReadOnly,
+	"docxtext":     cmdDocxText,
+}
+
+// scriptCondition answers the build scenarios' conditions:
+// [readonly] is true when this process can be denied writing to a folder
+// (as root that needs chattr +i).
+func scriptCondition(cond string) (bool, error) {
+	switch cond {
+	case "readonly":
+		dir, err := os.MkdirTemp("", "readonly-probe")
+		if err != nil {
+			return false, err
+		}
+		defer os.RemoveAll(dir)
+		ok := makeReadOnly(dir) == nil
+		undoReadOnly(dir)
+		return ok, nil
+	}
+	return false, fmt.Errorf("unknown condition %q", cond)
+}
+
+// genbriefings N DIR writes N valid policy briefings DIR/bNNNN.md.
+func cmdGenBriefings(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: genbriefings N DIR")
+	}
+	n, err := strconv.Atoi(args[0])
+	ts.Check(err)
+	dir := ts.MkAbs(args[1])
+	ts.Check(os.MkdirAll(dir, 0o755))
+	for i := range n {
+		text := fmt.Sprintf(`---
+title: Synthetic briefing %[1]d on integrated care
+kind: policy-briefing
+producer: Example Library and Knowledge Service
+source: The King's Fund
+link: https://www.example.org/reports/%[1]d
+format: Long read
+published: 2018-02
+updated: 2018-03
+review: 2019-03
+responsible: VT
+audience:
+  - LKS staff
+tags: [integrated care]
+---
+
+## Impact on library policy/practice
+
+- Library teams will be asked for evidence on item %[1]d (1).
+- Share current awareness bulletins with system partners.
+
+## Summary of driver
+
+A short summary of the driver document, number %[1]d, in plain words.
+
+## Further reading
+
+1. The King's Fund (2018) Integrated care explained. https://www.example.org/explained
+`, i)
+		ts.Check(os.WriteFile(filepath.Join(dir, fmt.Sprintf("b%04d.md", i)), []byte(text), 0o644))
+	}
+}
+
+// cmptree A B fails unless folders A and B hold the same files with the
+// same bytes.
+func cmdCmpTree(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: cmptree DIR1 DIR2")
+	}
+	read := func(dir string) map[string][]byte {
+		out := map[string][]byte{}
+		ts.Check(filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			b, err := os.ReadFile(p)
+			rel, _ := filepath.Rel(dir, p)
+			out[filepath.ToSlash(rel)] = b
+			return err
+		}))
+		return out
+	}
+	a, b := read(ts.MkAbs(args[0])), read(ts.MkAbs(args[1]))
+	if len(a) == 0 {
+		ts.Fatalf("%s is empty", args[0])
+	}
+	for name, data := range a {
+		other, ok := b[name]
+		switch {
+		case !ok:
+			ts.Fatalf("%s/%s has no counterpart in %s", args[0], name, args[1])
+		case !bytes.Equal(data, other):
+			ts.Fatalf("%s differs between %s and %s", name, args[0], args[1])
+		}
+	}
+	for name := range b {
+		if _, ok := a[name]; !ok {
+			ts.Fatalf("%s/%s has no counterpart in %s", args[1], name, args[0])
+		}
+	}
+	ts.Logf("%d files identical", len(a))
+}
+
+// waitfor FILE waits (up to a minute) until FILE exists.
+func cmdWaitFor(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: waitfor FILE")
+	}
+	p := ts.MkAbs(args[0])
+	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
+		if _, err := os.Stat(p); err == nil {
+			return
+		}
+	}
+	ts.Fatalf("%s did not appear within a minute", args[0])
+}
+
+// readonly DIR makes DIR unwritable for the rest of the script. Guard it
+// with [readonly].
+func cmdReadOnly(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: readonly DIR")
+	}
+	dir := ts.MkAbs(args[0])
+	ts.Defer(func() { undoReadOnly(dir) })
+	ts.Check(makeReadOnly(dir))
+}
+
+// makeReadOnly takes away write permission; as root, for whom permission
+// bits do not count, it sets the immutable attribute instead.
+func makeReadOnly(dir string) error {
+	if err := os.Chmod(dir, 0o555); err != nil {
+		return err
+	}
+	if !canWrite(dir) {
+		return nil
+	}
+	if out, err := exec.Command("chattr", "+i", dir).CombinedOutput(); err != nil {
+		return fmt.Errorf("chattr +i: %v: %s", err, out)
+	}
+	if canWrite(dir) {
+		return fmt.Errorf("%s is still writable", dir)
+	}
+	return nil
+}
+
+func undoReadOnly(dir string) {
+	exec.Command("chattr", "-i", dir).Run()
+	os.Chmod(dir, 0o755)
+}
+
+func canWrite(dir string) bool {
+	f, err := os.CreateTemp(dir, "probe")
+	if err != nil {
+		return false
+	}
+	f.Close()
+	os.Remove(f.Name())
+	return true
+}
+
+// docxtext FILE prints the text of a .docx's body, one paragraph a line,
+// and of its core properties.
+func cmdDocxText(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: docxtext FILE")
+	}
+	zr, err := zip.OpenReader(ts.MkAbs(args[0]))
+	ts.Check(err)
+	defer zr.Close()
+	for _, part := range []string{"docProps/core.xml", "word/document.xml", "word/footer1.xml"} {
+		f, err := zr.Open(part)
+		ts.Check(err)
+		text, err := xmlText(f)
+		f.Close()
+		ts.Check(err)
+		fmt.Fprintf(ts.Stdout(), "== %s\n%s", part, text)
+	}
+}
+
+// xmlText is the character data of an XML part, a line for each
+// paragraph (w:p) or property element.
+func xmlText(r io.Reader) (string, error) {
+	var b strings.Builder
+	dec := xml.NewDecoder(r)
+	line := false
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return b.String(), nil
+		}
+		if err != nil {
+			return "", err
+		}
+		switch t := tok.(type) {
+		case xml.CharData:
+			if s := string(t); strings.TrimSpace(s) != "" {
+				b.WriteString(s)
+				line = true
+			}
+		case xml.EndElement:
+			if line && (t.Name.Local == "p" || t.Name.Space != "http://schemas.openxmlformats.org/wordprocessingml/2006/main") {
+				b.WriteByte('\n')
+				line = false
+			}
+		}
+	}
+}
