@@ -68,6 +68,10 @@ type metrics struct {
 	has [1 << 16 / 64]uint64
 	// ascent and descent in thousandths of an em (descent negative).
 	ascent, descent float64
+	// desc is the font descriptor fpdf writes for the face.
+	desc fontDesc
+	// enc places the face's characters on the pages embedded.
+	enc *encoding
 	// replacement is the character drawn for one the font lacks.
 	replacement rune
 }
@@ -87,6 +91,7 @@ func faceMetrics() ([numFaces]*metrics, error) {
 				metricsErr = errors.New("pdf: reading embedded font " + f.family + f.style + ": " + err.Error())
 				return
 			}
+			m.enc = newEncoding(m)
 			allMetrics[i] = m
 		}
 	})
@@ -186,6 +191,32 @@ func readMetrics(ttf []byte) (*metrics, error) {
 		ascent:  float64(int16(binary.BigEndian.Uint16(hhea[4:]))) * scale,
 		descent: float64(int16(binary.BigEndian.Uint16(hhea[6:]))) * scale,
 	}
+	fu := func(b []byte, off int) int {
+		return int(math.Round(float64(int16(binary.BigEndian.Uint16(b[off:]))) * scale))
+	}
+	d := &m.desc
+	d.Ascent, d.Descent = int(math.Round(m.ascent)), int(math.Round(m.descent))
+	d.CapHeight = d.Ascent
+	d.FontBBox = fontBox{fu(head, 36), fu(head, 38), fu(head, 40), fu(head, 42)}
+	d.Flags = 32 // non-symbolic: characters by their standard names
+	d.StemV = 70
+	if post := tables["post"]; len(post) >= 16 {
+		d.ItalicAngle = int(int16(binary.BigEndian.Uint16(post[4:])))
+		if d.ItalicAngle != 0 {
+			d.Flags |= 64
+		}
+		if binary.BigEndian.Uint32(post[12:]) != 0 {
+			d.Flags |= 1 // fixed pitch
+		}
+	}
+	if os2 := tables["OS/2"]; len(os2) >= 90 {
+		weight := float64(binary.BigEndian.Uint16(os2[4:]))
+		d.StemV = 50 + int(math.Pow(weight/65, 2))
+		if binary.BigEndian.Uint16(os2) >= 2 {
+			d.CapHeight = fu(os2, 88)
+		}
+	}
+	d.MissingWidth = int(math.Round(scale * float64(advance(0))))
 	set := func(r, gid int) {
 		if r <= 0 || r >= 1<<16 || gid == 0 || r == 0xffff {
 			return

@@ -39,12 +39,12 @@
 package pdf
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
 	"time"
+	"unicode/utf16"
 
 	"github.com/go-pdf/fpdf"
 
@@ -273,7 +273,11 @@ func render(w io.Writer, pp paper, th *Theme, h *handout.Handout, d *briefing.Do
 	f := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", SizeStr: pp.name})
 	f.SetMargins(0, 0, 0)
 	f.SetAutoPageBreak(false, 0)
-	f.SetCompression(true)
+	// The fonts, the bulk of a handout, are compressed once per process
+	// (fontpages.go). Page content is left as it is: fpdf makes a new
+	// compressor for every stream, about a megabyte of allocation each,
+	// which doubled the time of a two-page handout to save some 10 KB.
+	f.SetCompression(false)
 	f.SetCatalogSort(true)
 	date := d.Meta.Updated.Time()
 	if d.Meta.Updated.IsZero() {
@@ -298,43 +302,69 @@ func render(w io.Writer, pp paper, th *Theme, h *handout.Handout, d *briefing.Do
 	measure := func(s string) float64 { return float64(ms[sans].width(s)) * fs.size / 1000 }
 	footer := ms[sans].clean(strings.Join(strings.Fields(h.Footer), " "))
 
-	// Add only the faces the handout uses, in a fixed order.
-	var used [numFaces]bool
-	used[sans] = true
-	for _, p := range pages {
-		for _, o := range p.ops {
-			if o.kind == opText {
-				used[o.st.face] = true
+	// Fonts are added as their pages are first used; fpdf writes them
+	// in sorted order whatever the order of use.
+	var added [numFaces][]bool
+	var cur struct {
+		face   face
+		page   int
+		size   float64
+		colour Colour
+	}
+	cur.page = -1
+	var code []byte
+	text := func(x, y float64, s string, st style) {
+		m := ms[st.face]
+		enc := m.enc
+		page := -1
+		runW := 0
+		flush := func() {
+			if len(code) == 0 {
+				return
 			}
+			if added[st.face] == nil {
+				added[st.face] = make([]bool, len(enc.pages))
+			}
+			if !added[st.face][page] {
+				def, z := enc.pages[page].load(st.face, page, m)
+				f.AddFontFromBytes(family(st.face, page), "", def, z)
+				added[st.face][page] = true
+			}
+			if cur.face != st.face || cur.page != page || cur.size != st.size {
+				f.SetFont(family(st.face, page), "", st.size)
+				cur.face, cur.page, cur.size = st.face, page, st.size
+			}
+			if cur.colour != st.colour {
+				f.SetTextColor(int(st.colour.R), int(st.colour.G), int(st.colour.B))
+				cur.colour = st.colour
+			}
+			f.Text(x, y, string(code))
+			x += float64(runW) * st.size / 1000
+			code, runW = code[:0], 0
 		}
+		for _, r := range s {
+			if r >= 1<<16 || enc.at[r] == 0 {
+				if r = m.replacement; enc.at[r] == 0 {
+					continue
+				}
+			}
+			at := enc.at[r]
+			if p := int(at >> 8); p != page {
+				flush()
+				page = p
+			}
+			code = append(code, byte(at))
+			runW += int(m.w[r])
+		}
+		flush()
 	}
-	for i, fi := range faces {
-		if used[i] {
-			f.AddUTF8FontFromBytes(fi.family, fi.style, fi.ttf)
-		}
-	}
-
-	var cur style
-	setText := func(st style) {
-		if st.face != cur.face || st.size != cur.size {
-			fi := faces[st.face]
-			f.SetFont(fi.family, fi.style, st.size)
-		}
-		if st.colour != cur.colour {
-			f.SetTextColor(int(st.colour.R), int(st.colour.G), int(st.colour.B))
-		}
-		cur = st
-	}
+	f.SetTextColor(0, 0, 0)
 	for n, p := range pages {
 		f.AddPage()
-		cur = style{face: sans, size: th.Sizes.Body}
-		f.SetFont("sans", "", cur.size)
-		f.SetTextColor(0, 0, 0)
 		for _, o := range p.ops {
 			switch o.kind {
 			case opText:
-				setText(o.st)
-				f.Text(o.x, o.y, o.text)
+				text(o.x, o.y, o.text, o.st)
 			case opRect:
 				f.SetFillColor(int(o.colour.R), int(o.colour.G), int(o.colour.B))
 				f.Rect(o.x, o.y, o.w, o.h, "F")
@@ -345,7 +375,7 @@ func render(w io.Writer, pp paper, th *Theme, h *handout.Handout, d *briefing.Do
 			case opLink:
 				f.LinkString(o.x, o.y, o.w, o.h, o.text)
 			case opMark:
-				f.Bookmark(o.text, 0, o.y)
+				f.Bookmark(utf16Text(o.text), 0, o.y)
 			}
 		}
 		// Footer: a rule, the producer on the left, the page counter on
@@ -353,29 +383,37 @@ func render(w io.Writer, pp paper, th *Theme, h *handout.Handout, d *briefing.Do
 		f.SetDrawColor(int(th.Colours.Rule.R), int(th.Colours.Rule.G), int(th.Colours.Rule.B))
 		f.SetLineWidth(0.5)
 		f.Line(left, ruleY, right, ruleY)
-		setText(fs)
 		label := handout.PageLabel(n+1, len(pages))
 		lw := measure(label)
 		if footer != "" {
-			text := footer
-			for room := right - left - lw - 18; measure(text) > room && text != ""; {
-				r := []rune(text)
-				text = strings.TrimSpace(string(r[:len(r)-1]))
-				if measure(text+"…") <= room {
-					text += "…"
+			s := footer
+			for room := right - left - lw - 18; measure(s) > room && s != ""; {
+				r := []rune(s)
+				s = strings.TrimSpace(string(r[:len(r)-1]))
+				if measure(s+"…") <= room {
+					s += "…"
 					break
 				}
 			}
-			f.Text(left, footerY, text)
+			text(left, footerY, s, fs)
 		}
-		f.Text(right-lw, footerY, label)
+		text(right-lw, footerY, label, fs)
 	}
-	var buf bytes.Buffer
-	if err := f.Output(&buf); err != nil {
+	if err := f.Error(); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	// fpdf holds the whole document and writes it only when complete.
+	return f.Output(w)
+}
+
+// utf16Text is s as a PDF text string in UTF-16BE with its byte order
+// mark, as fpdf passes a bookmark's title through.
+func utf16Text(s string) string {
+	b := []byte{0xfe, 0xff}
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u>>8), byte(u))
+	}
+	return string(b)
 }
 
 // metaText makes a string fit for the document information: valid

@@ -1,0 +1,187 @@
+package pdf
+
+import (
+	"bytes"
+	"compress/zlib"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/go-pdf/fpdf"
+)
+
+// Fonts are embedded as simple TrueType fonts in "pages" of at most 224
+// characters, each page a subset of the face with an 8-bit encoding:
+//
+//   - page 0: Windows-1252 in WinAnsiEncoding: ASCII, the typographic
+//     marks (curly quotes, dashes, bullet, ellipsis, €), the Latin-1
+//     signs (£, ©, °...) and accented letters (é, ö, ñ...);
+//   - pages 1 on: every other character of the face (Ł, ő, Greek,
+//     Cyrillic, arrows...) in code-point order, named uniXXXX in the
+//     encoding's Differences.
+//
+// A handout embeds only the pages its text uses, so an English briefing
+// carries one small subset per face. Each page's subset, compressed, and
+// its fpdf font definition are made once per process and reused by
+// every handout: a page is the same bytes whichever handouts came
+// before it, so output does not depend on build order. (fpdf's own UTF-8
+// fonts re-read the whole TrueType font and re-serialise a 65,536-entry
+// width table for every document, which cost most of the time of a
+// small handout.)
+
+// fontDesc and fontBox mirror the JSON form of fpdf.FontDescType.
+type fontDesc struct {
+	Ascent, Descent, CapHeight, Flags int
+	FontBBox                          fontBox
+	ItalicAngle, StemV, MissingWidth  int
+}
+
+type fontBox struct{ Xmin, Ymin, Xmax, Ymax int }
+
+// fontDef is the JSON font definition fpdf.AddFontFromBytes reads.
+type fontDef struct {
+	Tp           string
+	Name         string
+	Desc         fontDesc
+	Up, Ut       int
+	Cw           []int
+	Enc          string
+	Diff         string
+	File         string
+	OriginalSize int
+}
+
+// fontPage is one page of a face: the characters it holds and, once
+// made, its definition and compressed subset.
+type fontPage struct {
+	runes []rune // runes[i] is drawn with code codes[i]
+	codes []byte
+	diff  string // Differences; "" for WinAnsiEncoding
+
+	once sync.Once
+	def  []byte
+	z    []byte
+}
+
+// encoding places each character of a face on a page.
+type encoding struct {
+	// at is page<<8 | code for each character of the BMP; 0 when the
+	// face lacks it.
+	at    [1 << 16]uint16
+	pages []*fontPage
+}
+
+// winAnsiHigh are the characters of Windows-1252 codes 0x80–0x9F.
+var winAnsiHigh = map[byte]rune{
+	0x80: '€', 0x82: '‚', 0x83: 'ƒ', 0x84: '„', 0x85: '…', 0x86: '†', 0x87: '‡',
+	0x88: 'ˆ', 0x89: '‰', 0x8a: 'Š', 0x8b: '‹', 0x8c: 'Œ', 0x8e: 'Ž', 0x91: '‘',
+	0x92: '’', 0x93: '“', 0x94: '”', 0x95: '•', 0x96: '–', 0x97: '—', 0x98: '˜',
+	0x99: '™', 0x9a: 'š', 0x9b: '›', 0x9c: 'œ', 0x9e: 'ž', 0x9f: 'Ÿ',
+}
+
+// newEncoding lays out the pages of a face with metrics m.
+func newEncoding(m *metrics) *encoding {
+	e := &encoding{}
+	put := func(p *fontPage, r rune, code byte) {
+		if !m.hasGlyph(r) || e.at[r] != 0 || dropped(r) {
+			return
+		}
+		p.runes = append(p.runes, r)
+		p.codes = append(p.codes, code)
+		e.at[r] = uint16(len(e.pages)-1)<<8 | uint16(code)
+	}
+	// Page 0: Windows-1252, in WinAnsiEncoding.
+	p := &fontPage{}
+	e.pages = append(e.pages, p)
+	for c := 0x20; c <= 0xff; c++ {
+		r := rune(c)
+		if c >= 0x7f && c < 0xa0 {
+			var ok bool
+			if r, ok = winAnsiHigh[byte(c)]; !ok {
+				continue
+			}
+		}
+		put(p, r, byte(c))
+	}
+	// Pages 1 on: the rest, 224 to a page, named in Differences.
+	var names strings.Builder
+	p = nil
+	for r := rune(0x20); r < 1<<16; r++ {
+		if !m.hasGlyph(r) || e.at[r] != 0 || dropped(r) {
+			continue
+		}
+		if p == nil || len(p.runes) == 224 {
+			if p != nil {
+				p.diff = names.String()
+			}
+			p = &fontPage{}
+			e.pages = append(e.pages, p)
+			names.Reset()
+			names.WriteString("32")
+		}
+		code := byte(32 + len(p.runes))
+		fmt.Fprintf(&names, " /uni%04X", r)
+		put(p, r, code)
+	}
+	if p != nil {
+		p.diff = names.String()
+	}
+	return e
+}
+
+// dropped reports the characters clean removes, which no page needs.
+func dropped(r rune) bool {
+	return r < 0x20 || (r >= 0x7f && r < 0xa0) || r == 0xad
+}
+
+// psNames are the PostScript names of the faces.
+var psNames = [numFaces]string{
+	sans:           "LiberationSans",
+	sansBold:       "LiberationSans-Bold",
+	sansItalic:     "LiberationSans-Italic",
+	sansBoldItalic: "LiberationSans-BoldItalic",
+	mono:           "LiberationMono",
+}
+
+// family is the name fpdf knows a face's page by.
+func family(f face, page int) string { return "f" + string(rune('a'+f)) + fmt.Sprint(page) }
+
+// load makes the page's subset and definition, once.
+func (p *fontPage) load(f face, page int, m *metrics) (def, z []byte) {
+	p.once.Do(func() {
+		sub := fpdf.UTF8CutFont(faces[f].ttf, string(p.runes))
+		var b bytes.Buffer
+		zw, _ := zlib.NewWriterLevel(&b, zlib.BestCompression)
+		zw.Write(sub)
+		zw.Close()
+		p.z = b.Bytes()
+		cw := make([]int, 256)
+		for i, r := range p.runes {
+			cw[p.codes[i]] = int(m.w[r])
+		}
+		// A subset's name starts with a tag of six capitals of its own.
+		tag := []byte("HOAAAA")
+		tag[2] = byte('A' + f)
+		tag[3] = byte('A' + page/676%26)
+		tag[4] = byte('A' + page/26%26)
+		tag[5] = byte('A' + page%26)
+		enc := "cp1252"
+		if p.diff != "" {
+			enc = ""
+		}
+		p.def, _ = json.Marshal(fontDef{
+			Tp:           "TrueType",
+			Name:         string(tag) + "+" + psNames[f],
+			Desc:         m.desc,
+			Up:           -106, // Liberation's underline, unused here
+			Ut:           73,
+			Cw:           cw,
+			Enc:          enc,
+			Diff:         p.diff,
+			File:         family(f, page) + ".z",
+			OriginalSize: len(sub),
+		})
+	})
+	return p.def, p.z
+}
