@@ -131,9 +131,7 @@ func newEncoding(m *metrics) *encoding {
 }
 
 // dropped reports the characters clean removes, which no page needs.
-func dropped(r rune) bool {
-	return r < 0x20 || (r >= 0x7f && r < 0xa0) || r == 0xad
-}
+func dropped(r rune) bool { return invisible(r) }
 
 // psNames are the PostScript names of the faces.
 var psNames = [numFaces]string{

@@ -122,7 +122,7 @@ func (m *metrics) clean(s string) string {
 	ok := true
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if (r == utf8.RuneError && size <= 1) || r < 0x20 || !m.hasGlyph(r) {
+		if (r == utf8.RuneError && size <= 1) || invisible(r) || !m.hasGlyph(r) {
 			ok = false
 			break
 		}
@@ -136,8 +136,7 @@ func (m *metrics) clean(s string) string {
 		switch {
 		case r == '\t' || r == '\n' || r == '\r':
 			out = append(out, ' ')
-		case r < 0x20, r >= 0x7f && r < 0xa0, r == 0xad, r >= 0x200b && r <= 0x200f,
-			r >= 0x202a && r <= 0x202e, r >= 0x2060 && r <= 0x206f, r == 0xfeff:
+		case invisible(r):
 			// controls and invisible formatting: nothing to draw
 		case m.hasGlyph(r):
 			out = append(out, r)
@@ -146,6 +145,13 @@ func (m *metrics) clean(s string) string {
 		}
 	}
 	return string(out)
+}
+
+// invisible reports the controls and formatting characters that clean
+// drops: they have nothing to draw.
+func invisible(r rune) bool {
+	return r < 0x20 || (r >= 0x7f && r < 0xa0) || r == 0xad || (r >= 0x200b && r <= 0x200f) ||
+		(r >= 0x202a && r <= 0x202e) || (r >= 0x2060 && r <= 0x206f) || r == 0xfeff
 }
 
 // readMetrics reads the widths and character map of a TrueType font.
@@ -274,11 +280,11 @@ func readMetrics(ttf []byte) (*metrics, error) {
 	}
 	// fpdf counts a glyph of no advance as present and drawn with no
 	// width; so do we (m.w stays 0).
-	switch {
-	case m.hasGlyph(0xfffd):
-		m.replacement = 0xfffd
-	default:
-		m.replacement = '?'
+	// A white square, the usual sign of a character that cannot be
+	// shown (Liberation has no U+FFFD).
+	m.replacement = '?'
+	if m.hasGlyph(0x25a1) {
+		m.replacement = 0x25a1
 	}
 	return m, nil
 }

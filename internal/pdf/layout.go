@@ -100,6 +100,7 @@ type layouter struct {
 	bodyH float64 // height of a page's body
 	width float64 // width of the text
 	left  float64 // left margin
+	paper paper
 }
 
 // want asks for at least v of space before the next row.

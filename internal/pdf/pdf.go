@@ -28,8 +28,8 @@
 //
 // Fonts are Liberation Sans (regular, bold, italic, bold italic) and
 // Liberation Mono from github.com/go-fonts/liberation, embedded and
-// subset; no font is read from the host. Characters a font lacks print
-// as U+FFFD.
+// subset; no font is read from the host. A character the fonts lack
+// (an emoji, Chinese) prints as a white square, □.
 //
 // Output is reproducible: the document's creation and modification
 // dates are the briefing's updated date (never the clock), the producer
@@ -87,35 +87,42 @@ const mm = 72 / 25.4
 
 // Write writes d as a PDF to w. It is safe for concurrent use.
 func Write(w io.Writer, d *briefing.Document, o Options) error {
+	l, pages, err := layOut(d, o)
+	if err != nil {
+		return err
+	}
+	return render(w, l.paper, l.th, l.h, d, pages)
+}
+
+// layOut lays out d onto pages.
+func layOut(d *briefing.Document, o Options) (*layouter, []page, error) {
 	if d == nil {
-		return errors.New("pdf: no document")
+		return nil, nil, errors.New("pdf: no document")
 	}
 	pp, err := paperOf(o.Paper)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	th := o.Theme
 	if th == nil {
 		if th, err = DefaultTheme(); err != nil {
-			return err
+			return nil, nil, err
 		}
 	}
 	ms, err := faceMetrics()
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
-	h := handout.New(d, o.Handout)
 	l := &layouter{
-		th: th, m: ms, d: d, h: h,
+		th: th, m: ms, d: d, h: handout.New(d, o.Handout), paper: pp,
 		left:  th.Margins.Left * mm,
 		width: pp.w - (th.Margins.Left+th.Margins.Right)*mm,
 		bodyH: pp.h - (th.Margins.Top+th.Margins.Bottom)*mm,
 	}
 	if err := l.document(); err != nil {
-		return err
+		return nil, nil, err
 	}
-	pages := l.paginate(th.Margins.Top*mm, pp.h-th.Margins.Bottom*mm)
-	return render(w, pp, th, h, d, pages)
+	return l, l.paginate(th.Margins.Top*mm, pp.h-th.Margins.Bottom*mm), nil
 }
 
 // document lays out the whole handout as rows.
@@ -190,7 +197,8 @@ func (l *layouter) notes(bx box) error {
 
 // page is the drawing of one page, in page coordinates.
 type page struct {
-	ops []op
+	ops  []op
+	rows []int // the rows placed on the page, by index (a repeated header as -1)
 }
 
 // paginate deals the rows onto pages whose body runs from top to bottom.
@@ -199,8 +207,9 @@ func (l *layouter) paginate(top, bottom float64) []page {
 	pages := []page{{}}
 	y := top
 	atTop := true
-	place := func(r *row, before float64) {
+	place := func(r *row, before float64, index int) {
 		p := &pages[len(pages)-1]
+		p.rows = append(p.rows, index)
 		rt := y + before
 		for _, o := range r.ops {
 			o.y += rt
@@ -235,11 +244,11 @@ func (l *layouter) paginate(top, bottom float64) []page {
 				pages = append(pages, page{})
 				y, atTop, before = top, true, 0
 				if r.header != nil {
-					place(r.header, 0)
+					place(r.header, 0, -1)
 				}
 			}
 		}
-		place(r, before)
+		place(r, before, i)
 	}
 	return pages
 }

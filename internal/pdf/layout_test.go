@@ -1,0 +1,533 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"handouts/internal/briefing"
+)
+
+// testLayouter returns a layouter for d with the default look on A4.
+func testLayouter(t *testing.T, d *briefing.Document) *layouter {
+	t.Helper()
+	l, _, err := layOut(d, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+// lineTexts returns the text of each line, runs joined as drawn (a run
+// starting clear of the one before gets a space).
+func lineTexts(l *layouter, lines []line) []string {
+	var out []string
+	for _, ln := range lines {
+		var b strings.Builder
+		end := 0.0
+		for i, f := range ln.frags {
+			if i > 0 && f.x > end+0.01 {
+				b.WriteString(" ")
+			}
+			b.WriteString(f.text)
+			end = f.x + f.w
+		}
+		out = append(out, b.String())
+	}
+	return out
+}
+
+func TestBreakLines(t *testing.T) {
+	l := testLayouter(t, minimal())
+	st := style{face: sans, size: 10}
+	toks := func(ins ...briefing.Inline) []tok {
+		b := inl{l: l}
+		if err := b.inlines(ins, st, 0); err != nil {
+			t.Fatal(err)
+		}
+		return b.toks
+	}
+	for _, tc := range []struct {
+		name  string
+		ins   []briefing.Inline
+		width float64
+		want  []string
+	}{
+		{"fits", []briefing.Inline{tx("one two three")}, 500, []string{"one two three"}},
+		{"wraps at spaces", []briefing.Inline{tx("one two three four")}, l.widthOf("one two thr", st), []string{"one two", "three four"}},
+		{"spaces collapse", []briefing.Inline{tx("one   two")}, 500, []string{"one two"}},
+		{"hard break", []briefing.Inline{tx("one"), &briefing.LineBreak{}, tx("two")}, 500, []string{"one", "two"}},
+		{"styles join in a word", []briefing.Inline{tx("a"), strong(tx("b")), tx("c d")}, 500, []string{"abc d"}},
+		{"long address breaks after a slash", []briefing.Inline{tx("https://example.org/abcdefgh/ijklmnop")},
+			l.widthOf("https://example.org/abcdefgh/ij", st), []string{"https://example.org/abcdefgh/", "ijklmnop"}},
+		{"long word breaks anywhere", []briefing.Inline{tx("mmmmmmmmmmmm")}, l.widthOf("mmmmm", st), []string{"mmmmm", "mmmmm", "mm"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			lines := l.breakLines(toks(tc.ins...), tc.width)
+			got := lineTexts(l, lines)
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("lines %q, want %q", got, tc.want)
+			}
+			for i, ln := range lines {
+				if ln.w > tc.width+0.01 {
+					t.Errorf("line %d is %.2f wide, more than %.2f", i, ln.w, tc.width)
+				}
+			}
+		})
+	}
+}
+
+func TestLinkAddresses(t *testing.T) {
+	l := testLayouter(t, minimal())
+	text := func(ins ...briefing.Inline) (string, []string) {
+		b := inl{l: l}
+		if err := b.inlines(ins, style{face: sans, size: 10}, 0); err != nil {
+			t.Fatal(err)
+		}
+		var s strings.Builder
+		var links []string
+		for _, tk := range b.toks {
+			s.WriteString(tk.text)
+			if tk.st.link != "" && (len(links) == 0 || links[len(links)-1] != tk.st.link) {
+				links = append(links, tk.st.link)
+			}
+		}
+		return s.String(), links
+	}
+	for _, tc := range []struct {
+		name      string
+		in        briefing.Inline
+		want      string
+		wantLinks []string
+	}{
+		{"text then address", link("https://example.org/a", tx("the guide")), "the guide (https://example.org/a)", []string{"https://example.org/a"}},
+		{"bare address once", link("https://example.org/a", tx("https://example.org/a")), "https://example.org/a", []string{"https://example.org/a"}},
+		{"address without scheme once", link("https://www.example.org/", tx("www.example.org")), "www.example.org", []string{"https://www.example.org/"}},
+		{"mail address shown without mailto", link("mailto:a@example.org", tx("write to us")), "write to us (a@example.org)", []string{"mailto:a@example.org"}},
+		{"bare mail address once", link("mailto:a@example.org", tx("a@example.org")), "a@example.org", []string{"mailto:a@example.org"}},
+		{"empty link text shows the address", link("https://example.org/b"), "https://example.org/b", []string{"https://example.org/b"}},
+		{"javascript is printed, not clickable", link("javascript:alert(1)", tx("x")), "x (javascript:alert(1))", nil},
+		{"place in the document is not printed", link("#top", tx("top")), "top", nil},
+		{"image as text and address", &briefing.Image{URL: "https://example.org/i.png", Alt: "a chart"}, "[Image: a chart] (https://example.org/i.png)", []string{"https://example.org/i.png"}},
+		{"non-ASCII address percent-encoded for the click", link("https://example.org/café", tx("x")), "x (https://example.org/café)", []string{"https://example.org/caf%C3%A9"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, links := text(tc.in)
+			if got != tc.want {
+				t.Errorf("text %q, want %q", got, tc.want)
+			}
+			if fmt.Sprint(links) != fmt.Sprint(tc.wantLinks) {
+				t.Errorf("links %q, want %q", links, tc.wantLinks)
+			}
+		})
+	}
+}
+
+func TestColumnWidths(t *testing.T) {
+	for _, tc := range []struct {
+		name              string
+		longest, natural  []float64
+		avail, pad        float64
+		wantMinEach       []float64
+		wantProportionals bool
+	}{
+		{"fits: spans the width", []float64{20, 30}, []float64{40, 120}, 400, 4, []float64{48, 128}, true},
+		{"wraps: each column its longest word", []float64{50, 20, 30}, []float64{400, 300, 40}, 300, 4, []float64{58, 28, 38}, false},
+		{"too narrow: shrunk in proportion", []float64{200, 200}, []float64{400, 400}, 100, 4, nil, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			w := columnWidths(tc.longest, tc.natural, tc.avail, tc.pad)
+			sum := 0.0
+			for i, x := range w {
+				sum += x
+				if tc.wantMinEach != nil && x < tc.wantMinEach[i]-0.01 {
+					t.Errorf("column %d is %.2f, less than %.2f", i, x, tc.wantMinEach[i])
+				}
+			}
+			if math.Abs(sum-tc.avail) > 0.01 {
+				t.Errorf("columns total %.2f, want the whole %.2f", sum, tc.avail)
+			}
+			if tc.wantProportionals && math.Abs(w[0]/w[1]-(tc.natural[0]+8)/(tc.natural[1]+8)) > 0.01 {
+				t.Errorf("spare width not shared in proportion: %v", w)
+			}
+		})
+	}
+}
+
+// texts returns every text drawn on the pages, in drawing order.
+func texts(pages []page) []string {
+	var out []string
+	for _, p := range pages {
+		for _, o := range p.ops {
+			if o.kind == opText {
+				out = append(out, o.text)
+			}
+		}
+	}
+	return out
+}
+
+func TestListNumbering(t *testing.T) {
+	d := minimal(
+		numbered(7, li(para(tx("seven"))), li(para(tx("eight")), numbered(1, li(para(tx("inner one"))))), li(para(tx("nine")))),
+		numbered(0, li(para(tx("zero")))),
+		bullets(li(para(tx("dot")), bullets(li(para(tx("dash")))))),
+	)
+	_, pages, err := layOut(d, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := strings.Join(texts(pages), "|")
+	for _, want := range []string{"7.|seven", "8.|eight", "1.|inner one", "9.|nine", "0.|zero", "•|dot", "–|dash"} {
+		// The marker is drawn after its item's first line.
+		parts := strings.Split(want, "|")
+		if !strings.Contains(all, parts[1]+"|"+parts[0]) {
+			t.Errorf("no marker %q for %q in %s", parts[0], parts[1], all)
+		}
+	}
+}
+
+func TestHangingIndent(t *testing.T) {
+	long := strings.Repeat("words that wrap ", 30)
+	d := minimal(bullets(li(para(tx(long)))), numbered(1, li(para(tx(long)))))
+	_, pages, err := layOut(d, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Every line of an item starts at the same x, right of its marker.
+	var markerX, textX []float64
+	for _, o := range pages[0].ops {
+		if o.kind != opText {
+			continue
+		}
+		switch {
+		case o.text == "•" || o.text == "1.":
+			markerX = append(markerX, o.x)
+		case strings.HasPrefix(o.text, "words") || strings.HasPrefix(o.text, "that") || strings.HasPrefix(o.text, "wrap"):
+			textX = append(textX, o.x)
+		}
+	}
+	if len(markerX) != 2 || len(textX) < 4 {
+		t.Fatalf("markers at %v, lines at %v", markerX, textX)
+	}
+	for _, x := range textX {
+		if math.Abs(x-textX[0]) > 0.01 {
+			t.Errorf("item lines start at %v, not all at one indent", textX)
+			break
+		}
+	}
+	for _, m := range markerX {
+		if m >= textX[0] {
+			t.Errorf("marker at %.2f is not left of the text at %.2f", m, textX[0])
+		}
+	}
+}
+
+func TestClean(t *testing.T) {
+	ms, err := faceMetrics()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := ms[sans]
+	for _, tc := range []struct{ in, want string }{
+		{"plain", "plain"},
+		{"“curly” — £5 €6 Zoë Łukasz Ωmega", "“curly” — £5 €6 Zoë Łukasz Ωmega"},
+		{"tab\there", "tab here"},
+		{"soft\u00adhyphen zero\u200bwidth", "softhyphen zerowidth"},
+		{"bell\x07", "bell"},
+		{"emoji 😀", "emoji □"},
+		{"CJK 漢", "CJK □"},
+		{"bad \xff utf8", "bad □ utf8"},
+	} {
+		if got := m.clean(tc.in); got != tc.want {
+			t.Errorf("clean(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestEncodingPages(t *testing.T) {
+	ms, err := faceMetrics()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for f := face(0); f < numFaces; f++ {
+		m := ms[f]
+		e := m.enc
+		// Page 0 is Windows-1252 at its own codes.
+		for r, code := range map[rune]byte{'A': 'A', '£': 0xa3, 'é': 0xe9, '€': 0x80, '’': 0x92, '—': 0x97} {
+			if e.at[r] != uint16(code) {
+				t.Errorf("face %d: %q at %#x, want page 0 code %#x", f, r, e.at[r], code)
+			}
+		}
+		// Every character the face has is on exactly one page.
+		seen := map[uint16]rune{}
+		for r := rune(0x20); r < 1<<16; r++ {
+			if !m.hasGlyph(r) || dropped(r) {
+				continue
+			}
+			at := e.at[r]
+			if at == 0 || byte(at) < 32 {
+				t.Fatalf("face %d: %U has no page", f, r)
+			}
+			if other, dup := seen[at]; dup {
+				t.Fatalf("face %d: %U and %U share page %d code %d", f, r, other, at>>8, byte(at))
+			}
+			seen[at] = r
+		}
+		for i, p := range e.pages {
+			if len(p.runes) > 224 || len(p.runes) == 0 {
+				t.Errorf("face %d page %d holds %d characters", f, i, len(p.runes))
+			}
+		}
+	}
+}
+
+// TestPagesAreFixed checks that a font page's bytes do not depend on
+// what was made before: the same page, made afresh, is identical.
+func TestPagesAreFixed(t *testing.T) {
+	ms, err := faceMetrics()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := ms[sans].enc.pages[1]
+	def, z := p.load(sans, 1, ms[sans])
+	fresh := &fontPage{runes: p.runes, codes: p.codes, diff: p.diff}
+	def2, z2 := fresh.load(sans, 1, ms[sans])
+	if !bytes.Equal(def, def2) || !bytes.Equal(z, z2) {
+		t.Error("a font page made twice differs")
+	}
+}
+
+// longBriefing has sections of many lengths, so that headings fall at
+// every height of a page, and a table longer than a page.
+func longBriefing() *briefing.Document {
+	d := minimal(para(tx("Opening words.")))
+	seed := uint32(7)
+	rnd := func(n int) int {
+		seed = seed*1664525 + 1013904223
+		return int(seed>>16) % n
+	}
+	word := []string{"library", "evidence", "care", "system", "staff", "service", "knowledge", "policy", "local", "national"}
+	sentence := func(n int) string {
+		var w []string
+		for i := 0; i < n; i++ {
+			w = append(w, word[rnd(len(word))])
+		}
+		return strings.Join(w, " ") + "."
+	}
+	for s := 0; s < 28; s++ {
+		sec := &briefing.Section{Heading: fmt.Sprintf("Section heading %d", s+1)}
+		for p := rnd(4); p >= 0; p-- {
+			sec.Blocks = append(sec.Blocks, para(tx(sentence(5+rnd(60)))))
+		}
+		if s%4 == 1 {
+			sec.Blocks = append(sec.Blocks, &briefing.Heading{Level: 3, Inlines: []briefing.Inline{tx(fmt.Sprintf("Subheading %d", s+1))}},
+				para(tx(sentence(10+rnd(30)))))
+		}
+		if s == 9 {
+			t := &briefing.Table{
+				Align:  []briefing.Align{briefing.AlignLeft, briefing.AlignNone, briefing.AlignRight},
+				Header: []briefing.Cell{{tx("Service name")}, {tx("What it offers")}, {tx("Count")}},
+			}
+			for r := 0; r < 70; r++ {
+				t.Rows = append(t.Rows, []briefing.Cell{{tx(fmt.Sprintf("Row %d", r+1))}, {tx(sentence(3 + rnd(25)))}, {tx(fmt.Sprint(r * 7))}})
+			}
+			sec.Blocks = append(sec.Blocks, t)
+		}
+		d.Others = append(d.Others, sec)
+	}
+	return d
+}
+
+func TestHeadingNeverEndsAPage(t *testing.T) {
+	for _, paper := range []string{"a4", "letter"} {
+		t.Run(paper, func(t *testing.T) {
+			l, pages, err := layOut(longBriefing(), Options{Paper: paper})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(pages) < 4 {
+				t.Fatalf("only %d pages; the test briefing should run to many", len(pages))
+			}
+			moved := 0
+			for n, p := range pages[:len(pages)-1] {
+				last := p.rows[len(p.rows)-1]
+				if last >= 0 && l.rows[last].heading {
+					t.Errorf("page %d ends with a heading", n+1)
+				}
+				// Count the pages where the rule moved a heading on.
+				next := pages[n+1].rows[0]
+				if next >= 0 && l.rows[next].heading {
+					moved++
+				}
+			}
+			if moved == 0 {
+				t.Error("no page starts with a heading: the briefing does not test the rule")
+			}
+		})
+	}
+}
+
+func TestTableHeaderRepeats(t *testing.T) {
+	l, pages, err := layOut(longBriefing(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var header *row
+	for _, r := range l.rows {
+		if r.header != nil {
+			header = r.header
+			break
+		}
+	}
+	if header == nil {
+		t.Fatal("no table in the layout")
+	}
+	runsOn := 0
+	for n, p := range pages {
+		first := -1
+		for i, ri := range p.rows {
+			if ri >= 0 && (l.rows[ri].header == header || l.rows[ri] == header) {
+				first = i
+				break
+			}
+			if ri == -1 {
+				first = i
+				break
+			}
+		}
+		if first < 0 {
+			continue
+		}
+		ri := p.rows[first]
+		if ri >= 0 && l.rows[ri] != header {
+			t.Errorf("page %d: the table's rows start without its header", n+1)
+		}
+		if ri == -1 {
+			runsOn++
+		}
+	}
+	if runsOn == 0 {
+		t.Error("the table does not run onto a second page: the briefing does not test the rule")
+	}
+}
+
+func TestTallRowSplit(t *testing.T) {
+	tall := strings.Repeat("a very long cell that goes on ", 400)
+	d := minimal(&briefing.Table{
+		Align:  []briefing.Align{briefing.AlignNone},
+		Header: []briefing.Cell{{tx("Head")}},
+		Rows:   [][]briefing.Cell{{{tx(tall)}}},
+	})
+	l, pages, err := layOut(d, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pages) < 2 {
+		t.Fatalf("a cell of %d characters fits one page?", len(tall))
+	}
+	for _, r := range l.rows {
+		if r.h > l.bodyH {
+			t.Errorf("a row of %.0f pt is taller than the page body of %.0f pt", r.h, l.bodyH)
+		}
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	d := rich()
+	a := pdfOf(t, d, Options{})
+	b := pdfOf(t, d, Options{})
+	if !bytes.Equal(a, b) {
+		t.Fatal("two writes of one briefing differ")
+	}
+	// Another time zone changes nothing.
+	saved := time.Local
+	time.Local = time.FixedZone("test", -11*3600)
+	c := pdfOf(t, d, Options{})
+	time.Local = saved
+	if !bytes.Equal(a, c) {
+		t.Error("the PDF depends on the time zone")
+	}
+	// Nor does writing many at once, or what was written before.
+	other := longBriefing()
+	var wg sync.WaitGroup
+	outs := make([][]byte, 8)
+	for i := range outs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if i%2 == 1 {
+				pdfOf(t, other, Options{Paper: "letter"})
+			}
+			outs[i] = pdfOf(t, d, Options{})
+		}()
+	}
+	wg.Wait()
+	for i, o := range outs {
+		if !bytes.Equal(a, o) {
+			t.Errorf("concurrent write %d differs", i)
+		}
+	}
+}
+
+func TestMetadata(t *testing.T) {
+	d := rich()
+	d.Meta.Title = "Café (and more)"
+	b := string(pdfOf(t, d, Options{}))
+	for _, want := range []string{
+		"/CreationDate (D:20180314000000)",
+		"/ModDate (D:20180314000000)",
+		"/Lang (en-GB)",
+		"/Creator (" + utf16Text(creator) + ")",
+		"/Producer (" + utf16Text(producer) + ")",
+		"/PageMode /UseOutlines",
+	} {
+		if !strings.Contains(b, want) {
+			t.Errorf("the PDF lacks %q", want)
+		}
+	}
+	if strings.Contains(b, "/ID") {
+		t.Error("the PDF has a file identifier, which would differ between runs")
+	}
+	// An undated briefing gets a fixed date, not the clock.
+	d.Meta.Updated = briefing.Date{}
+	if b := string(pdfOf(t, d, Options{})); !strings.Contains(b, "/CreationDate (D:20000101000000)") {
+		t.Error("an undated briefing is not dated 2000-01-01")
+	}
+}
+
+func TestPaper(t *testing.T) {
+	for _, tc := range []struct {
+		paper string
+		want  string
+	}{{"", "/MediaBox [0 0 595.28 841.89]"}, {"A4", "/MediaBox [0 0 595.28 841.89]"}, {"letter", "/MediaBox [0 0 612.00 792.00]"}} {
+		b := string(pdfOf(t, minimal(), Options{Paper: tc.paper}))
+		if !strings.Contains(b, tc.want) {
+			t.Errorf("paper %q: no %s", tc.paper, tc.want)
+		}
+	}
+	if err := Write(&bytes.Buffer{}, minimal(), Options{Paper: "a5"}); err == nil || !strings.Contains(err.Error(), "a5") {
+		t.Errorf("paper a5: error %v", err)
+	}
+}
+
+func TestTooDeep(t *testing.T) {
+	var b briefing.Block = para(tx("deep"))
+	for i := 0; i < MaxDepth+2; i++ {
+		b = &briefing.Quote{Blocks: []briefing.Block{b}}
+	}
+	if err := Write(&bytes.Buffer{}, minimal(b), Options{}); err != ErrTooDeep {
+		t.Errorf("error %v, want ErrTooDeep", err)
+	}
+	var in briefing.Inline = tx("deep")
+	for i := 0; i < MaxDepth+2; i++ {
+		in = emph(in)
+	}
+	if err := Write(&bytes.Buffer{}, minimal(para(in)), Options{}); err != ErrTooDeep {
+		t.Errorf("error %v, want ErrTooDeep", err)
+	}
+}
