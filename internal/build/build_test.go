@@ -508,3 +508,41 @@ func TestBadNamesAndFormats(t *testing.T) {
 		t.Errorf("outputs %+v", res.Items[2].Outputs)
 	}
 }
+
+// TestNothingIsWrittenOutsideOut builds into a folder where a handout's
+// name is a symbolic link to a file outside it: the link is reported and
+// left alone, the file it points to is untouched, and nothing outside the
+// output folder changes.
+func TestNothingIsWrittenOutsideOut(t *testing.T) {
+	fakes(t)
+	dir := project(t, map[string]string{"sources/a.md": "alpha", "sources/b.md": "beta", "victim.docx": "precious"})
+	os.Mkdir("out", 0o755)
+	if err := os.Symlink(filepath.Join(dir, "victim.docx"), "out/a.docx"); err != nil {
+		t.Skipf("symbolic links: %v", err)
+	}
+	before := tree(t, ".")
+	res := run(t, Options{})
+	equal(t, "statuses", statuses(res), []string{"sources/a.md modified", "sources/b.md built"})
+	if d := res.Items[0].Diags; len(d) != 1 || d[0].String() != "out/a.docx: is not a regular file; not replaced" {
+		t.Errorf("diagnostics %v", d)
+	}
+	after := tree(t, ".")
+	for name, data := range before {
+		if strings.HasPrefix(name, "out/") {
+			continue
+		}
+		if after[name] != data {
+			t.Errorf("%s changed", name)
+		}
+	}
+	for name := range after {
+		if _, ok := before[name]; !ok && !strings.HasPrefix(name, "out/") {
+			t.Errorf("%s was written outside the output folder", name)
+		}
+	}
+	// --force does not write through the link either.
+	run(t, Options{Force: true})
+	if b, _ := os.ReadFile("victim.docx"); string(b) != "precious" {
+		t.Error("the build wrote through a symbolic link")
+	}
+}
