@@ -137,6 +137,7 @@ func TestColumnWidths(t *testing.T) {
 	}{
 		{"fits: spans the width", []float64{20, 30}, []float64{40, 120}, 400, 4, []float64{48, 128}, true},
 		{"wraps: each column its longest word", []float64{50, 20, 30}, []float64{400, 300, 40}, 300, 4, []float64{58, 28, 38}, false},
+		{"wraps: a short column whole", []float64{40, 30, 20}, []float64{60, 2000, 20}, 480, 4, []float64{68, 38, 28}, false},
 		{"too narrow: shrunk in proportion", []float64{200, 200}, []float64{400, 400}, 100, 4, nil, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -36,34 +36,57 @@ func (l *layouter) measureCell(toks []tok) cellText {
 	return c
 }
 
-// columnWidths sizes columns to their content in a table of width avail:
-// every column gets at least its longest word where that can be, and
-// the rest of the width goes where the text is.
+// columnWidths sizes columns to their content in a table of width avail.
+// A column whose text fits on one line in its fair share of the width
+// gets just that, so short columns are never wrapped; the others share
+// what is left, each at least its longest word where that can be, the
+// rest going where the text is. A table whose text all fits still spans
+// the width, the spare shared in proportion.
 func columnWidths(longest, natural []float64, avail, pad float64) []float64 {
 	n := len(longest)
 	mins, maxs := make([]float64, n), make([]float64, n)
-	var sumMin, sumMax float64
+	var sumMax float64
 	for i := range longest {
 		mins[i] = min(longest[i], avail*0.4) + 2*pad
 		maxs[i] = max(natural[i]+2*pad, mins[i])
-		sumMin += mins[i]
 		sumMax += maxs[i]
 	}
 	w := make([]float64, n)
-	switch {
-	case sumMax <= avail:
-		// Everything fits on one line: share out the spare width in
-		// proportion to the text, so the table spans the page.
+	if sumMax <= avail {
 		for i := range w {
 			w[i] = maxs[i] + (avail-sumMax)*maxs[i]/sumMax
 		}
-	case sumMin <= avail:
+		return w
+	}
+	fixed := make([]bool, n)
+	left, flex := avail, n
+	for changed := true; changed && flex > 0; {
+		changed = false
+		share := left / float64(flex)
 		for i := range w {
-			w[i] = mins[i] + (maxs[i]-mins[i])*(avail-sumMin)/(sumMax-sumMin)
+			if !fixed[i] && maxs[i] <= share {
+				fixed[i], w[i] = true, maxs[i]
+				left -= maxs[i]
+				flex--
+				changed = true
+			}
 		}
-	default:
-		for i := range w {
-			w[i] = mins[i] * avail / sumMin
+	}
+	var sumMin, sumMaxFlex float64
+	for i := range w {
+		if !fixed[i] {
+			sumMin += mins[i]
+			sumMaxFlex += maxs[i]
+		}
+	}
+	for i := range w {
+		if fixed[i] {
+			continue
+		}
+		if sumMin <= left {
+			w[i] = mins[i] + (maxs[i]-mins[i])*(left-sumMin)/(sumMaxFlex-sumMin)
+		} else {
+			w[i] = mins[i] * left / sumMin
 		}
 	}
 	return w
