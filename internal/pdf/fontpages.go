@@ -149,6 +149,9 @@ func family(f face, page int) string { return "f" + string(rune('a'+f)) + fmt.Sp
 func (p *fontPage) load(f face, page int, m *metrics) (def, z []byte) {
 	p.once.Do(func() {
 		sub := fpdf.UTF8CutFont(faces[f].ttf, string(p.runes))
+		if small, err := stripHints(sub); err == nil {
+			sub = small
+		}
 		var b bytes.Buffer
 		zw, _ := zlib.NewWriterLevel(&b, zlib.BestCompression)
 		zw.Write(sub)
