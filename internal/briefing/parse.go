@@ -1,9 +1,16 @@
 package briefing
 
 import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"handouts/internal/diag"
+	"handouts/internal/suggest"
 )
 
 // MaxFileSize is the largest briefing read, in bytes.
@@ -22,28 +29,478 @@ type Options struct {
 // ParseFile reads and parses the briefing at path.
 func ParseFile(path string, opts Options) (*Document, diag.List) {
 	var l diag.List
-	st, err := os.Stat(path)
+	f, err := os.Open(path)
 	if err != nil {
-		l.Errorf(path, 0, "%v", err)
+		l.Errorf(path, 0, "cannot read the briefing: %s", describe(err))
 		return nil, l
 	}
-	if st.Size() > MaxFileSize {
-		l.Errorf(path, 0, "file is %d bytes, over the limit of %d", st.Size(), MaxFileSize)
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		l.Errorf(path, 0, "is a folder, not a briefing")
 		return nil, l
 	}
-	src, err := os.ReadFile(path)
+	// Read one byte past the limit: enough to know the file is too big
+	// without reading all of a huge one.
+	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
-		l.Errorf(path, 0, "%v", err)
+		l.Errorf(path, 0, "cannot read the briefing: %s", describe(err))
 		return nil, l
 	}
 	return Parse(path, src, opts)
 }
 
+func describe(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
 // Parse parses and validates one briefing. The document is nil only when
-// the file could not be read as a briefing at all; otherwise it is
-// returned with every problem found, errors and warnings, in diag order.
+// the file could not be read as a briefing at all (it is too large);
+// otherwise it is returned with every problem found, errors and warnings,
+// in diag order. A document returned with errors is for reports such as
+// status; it must not be built into a handout.
 func Parse(path string, src []byte, opts Options) (*Document, diag.List) {
-	var l diag.List
-	l.Errorf(path, 0, "the briefing parser is not built yet")
-	return nil, l
+	d := &diagSink{path: path}
+	if len(src) > MaxFileSize {
+		d.errorf(0, "the file is larger than %d MiB; a briefing is a page or two of text: is this the right file?", MaxFileSize>>20)
+		return nil, d.list
+	}
+	text := sanitise(src, d)
+	lines := newLineIndex(text)
+	doc := &Document{Path: path, Name: docName(path)}
+
+	yml, yamlLine, fm := splitFrontMatter(text, d)
+	if fm.Closed {
+		readMeta(yml, yamlLine, &fm, opts, &doc.Meta, d)
+	}
+	if doc.Meta.Kind == "" {
+		doc.Meta.Kind = PolicyBriefing
+	}
+
+	// The Markdown reader sees the whole file with the front matter
+	// blanked, so that every offset it reports is an offset in the file.
+	body := make([]byte, len(text))
+	copy(body, text)
+	for i := 0; i < fm.BodyStart; i++ {
+		if body[i] != '\n' {
+			body[i] = ' '
+		}
+	}
+	if prescan(body, fm.BodyStart, lines, d) {
+		p := parseMarkdown(body, lines, d)
+		b := assemble(doc, p, d)
+		if fm.Closed || !fm.Present {
+			checkBody(doc, p, b, fm, d)
+		}
+	}
+	d.list.Sort()
+	return doc, d.list
+}
+
+// docName is the file name without ".md".
+func docName(path string) string {
+	base := filepath.Base(filepath.FromSlash(path))
+	if ext := filepath.Ext(base); strings.EqualFold(ext, ".md") {
+		base = base[:len(base)-len(ext)]
+	}
+	return base
+}
+
+// prescan bounds what the Markdown parser is given: its time grows with
+// the square of the nesting on one line, so a line that opens more lists
+// and quotes than MaxDepth, or does so indented beyond MaxIndent, is
+// reported here and the body is not parsed. So is a body with more than
+// MaxFootnotes footnote definitions, since matching references to them
+// costs their product.
+func prescan(src []byte, start int, lines lineIndex, d *diagSink) bool {
+	ok := true
+	fence := ""
+	footnotes := 0
+	for pos := start; pos < len(src); {
+		end := pos
+		for end < len(src) && src[end] != '\n' {
+			end++
+		}
+		line := src[pos:end]
+		lineNo := lines.of(pos)
+		pos = end + 1
+
+		indent, i := 0, 0
+		for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+			if line[i] == '\t' {
+				indent += 4 - indent%4
+			} else {
+				indent++
+			}
+			i++
+		}
+		rest := line[i:]
+		if fence != "" {
+			if indent < 4 && strings.HasPrefix(string(rest), fence) {
+				fence = ""
+			}
+			continue
+		}
+		if indent < 4 && (strings.HasPrefix(string(rest), "```") || strings.HasPrefix(string(rest), "~~~")) {
+			fence = string(rest[:3])
+			continue
+		}
+		if isRule(rest) {
+			continue
+		}
+		markers, j := 0, 0
+		for j < len(rest) {
+			c := rest[j]
+			switch {
+			case c == ' ' || c == '\t':
+				j++
+				continue
+			case c == '>':
+				markers++
+				j++
+				continue
+			case (c == '-' || c == '*' || c == '+') && (j+1 == len(rest) || rest[j+1] == ' ' || rest[j+1] == '\t'):
+				markers++
+				j++
+				continue
+			case c >= '0' && c <= '9':
+				k := j
+				for k < len(rest) && k-j < 10 && rest[k] >= '0' && rest[k] <= '9' {
+					k++
+				}
+				if k < len(rest) && (rest[k] == '.' || rest[k] == ')') && (k+1 == len(rest) || rest[k+1] == ' ' || rest[k+1] == '\t') {
+					markers++
+					j = k + 1
+					continue
+				}
+			}
+			break
+		}
+		if markers > MaxDepth && ok {
+			d.errorf(lineNo, "lists and quotes are nested more than %d deep; flatten them (a handout cannot show deeper nesting)", MaxDepth)
+			ok = false
+		}
+		if markers > 0 && indent > MaxIndent && ok {
+			d.errorf(lineNo, "a list item or quote is indented %d columns, more than the limit of %d; flatten the nesting", indent, MaxIndent)
+			ok = false
+		}
+		if r := rest[j:]; len(r) > 2 && r[0] == '[' && r[1] == '^' && strings.Contains(string(r), "]:") {
+			footnotes++
+			if footnotes == MaxFootnotes+1 {
+				d.errorf(lineNo, "more than %d footnotes; a handout should not need so many: make some of them part of the text or further reading", MaxFootnotes)
+				ok = false
+			}
+		}
+	}
+	return ok
+}
+
+// isRule reports whether a line is a thematic break such as "- - -".
+func isRule(s []byte) bool {
+	var ch byte
+	n := 0
+	for _, c := range s {
+		switch {
+		case c == ' ' || c == '\t':
+		case (c == '-' || c == '*' || c == '_') && (ch == 0 || ch == c):
+			ch = c
+			n++
+		default:
+			return false
+		}
+	}
+	return n >= 3
+}
+
+// bodyInfo is what assembling learnt for the later checks.
+type bodyInfo struct {
+	roleOfBlock []Role // section role of each top-level block
+	inSection   []bool // whether the block is under a section heading
+	emptyBody   bool
+}
+
+// assemble cuts the top-level blocks into sections and numbers the
+// footnotes in handout order.
+func assemble(doc *Document, p parsed, d *diagSink) bodyInfo {
+	info := bodyInfo{roleOfBlock: make([]Role, len(p.Blocks)), inSection: make([]bool, len(p.Blocks))}
+	var cur *Section
+	for i, b := range p.Blocks {
+		if h, ok := b.(*Heading); ok && h.Level <= 2 {
+			text := strings.TrimSpace(PlainText(h.Inlines))
+			if h.Level == 1 {
+				d.errorf(h.Line, "a level-1 heading (# …) in the body; the title comes from the front matter's title key, so make this a section (## %s) or remove it", text)
+			}
+			if text == "" {
+				d.errorf(h.Line, "a section heading with no text; write the section's name after \"## \"")
+			}
+			sec := &Section{Role: RoleOf(text), Heading: text, Line: h.Line}
+			if prev := doc.section(sec.Role); sec.Role != Other && prev != nil {
+				d.errorf(h.Line, "a second %q section (%q is on line %d); merge the two into one", sec.Role.Name(), prev.Heading, prev.Line)
+				sec.Role = Other
+			}
+			switch sec.Role {
+			case Impact:
+				doc.Impact = sec
+			case Summary:
+				doc.Summary = sec
+			case KeyFeatures:
+				doc.KeyFeatures = sec
+			case FurtherReading:
+				doc.FurtherReading = sec
+			default:
+				doc.Others = append(doc.Others, sec)
+			}
+			cur = sec
+			info.roleOfBlock[i] = sec.Role
+			info.inSection[i] = true
+			continue
+		}
+		if cur == nil {
+			doc.Lead = append(doc.Lead, b)
+			continue
+		}
+		cur.Blocks = append(cur.Blocks, b)
+		info.roleOfBlock[i] = cur.Role
+		info.inSection[i] = true
+	}
+	renumber(doc, p.Footnotes)
+	return info
+}
+
+func (doc *Document) section(r Role) *Section {
+	switch r {
+	case Impact:
+		return doc.Impact
+	case Summary:
+		return doc.Summary
+	case KeyFeatures:
+		return doc.KeyFeatures
+	case FurtherReading:
+		return doc.FurtherReading
+	}
+	return nil
+}
+
+// renumber numbers footnotes by their first reference in handout order
+// (lead, impact, summary, key features, other sections, further reading,
+// then references made inside footnotes), and drops footnotes that end up
+// unreferenced.
+func renumber(doc *Document, notes []*Footnote) {
+	if len(notes) == 0 {
+		return
+	}
+	byOld := map[int]*Footnote{}
+	for _, n := range notes {
+		byOld[n.N] = n
+	}
+	newN := map[int]int{}
+	var order []*Footnote
+	var walkBlocks func([]Block)
+	var walkInlines func([]Inline) []Inline
+	walkInlines = func(ins []Inline) []Inline {
+		out := ins[:0]
+		for _, in := range ins {
+			switch n := in.(type) {
+			case *FootnoteRef:
+				if nn, seen := newN[n.N]; seen {
+					n.N = nn
+				} else if fn := byOld[n.N]; fn != nil {
+					order = append(order, fn)
+					newN[n.N] = len(order)
+					n.N = len(order)
+				} else {
+					continue // its footnote was not kept (over the limit)
+				}
+			case *Emph:
+				n.Inlines = walkInlines(n.Inlines)
+			case *Strong:
+				n.Inlines = walkInlines(n.Inlines)
+			case *Link:
+				n.Inlines = walkInlines(n.Inlines)
+			}
+			out = append(out, in)
+		}
+		return out
+	}
+	walkBlocks = func(bs []Block) {
+		for _, b := range bs {
+			switch b := b.(type) {
+			case *Paragraph:
+				b.Inlines = walkInlines(b.Inlines)
+			case *Heading:
+				b.Inlines = walkInlines(b.Inlines)
+			case *List:
+				for _, it := range b.Items {
+					walkBlocks(it.Blocks)
+				}
+			case *Quote:
+				walkBlocks(b.Blocks)
+			case *Table:
+				for i, c := range b.Header {
+					b.Header[i] = walkInlines(c)
+				}
+				for _, r := range b.Rows {
+					for i, c := range r {
+						r[i] = walkInlines(c)
+					}
+				}
+			}
+		}
+	}
+	walkBlocks(doc.Lead)
+	for _, s := range doc.Sections() {
+		walkBlocks(s.Blocks)
+	}
+	// Footnotes may refer to further footnotes; order grows as they are
+	// found, and each is walked once.
+	for i := 0; i < len(order); i++ {
+		walkBlocks(order[i].Blocks)
+	}
+	for i, fn := range order {
+		fn.N = i + 1
+	}
+	doc.Footnotes = order
+}
+
+// checkBody runs the checks that need the whole body: required
+// sections, link addresses and citations.
+func checkBody(doc *Document, p parsed, info bodyInfo, fm frontMatter, d *diagSink) {
+	at := fm.CloseLine
+	if doc.Impact == nil {
+		d.errorf(at, "no impact section; add a section \"## %s\" saying what the driver means for library services%s", Impact.Name(), nearMiss(doc, Impact))
+	}
+	if doc.Summary == nil && doc.Meta.Kind == PolicyBriefing {
+		d.errorf(at, "no driver summary, which a policy briefing needs; add a section \"## %s\"%s (or set kind: hot-topic)", Summary.Name(), nearMiss(doc, Summary))
+	}
+
+	for _, l := range p.Links {
+		if msg := checkBodyLink(l.URL); msg != "" {
+			what := "link"
+			if l.Image {
+				what = "image"
+			}
+			d.errorf(l.Line, "%s %q %s", what, clip(l.URL, 60), msg)
+		}
+	}
+
+	// Citations refer to the numbered items of Further reading.
+	items := map[int]int{} // number → line
+	numbered := false
+	if fr := doc.FurtherReading; fr != nil {
+		for _, b := range fr.Blocks {
+			l, ok := b.(*List)
+			if !ok || !l.Ordered {
+				continue
+			}
+			numbered = true
+			for k, it := range l.Items {
+				n := l.Start + k
+				if _, dup := items[n]; !dup {
+					items[n] = it.Line
+				}
+			}
+		}
+	}
+	lo, hi, first := 0, 0, true
+	for n := range items {
+		if first || n < lo {
+			lo = n
+		}
+		if first || n > hi {
+			hi = n
+		}
+		first = false
+	}
+	cited := map[int]bool{}
+	anyCited := false
+	for _, c := range p.Citations {
+		if c.Top >= 0 && c.Top < len(info.roleOfBlock) && info.inSection[c.Top] && info.roleOfBlock[c.Top] == FurtherReading {
+			continue // the further reading list itself
+		}
+		anyCited = true
+		if c.Bad != "" {
+			d.errorf(c.Line, "citation %s: %s", c.Text, c.Bad)
+			continue
+		}
+		var missing []int
+		for _, n := range c.Nums {
+			if _, ok := items[n]; ok {
+				cited[n] = true
+			} else {
+				missing = append(missing, n)
+			}
+		}
+		if len(missing) == 0 {
+			continue
+		}
+		switch {
+		case doc.FurtherReading == nil:
+			d.errorf(c.Line, "citation %s refers to further reading, but there is no \"## Further reading\" section; add one with a numbered list, or write the brackets as \\( to show them as text", c.Text)
+		case !numbered:
+			d.errorf(c.Line, "citation %s refers to further reading, but Further reading (line %d) is not a numbered list; number its items 1., 2., …", c.Text, doc.FurtherReading.Line)
+		default:
+			d.errorf(c.Line, "citation %s: Further reading has no %s (its items are %d–%d); correct the number or add the item", c.Text, itemWords(missing), lo, hi)
+		}
+	}
+	if anyCited {
+		for n, line := range items {
+			if !cited[n] {
+				d.warnf(line, "further reading item %d is never cited; cite it in the text as (%d), or remove it", n, n)
+			}
+		}
+	}
+}
+
+func itemWords(ns []int) string {
+	if len(ns) == 1 {
+		return fmt.Sprintf("item %d", ns[0])
+	}
+	parts := make([]string, len(ns))
+	for i, n := range ns {
+		parts[i] = fmt.Sprint(n)
+	}
+	return "items " + strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+}
+
+// nearMiss suggests an existing heading that may have been meant as the
+// missing standard section.
+func nearMiss(doc *Document, r Role) string {
+	for _, s := range doc.Others {
+		h := normHeading(s.Heading)
+		for _, name := range SectionNames[r] {
+			n := normHeading(name)
+			if suggest.Closest(h, []string{n}) != "" {
+				return fmt.Sprintf(" (is %q on line %d meant to be it? It is spelt differently)", s.Heading, s.Line)
+			}
+		}
+	}
+	return ""
+}
+
+// checkBodyLink says what is wrong with a link or image address in the
+// body, or "".
+func checkBodyLink(u string) string {
+	scheme, rest, ok := strings.Cut(u, ":")
+	if u == "" {
+		return "has no address; put the address in the brackets: [text](https://…)"
+	}
+	if !ok || strings.ContainsAny(scheme, "/?#") || scheme == "" {
+		return "is not a full address; a handout is read on paper and in other folders, so write it in full, starting https://"
+	}
+	switch strings.ToLower(scheme) {
+	case "http", "https":
+		if !strings.HasPrefix(rest, "//") || len(strings.TrimLeft(rest, "/")) == 0 {
+			return "has no host name; write the full address, such as https://www.example.org/…"
+		}
+		return ""
+	case "mailto":
+		if rest == "" {
+			return "has no e-mail address after mailto:"
+		}
+		return ""
+	}
+	return fmt.Sprintf("uses %s:, which a handout cannot offer; only http, https and mailto addresses are allowed", strings.ToLower(clip(scheme, 20)))
 }

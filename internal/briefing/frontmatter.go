@@ -1,0 +1,389 @@
+package briefing
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"handouts/internal/suggest"
+)
+
+// Keys are the front-matter keys, in the order documented.
+var Keys = []string{
+	"title", "subtitle", "kind", "producer", "source", "link", "format",
+	"published", "updated", "review", "responsible", "audience", "tags",
+	"acknowledgement",
+}
+
+// Kinds are the kinds a briefing may be.
+var Kinds = []string{string(PolicyBriefing), string(HotTopic)}
+
+// keyHelp says what a key holds, for "missing" and "wrong type" messages.
+var keyHelp = map[string]string{
+	"title":           "title: Making sense of integrated care systems",
+	"producer":        "producer: JET Library, Mid Cheshire Hospitals NHS Foundation Trust",
+	"source":          "source: King's Fund (who published the driver document)",
+	"updated":         "updated: 2018-02 (when the briefing was last updated)",
+	"review":          "review: 2018-05 (when the briefing is due for review)",
+	"responsible":     "responsible: VT (the group member responsible)",
+	"audience":        "audience: [LKS staff] (one or more primary audiences)",
+	"subtitle":        "subtitle: ICSs, ICPs and ACOs in the NHS in England",
+	"kind":            "kind: policy-briefing (or hot-topic)",
+	"link":            "link: https://www.kingsfund.org.uk/publications/…",
+	"format":          "format: Long read",
+	"published":       "published: 2018-02",
+	"tags":            "tags: [integrated care, accountable care]",
+	"acknowledgement": "acknowledgement: Produced by {producer}. Feel free to reproduce it, with acknowledgement.",
+}
+
+// frontMatter is the outcome of reading the front matter.
+type frontMatter struct {
+	// Present is true when the file opens with "---"; Closed when a
+	// second "---" line ends the front matter.
+	Present, Closed bool
+	// CloseLine is the line of the closing "---" (or 1).
+	CloseLine int
+	// BodyStart is the offset of the first byte after the front matter.
+	BodyStart int
+	// Lines of the keys given, for later checks.
+	KeyLine map[string]int
+}
+
+// splitFrontMatter finds the front matter: a first line "---", the YAML,
+// and a line "---". It returns the YAML bytes and where they start.
+func splitFrontMatter(src []byte, d *diagSink) (yml []byte, yamlLine int, fm frontMatter) {
+	fm.CloseLine = 1
+	fm.KeyLine = map[string]int{}
+	first, _, _ := bytes.Cut(src, []byte("\n"))
+	if string(bytes.TrimRight(first, " \t")) != "---" {
+		d.errorf(1, "no front matter: a briefing must begin with a line \"---\", then its keys (title: …, review: …), then another line \"---\"")
+		return nil, 0, fm
+	}
+	fm.Present = true
+	off := len(first) + 1
+	if off > len(src) {
+		off = len(src)
+	}
+	for pos, line := off, 2; pos < len(src); line++ {
+		end := bytes.IndexByte(src[pos:], '\n')
+		next := pos + end + 1
+		if end < 0 {
+			end = len(src) - pos
+			next = len(src)
+		}
+		if string(bytes.TrimRight(src[pos:pos+end], " \t")) == "---" {
+			fm.Closed = true
+			fm.CloseLine = line
+			fm.BodyStart = next
+			return src[off:pos], 2, fm
+		}
+		pos = next
+	}
+	d.errorf(1, "the front matter begun on line 1 is never closed; add a line \"---\" after its last key")
+	fm.BodyStart = len(src)
+	return nil, 0, fm
+}
+
+var yamlErrLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// readMeta decodes the front matter's YAML into m, reporting every
+// problem with its line in the file.
+func readMeta(yml []byte, yamlLine int, fm *frontMatter, opts Options, m *Meta, d *diagSink) {
+	off := yamlLine - 1 // YAML line n is file line n+off
+	var doc yaml.Node
+	if err := yaml.Unmarshal(yml, &doc); err != nil {
+		line, msg := 0, strings.TrimPrefix(err.Error(), "yaml: ")
+		if sm := yamlErrLine.FindStringSubmatch(err.Error()); sm != nil {
+			line, _ = strconv.Atoi(sm[1])
+			line += off
+			msg = sm[2]
+		}
+		if line == 0 {
+			line = yamlLine
+		}
+		hint := "check the indentation and the quotes"
+		if strings.Contains(msg, "mapping values are not allowed") {
+			hint = "a value containing \": \" must be in quotes, such as title: 'Accountable care: the art of the possible'"
+		} else if strings.Contains(msg, "found character that cannot start any token") {
+			hint = "a value starting with a character such as ` or @ must be in quotes; indent with spaces, not tabs"
+		}
+		d.errorf(line, "front matter is not valid YAML: %s; %s", msg, hint)
+		return
+	}
+	var root *yaml.Node
+	if len(doc.Content) > 0 {
+		root = doc.Content[0]
+	}
+	if root == nil || (root.Kind == yaml.ScalarNode && root.Tag == "!!null") {
+		root = &yaml.Node{Kind: yaml.MappingNode}
+	}
+	if root.Kind != yaml.MappingNode {
+		d.errorf(root.Line+off, "front matter must be \"key: value\" lines, not %s", nodeKind(root))
+		return
+	}
+
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		kl := k.Line + off
+		if k.Kind != yaml.ScalarNode {
+			d.errorf(kl, "a key must be a name such as title, not %s", nodeKind(k))
+			continue
+		}
+		key := k.Value
+		if !known(key) {
+			msg := fmt.Sprintf("unknown key %q", clean(key))
+			if s := suggest.Closest(key, Keys); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			} else {
+				msg += "; the keys are " + strings.Join(Keys, ", ")
+			}
+			d.errorf(kl, "%s", msg)
+			continue
+		}
+		if first, dup := fm.KeyLine[key]; dup {
+			d.errorf(kl, "%s is given twice (first on line %d); keep one", key, first)
+			continue
+		}
+		fm.KeyLine[key] = kl
+		if v.Kind == yaml.AliasNode && v.Alias != nil {
+			v = v.Alias
+		}
+		vl := v.Line + off
+		switch key {
+		case "audience", "tags":
+			m.setList(key, listValue(key, v, off, d))
+		default:
+			s, ok := textValue(key, v, off, d)
+			if !ok {
+				continue
+			}
+			setText(key, s, vl, m, d)
+		}
+	}
+
+	checkMeta(fm, opts, m, d)
+}
+
+// textValue reads a single value, reporting a list or a set of keys.
+func textValue(key string, v *yaml.Node, off int, d *diagSink) (string, bool) {
+	vl := v.Line + off
+	switch {
+	case v.Kind != yaml.ScalarNode:
+		d.errorf(vl, "%s must be a single value, not %s; write it as %s", key, nodeKind(v), keyHelp[key])
+		return "", false
+	case v.Tag == "!!null" && (v.Value == "" || v.Value == "~" || v.Value == "null"):
+		d.errorf(vl, "%s has no value; write it as %s, or remove the line", key, keyHelp[key])
+		return "", false
+	}
+	s := strings.Join(strings.Fields(v.Value), " ")
+	if s == "" {
+		d.errorf(vl, "%s is empty; write it as %s, or remove the line", key, keyHelp[key])
+		return "", false
+	}
+	if c := clean(s); c != s {
+		d.errorf(vl, "%s contains a control character, which cannot appear in a handout; remove it", key)
+		s = c
+	}
+	return s, true
+}
+
+// listValue reads a list of values; a single value is a list of one
+// (for tags, a comma-separated list).
+func listValue(key string, v *yaml.Node, off int, d *diagSink) []string {
+	vl := v.Line + off
+	switch v.Kind {
+	case yaml.ScalarNode:
+		if v.Tag == "!!null" && (v.Value == "" || v.Value == "~" || v.Value == "null") {
+			return nil
+		}
+		s, ok := textValue(key, v, off, d)
+		if !ok {
+			return nil
+		}
+		if key == "tags" {
+			var out []string
+			for _, t := range strings.Split(s, ",") {
+				if t = strings.TrimSpace(t); t != "" {
+					out = append(out, t)
+				}
+			}
+			return out
+		}
+		return []string{s}
+	case yaml.SequenceNode:
+		var out []string
+		for _, it := range v.Content {
+			if it.Kind == yaml.AliasNode && it.Alias != nil {
+				it = it.Alias
+			}
+			if it.Kind != yaml.ScalarNode {
+				d.errorf(it.Line+off, "each item of %s must be a single value, not %s", key, nodeKind(it))
+				continue
+			}
+			if it.Tag == "!!null" {
+				continue
+			}
+			s := strings.Join(strings.Fields(it.Value), " ")
+			if c := clean(s); c != s {
+				d.errorf(it.Line+off, "%s contains a control character, which cannot appear in a handout; remove it", key)
+				s = c
+			}
+			if s != "" {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	d.errorf(vl, "%s must be a list, not %s; write it as %s", key, nodeKind(v), keyHelp[key])
+	return nil
+}
+
+func (m *Meta) setList(key string, vals []string) {
+	if key == "audience" {
+		m.Audience = vals
+	} else {
+		m.Tags = vals
+	}
+}
+
+func setText(key, s string, line int, m *Meta, d *diagSink) {
+	date := func(dst *Date) {
+		dt, err := ParseDate(s)
+		if err != nil {
+			d.errorf(line, "%s: %v", key, err)
+			return
+		}
+		*dst = dt
+	}
+	switch key {
+	case "title":
+		m.Title = s
+	case "subtitle":
+		m.Subtitle = s
+	case "kind":
+		k := strings.ReplaceAll(strings.ToLower(s), " ", "-")
+		switch k {
+		case string(PolicyBriefing), string(HotTopic):
+			m.Kind = Kind(k)
+		default:
+			msg := fmt.Sprintf("unknown kind %q", s)
+			if sg := suggest.Closest(k, Kinds); sg != "" {
+				msg += fmt.Sprintf("; did you mean %q?", sg)
+			} else {
+				msg += "; use policy-briefing or hot-topic"
+			}
+			d.errorf(line, "%s", msg)
+		}
+	case "producer":
+		m.Producer = s
+	case "source":
+		m.Source = s
+	case "link":
+		if err := checkLink(s); err != "" {
+			d.errorf(line, "link %q %s", s, err)
+			return
+		}
+		m.Link = s
+	case "format":
+		m.Format = s
+	case "published":
+		date(&m.Published)
+	case "updated":
+		date(&m.Updated)
+	case "review":
+		date(&m.Review)
+	case "responsible":
+		m.Responsible = s
+	case "acknowledgement":
+		m.Acknowledgement = s
+	}
+}
+
+// checkLink says what is wrong with the link key, or "".
+func checkLink(s string) string {
+	u, err := url.Parse(s)
+	if err != nil || strings.ContainsAny(s, " \t") {
+		return "is not a valid web address; copy the address from the browser's address bar"
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https":
+		if u.Host == "" {
+			return "has no host name; write the full address, such as https://www.kingsfund.org.uk/…"
+		}
+		return ""
+	case "":
+		return "is not an absolute address; write it in full, starting https://"
+	}
+	return fmt.Sprintf("is a %s: address; the link to the main document must start http:// or https://", u.Scheme)
+}
+
+// checkMeta reports missing fields and inconsistent dates.
+func checkMeta(fm *frontMatter, opts Options, m *Meta, d *diagSink) {
+	if m.Kind == "" {
+		m.Kind = PolicyBriefing
+	}
+	at := fm.CloseLine
+	missing := func(key, why string) {
+		if _, given := fm.KeyLine[key]; given {
+			return // reported where it is given
+		}
+		d.errorf(at, "the front matter has no %s; add a line %s%s", key, keyHelp[key], why)
+	}
+	if m.Title == "" {
+		missing("title", "")
+	}
+	if m.Producer == "" && strings.TrimSpace(opts.DefaultProducer) == "" {
+		missing("producer", ", or set producer in the project config handouts.yaml")
+	}
+	if m.Source == "" && m.Kind == PolicyBriefing {
+		missing("source", "; a policy briefing names who published its driver document (a hot topic need not)")
+	}
+	if m.Updated.IsZero() {
+		missing("updated", "")
+	}
+	if m.Review.IsZero() {
+		missing("review", "")
+	}
+	if m.Responsible == "" {
+		missing("responsible", "")
+	}
+	if len(m.Audience) == 0 {
+		if line, given := fm.KeyLine["audience"]; given {
+			d.errorf(line, "audience is empty; list at least one primary audience, such as audience: [LKS staff]")
+		} else {
+			missing("audience", "")
+		}
+	}
+	if !m.Review.IsZero() && !m.Updated.IsZero() && m.Review.Last().Compare(m.Updated) < 0 {
+		d.errorf(fm.KeyLine["review"], "review date %s is before updated date %s; the review is due after the last update", m.Review, m.Updated)
+	}
+	if !m.Review.IsZero() && !opts.Today.IsZero() && m.Review.Last().Compare(opts.Today) < 0 {
+		d.warnf(fm.KeyLine["review"], "review date %s has passed (today is %s); review the briefing, then set updated and a new review date", m.Review, opts.Today)
+	}
+}
+
+func known(key string) bool {
+	for _, k := range Keys {
+		if k == key {
+			return true
+		}
+	}
+	return false
+}
+
+func nodeKind(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.MappingNode:
+		return "a set of keys (if the value contains \": \", put it in quotes)"
+	case yaml.ScalarNode:
+		return "a single value"
+	}
+	return "that"
+}
