@@ -1,13 +1,136 @@
 package main
 
-import "github.com/urfave/cli/v2"
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"handouts/internal/briefing"
+	"handouts/internal/diag"
+)
 
 func checkCommand() *cli.Command {
 	return &cli.Command{
-		Name:  "check",
-		Usage: "(not built yet)",
-		Action: func(*cli.Context) error {
-			return cli.Exit("check is not built yet", exitFailed)
+		Name:      "check",
+		Usage:     "check briefings and report every problem with its file and line",
+		ArgsUsage: "[PATH...]",
+		Description: `Reads the briefings in the given files and folders (sources/ by default;
+folders are searched for .md files other than README.md) and reports
+every problem of every briefing on stderr, one per line, as
+"file:line: message", in a stable order, then a summary line.
+
+Warnings (a review date that has passed, a further-reading item never
+cited) do not fail the check unless --strict is given.
+
+Exit status: 0 when every briefing is valid (warnings allowed), 1 when
+any briefing has errors, 2 when the command line is wrong or a path
+does not exist.
+
+Examples:
+   handouts check
+   handouts check sources/making-sense-of-integrated-care-systems.md
+   handouts check --strict --today 2026-11-25
+   handouts check --json > diagnostics.json`,
+		Flags: []cli.Flag{
+			&cli.BoolFlag{Name: "strict", Usage: "treat warnings as errors"},
+			&cli.BoolFlag{Name: "json", Usage: "print the diagnostics to stdout as JSON, for CI annotations"},
+			&cli.StringFlag{Name: "today", Usage: "use `DATE` (2026-11-25) as today for the review-date warning instead of the clock"},
+			configFlag(),
 		},
+		Action: check,
 	}
+}
+
+// jsonDiagnostic is one diagnostic as --json prints it.
+type jsonDiagnostic struct {
+	File     string `json:"file"`
+	Line     int    `json:"line"`
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
+}
+
+func check(c *cli.Context) error {
+	args, err := positionalArgs(c)
+	if err != nil {
+		return err
+	}
+	today, err := todayFlag(c)
+	if err != nil {
+		return err
+	}
+	cfg, err := projectConfig(c)
+	if err != nil {
+		return err
+	}
+	if len(args) == 0 {
+		args = []string{"sources"}
+	}
+	paths, err := findBriefings(args)
+	if err != nil {
+		return usageError("%v", err)
+	}
+	if len(paths) == 0 {
+		return cli.Exit(fmt.Sprintf("no briefings (.md files) in %s", strings.Join(args, ", ")), exitFailed)
+	}
+
+	opts := briefing.Options{DefaultProducer: cfg.Producer, Today: today}
+	strict := c.Bool("strict")
+	var all diag.List
+	withErrors, warnings := 0, 0
+	for _, p := range paths {
+		_, diags := briefing.ParseFile(p, opts)
+		if strict {
+			for i := range diags {
+				diags[i].Severity = diag.Error
+			}
+		}
+		if diags.HasErrors() {
+			withErrors++
+		}
+		for _, d := range diags {
+			if d.Severity == diag.Warning {
+				warnings++
+			}
+		}
+		all = append(all, diags...)
+	}
+
+	if c.Bool("json") {
+		out := make([]jsonDiagnostic, 0, len(all))
+		for _, d := range all {
+			out = append(out, jsonDiagnostic{File: d.Path, Line: d.Line, Severity: d.Severity.String(), Message: d.Message})
+		}
+		enc := json.NewEncoder(c.App.Writer)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(out); err != nil {
+			return cli.Exit(err.Error(), exitFailed)
+		}
+	} else {
+		for _, d := range all {
+			fmt.Fprintln(c.App.ErrWriter, d.String())
+		}
+	}
+	fmt.Fprintln(c.App.ErrWriter, checkSummary(len(paths), withErrors, warnings))
+	if withErrors > 0 {
+		return cli.Exit("", exitFailed)
+	}
+	return nil
+}
+
+// checkSummary is the last line: "3 briefings: 1 with errors, 2
+// warnings", or "3 briefings: all valid".
+func checkSummary(n, withErrors, warnings int) string {
+	var parts []string
+	if withErrors > 0 {
+		parts = append(parts, fmt.Sprintf("%d with errors", withErrors))
+	}
+	if warnings > 0 {
+		parts = append(parts, count(warnings, "warning"))
+	}
+	if len(parts) == 0 {
+		parts = append(parts, "all valid")
+	}
+	return count(n, "briefing") + ": " + strings.Join(parts, ", ")
 }

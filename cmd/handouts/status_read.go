@@ -1,91 +1,64 @@
 package main
 
 import (
-	"bytes"
+	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
-	"sort"
 	"strings"
-
-	"go.yaml.in/yaml/v3"
 
 	"handouts/internal/briefing"
 	"handouts/internal/config"
+	"handouts/internal/diag"
 	"handouts/internal/review"
+	"handouts/internal/sources"
 )
 
-// findBriefings expands files and folders into .md files, sorted.
-// Temporary: replaced by sources.Find once the parser lands.
+// findBriefings expands files and folders into the briefings they hold,
+// sorted, with a short message for a path that does not exist.
 func findBriefings(args []string) ([]string, error) {
-	var out []string
-	for _, a := range args {
-		st, err := os.Stat(a)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %s", a, describeErr(err))
+	paths, err := sources.Find(args)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return nil, fmt.Errorf("%s: %s", filepath.ToSlash(pe.Path), pe.Err)
 		}
-		if !st.IsDir() {
-			out = append(out, a)
-			continue
-		}
-		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if !d.IsDir() && strings.HasSuffix(p, ".md") && !strings.EqualFold(d.Name(), "README.md") {
-				out = append(out, p)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
+		return nil, err
 	}
-	sort.Strings(out)
-	return out, nil
+	return paths, nil
 }
 
-// readStatus reads the metadata status needs. Temporary: replaced by
-// briefing.Parse once it lands.
-func readStatus(path string, _ *config.Config, today briefing.Date, within int) (review.Entry, string) {
+// readStatus reads the metadata status needs. A briefing with errors
+// elsewhere still has a row as long as its review date could be read;
+// handouts check reports the rest. Without a review date the row is in
+// state "error" and the message (the second result) says why.
+func readStatus(path string, cfg *config.Config, today briefing.Date, within int) (review.Entry, string) {
 	shown := filepath.ToSlash(path)
-	fail := func(line int, format string, args ...any) (review.Entry, string) {
-		msg := shown
-		if line > 0 {
-			msg += fmt.Sprintf(":%d", line)
+	doc, diags := briefing.ParseFile(path, briefing.Options{DefaultProducer: cfg.Producer})
+	if doc != nil && !doc.Meta.Review.IsZero() {
+		return review.New(shown, doc.Meta, today, within), ""
+	}
+	msg := firstError(diags)
+	if msg == "" {
+		msg = shown + ": no review date; add a line \"review: 2027-05\" to the front matter"
+	}
+	return review.Failed(shown, msg), msg
+}
+
+// firstError is the first error of a file, preferring one about the
+// review date.
+func firstError(l diag.List) string {
+	first := ""
+	for _, d := range l {
+		if d.Severity != diag.Error {
+			continue
 		}
-		msg += ": " + fmt.Sprintf(format, args...)
-		return review.Failed(shown, msg), msg
+		if first == "" {
+			first = d.String()
+		}
+		if strings.HasPrefix(d.Message, "review") || strings.Contains(d.Message, "has no review") {
+			return d.String()
+		}
 	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return fail(0, "%s", describeErr(err))
-	}
-	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
-	if !bytes.HasPrefix(data, []byte("---\n")) {
-		return fail(1, "no front matter: the file must begin with a line \"---\"")
-	}
-	end := bytes.Index(data[4:], []byte("\n---\n"))
-	if end < 0 {
-		return fail(1, "front matter is not closed by a line \"---\"")
-	}
-	var m struct {
-		Title, Kind, Updated, Review, Responsible string
-	}
-	if err := yaml.Unmarshal(data[4:4+end+1], &m); err != nil {
-		return fail(1, "front matter: %v", err)
-	}
-	var meta briefing.Meta
-	meta.Title, meta.Kind, meta.Responsible = m.Title, briefing.Kind(m.Kind), m.Responsible
-	if m.Updated != "" {
-		meta.Updated, _ = briefing.ParseDate(m.Updated)
-	}
-	if m.Review == "" {
-		return fail(0, "no review date")
-	}
-	if meta.Review, err = briefing.ParseDate(m.Review); err != nil {
-		return fail(0, "review: %v", err)
-	}
-	return review.New(shown, meta, today, within), ""
+	return first
 }
