@@ -1,13 +1,165 @@
 package docx
 
 import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
 	"testing"
 
 	"handouts/internal/briefing"
+	"handouts/internal/sources"
 )
 
-// exampleDocs returns the project's example briefings by name, once they
-// can be parsed.
+var update = flag.Bool("update", false, "rewrite testdata/*.document.xml from the example briefings")
+
+// examplesDir is the project's folder of example briefings.
+var examplesDir = filepath.Join("..", "..", "sources")
+
+// exampleDocs parses every example briefing in sources/, by name (the file
+// name without ".md"). The examples are what the golden and
+// interoperability tests are about, so the test fails when there are none
+// or when one does not parse without errors.
 func exampleDocs(t *testing.T) map[string]*briefing.Document {
-	return nil
+	t.Helper()
+	paths, err := sources.Find([]string{examplesDir})
+	if err != nil {
+		t.Fatalf("finding the example briefings: %v", err)
+	}
+	if len(paths) == 0 {
+		t.Fatalf("no example briefings in %s", examplesDir)
+	}
+	docs := make(map[string]*briefing.Document, len(paths))
+	for _, p := range paths {
+		d, diags := briefing.ParseFile(p, briefing.Options{})
+		if diags.HasErrors() || d == nil {
+			var msgs []string
+			for _, m := range diags {
+				msgs = append(msgs, m.String())
+			}
+			t.Fatalf("example briefing %s does not parse:\n%s", p, strings.Join(msgs, "\n"))
+		}
+		docs[strings.TrimSuffix(filepath.Base(p), ".md")] = d
+	}
+	return docs
+}
+
+// sortedNames returns the keys of docs in order, so subtests run in the
+// same order every time.
+func sortedNames(docs map[string]*briefing.Document) []string {
+	names := make([]string, 0, len(docs))
+	for n := range docs {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return names
+}
+
+// goldenBreaks are the elements that start a new line in a golden file.
+// Text is escaped in every part, so "<" only ever begins a tag and a
+// break before one never falls inside a run of text.
+var goldenBreaks = strings.NewReplacer(
+	"<w:body>", "\n<w:body>",
+	"</w:body>", "\n</w:body>",
+	"<w:p>", "\n<w:p>",
+	"<w:p ", "\n<w:p ",
+	"<w:tbl>", "\n<w:tbl>",
+	"</w:tbl>", "\n</w:tbl>",
+	"<w:tr>", "\n<w:tr>",
+	"<w:tc>", "\n<w:tc>",
+	"<w:sectPr", "\n<w:sectPr",
+)
+
+// goldenForm lays word/document.xml out one paragraph, row or cell to a
+// line, so that a change to the writer reads as a small diff.
+func goldenForm(doc string) string {
+	return goldenBreaks.Replace(doc) + "\n"
+}
+
+// TestExamplesGolden compares word/document.xml of every example handout
+// with testdata/<name>.document.xml. Run with -update to rewrite them
+// after a deliberate change, and read the diff.
+func TestExamplesGolden(t *testing.T) {
+	docs := exampleDocs(t)
+	for _, name := range sortedNames(docs) {
+		t.Run(name, func(t *testing.T) {
+			b := docxOf(t, docs[name])
+			checkParts(t, b)
+			got := goldenForm(partOf(t, b, "word/document.xml"))
+			path := filepath.Join("testdata", name+".document.xml")
+			if *update {
+				if err := os.MkdirAll("testdata", 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test -run TestExamplesGolden -update to create it)", err)
+			}
+			if got != string(want) {
+				t.Errorf("word/document.xml differs from %s (run with -update after a deliberate change):\n%s", path, firstDiff(string(want), got))
+			}
+		})
+	}
+	// A golden file whose briefing is gone is stale.
+	files, err := filepath.Glob(filepath.Join("testdata", "*.document.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".document.xml")
+		if _, ok := docs[name]; ok {
+			continue
+		}
+		if *update {
+			if err := os.Remove(f); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		t.Errorf("%s has no example briefing %s.md (run with -update to remove it)", f, name)
+	}
+}
+
+// firstDiff shows the first line at which two texts differ.
+func firstDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(w) || i < len(g); i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			return "line " + strconv.Itoa(i+1) + ":\nwant: " + wl + "\n got: " + gl
+		}
+	}
+	return "(texts differ only in length)"
+}
+
+// TestExamplesDeterministic writes each example twice and in reverse
+// order and expects the same bytes: the golden files can only be stable
+// if the writer is.
+func TestExamplesDeterministic(t *testing.T) {
+	docs := exampleDocs(t)
+	names := sortedNames(docs)
+	first := make(map[string][]byte, len(names))
+	for _, n := range names {
+		first[n] = docxOf(t, docs[n])
+	}
+	for i := len(names) - 1; i >= 0; i-- {
+		n := names[i]
+		if !bytes.Equal(first[n], docxOf(t, docs[n])) {
+			t.Errorf("%s: two writes of the same briefing differ", n)
+		}
+	}
 }

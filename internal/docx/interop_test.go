@@ -237,3 +237,54 @@ func TestInteropLibreOfficeSavedReference(t *testing.T) {
 		}
 	}
 }
+
+// TestInteropAdaptedBy is reuse with acknowledgement as a reader sees it:
+// a handout built for another library says who adapted it from whom, and
+// still names the original producer and carries its acknowledgement, in
+// the text and in the file's properties.
+func TestInteropAdaptedBy(t *testing.T) {
+	extprog.Need(t, "pandoc")
+	const adapter = "Leighton Community Health Library"
+	docs := exampleDocs(t)
+	for _, name := range sortedNames(docs) {
+		d := docs[name]
+		t.Run(name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := Write(&b, d, Options{Handout: handout.Options{AdaptedBy: adapter}}); err != nil {
+				t.Fatal(err)
+			}
+			dir := t.TempDir()
+			path := filepath.Join(dir, name+".docx")
+			if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			producer := d.Meta.Producer
+			text := norm(string(extprog.Run(t, dir, "pandoc", "-f", "docx", "-t", "plain", "--wrap=none", "--columns=100000", path)))
+			plain := handout.New(d, handout.Options{})
+			for _, w := range []string{
+				"Adapted by " + adapter + " from a briefing by " + producer + ".",
+				norm(plain.Acknowledgement), // the original wording, unchanged
+				"Produced by " + producer,
+			} {
+				if !strings.Contains(text, w) {
+					t.Errorf("pandoc's reading lacks %q", w)
+				}
+			}
+			if t.Failed() {
+				t.Logf("pandoc read:\n%s", text)
+			}
+			// pandoc (2.17) does not read the core properties, so read
+			// them here: the author names both organisations, and the
+			// description says who adapted it and keeps the original
+			// acknowledgement.
+			core := partOf(t, b.Bytes(), "docProps/core.xml")
+			creator := regexp.MustCompile(`<dc:creator>([^<]*)</dc:creator>`).FindStringSubmatch(core)
+			if creator == nil || !strings.Contains(creator[1], escString(adapter)) || !strings.Contains(creator[1], escString(producer)) {
+				t.Errorf("core properties: creator %q should name %q and %q", creator, adapter, producer)
+			}
+			if !strings.Contains(core, "<dc:description>"+escString("Adapted by "+adapter+" from a briefing by "+producer+". "+plain.Acknowledgement)+"</dc:description>") {
+				t.Errorf("core properties lack the original acknowledgement %q:\n%s", plain.Acknowledgement, core)
+			}
+		})
+	}
+}
