@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
@@ -428,4 +429,38 @@ func diffLines(want, got string) string {
 		}
 	}
 	return b.String()
+}
+
+// TestInteropOutline reads the bookmarks back with qpdf: the title, the
+// panels and every section, in order, each pointing at its page.
+func TestInteropOutline(t *testing.T) {
+	extprog.Need(t, "qpdf")
+	dir := t.TempDir()
+	d := rich()
+	d.Others[0].Heading = "What is “it”? Zoë’s view"
+	path := writePDF(t, dir, "rich", d, Options{})
+	var out struct {
+		Outlines []struct {
+			Title string `json:"title"`
+			Page  int    `json:"destpageposfrom1"`
+		} `json:"outlines"`
+	}
+	if err := json.Unmarshal(extprog.Run(t, dir, "qpdf", "--json=2", "--json-key=outlines", path), &out); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{d.Meta.Title, "About the source document"}
+	for _, s := range d.Sections() {
+		want = append(want, s.Heading)
+	}
+	want = append(want, "Notes", "About this briefing")
+	var got []string
+	for _, o := range out.Outlines {
+		got = append(got, o.Title)
+		if o.Page < 1 {
+			t.Errorf("bookmark %q points at page %d", o.Title, o.Page)
+		}
+	}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("bookmarks\n got %q\nwant %q", got, want)
+	}
 }
