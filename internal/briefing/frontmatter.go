@@ -41,6 +41,30 @@ var keyHelp = map[string]string{
 	"acknowledgement": "acknowledgement: Produced by {producer}. Feel free to reproduce it, with acknowledgement.",
 }
 
+// keyNoun names what a required key holds.
+var keyNoun = map[string]string{
+	"title":       "title",
+	"producer":    "producer",
+	"source":      "source",
+	"updated":     "updated date",
+	"review":      "review date",
+	"responsible": "group member responsible",
+	"audience":    "audience",
+}
+
+// nthLine returns line n (1-based) of b.
+func nthLine(b []byte, n int) []byte {
+	for i := 1; i < n; i++ {
+		_, rest, ok := bytes.Cut(b, []byte("\n"))
+		if !ok {
+			return nil
+		}
+		b = rest
+	}
+	line, _, _ := bytes.Cut(b, []byte("\n"))
+	return line
+}
+
 // frontMatter is the outcome of reading the front matter.
 type frontMatter struct {
 	// Present is true when the file opens with "---"; Closed when a
@@ -107,10 +131,12 @@ func readMeta(yml []byte, yamlLine int, fm *frontMatter, opts Options, m *Meta, 
 			line = yamlLine
 		}
 		hint := "check the indentation and the quotes"
-		if strings.Contains(msg, "mapping values are not allowed") {
+		if yl := line - off; yl >= 1 && bytes.Contains(nthLine(yml, yl), []byte("\t")) {
+			hint = "indent with spaces, not tabs"
+		} else if strings.Contains(msg, "mapping values are not allowed") {
 			hint = "a value containing \": \" must be in quotes, such as title: 'Accountable care: the art of the possible'"
 		} else if strings.Contains(msg, "found character that cannot start any token") {
-			hint = "a value starting with a character such as ` or @ must be in quotes; indent with spaces, not tabs"
+			hint = "a value starting with a character such as ` or @ must be in quotes"
 		}
 		d.errorf(line, "front matter is not valid YAML: %s; %s", msg, hint)
 		return
@@ -332,7 +358,7 @@ func checkMeta(fm *frontMatter, opts Options, m *Meta, d *diagSink) {
 		if _, given := fm.KeyLine[key]; given {
 			return // reported where it is given
 		}
-		d.errorf(at, "the front matter has no %s; add a line %s%s", key, keyHelp[key], why)
+		d.errorf(at, "the front matter has no %s; add a line %s%s", keyNoun[key], keyHelp[key], why)
 	}
 	if m.Title == "" {
 		missing("title", "")

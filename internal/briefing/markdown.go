@@ -104,6 +104,7 @@ type converter struct {
 	scanPos []scanMark
 
 	top            int // index of the top-level block being converted
+	htmlLine       int // line of the last inline HTML reported
 	depthReported  bool
 	inlineReported bool
 }
@@ -414,8 +415,9 @@ func (c *converter) inline(out []Inline, n gast.Node, depth int) []Inline {
 			s := n.Segments.At(i)
 			b = append(b, s.Value(c.src)...)
 		}
-		if !bytes.HasPrefix(b, []byte("<!--")) {
-			c.diags.errorf(c.line(n, 0), "HTML %q is not allowed in a briefing; use Markdown (for a line break, end the line with a backslash)", clip(string(b), 40))
+		if line := c.line(n, 0); !bytes.HasPrefix(b, []byte("<!--")) && line != c.htmlLine {
+			c.htmlLine = line
+			c.diags.errorf(line, "HTML %q is not allowed in a briefing; use Markdown (for a line break, end the line with a backslash)", clip(string(b), 40))
 		}
 	case *east.FootnoteLink:
 		c.scanBreak()

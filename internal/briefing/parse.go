@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -92,9 +93,7 @@ func Parse(path string, src []byte, opts Options) (*Document, diag.List) {
 	if prescan(body, fm.BodyStart, lines, d) {
 		p := parseMarkdown(body, lines, d)
 		b := assemble(doc, p, d)
-		if fm.Closed || !fm.Present {
-			checkBody(doc, p, b, fm, d)
-		}
+		checkBody(doc, p, b, fm.Closed, fm.CloseLine, d)
 	}
 	d.list.Sort()
 	return doc, d.list
@@ -367,12 +366,13 @@ func renumber(doc *Document, notes []*Footnote) {
 
 // checkBody runs the checks that need the whole body: required
 // sections, link addresses and citations.
-func checkBody(doc *Document, p parsed, info bodyInfo, fm frontMatter, d *diagSink) {
-	at := fm.CloseLine
-	if doc.Impact == nil {
+func checkBody(doc *Document, p parsed, info bodyInfo, hasFront bool, at int, d *diagSink) {
+	// Without front matter the file is probably not a briefing at all;
+	// missing sections would only add noise to that one error.
+	if hasFront && doc.Impact == nil {
 		d.errorf(at, "no impact section; add a section \"## %s\" saying what the driver means for library services%s", Impact.Name(), nearMiss(doc, Impact))
 	}
-	if doc.Summary == nil && doc.Meta.Kind == PolicyBriefing {
+	if hasFront && doc.Summary == nil && doc.Meta.Kind == PolicyBriefing {
 		d.errorf(at, "no driver summary, which a policy briefing needs; add a section \"## %s\"%s (or set kind: hot-topic)", Summary.Name(), nearMiss(doc, Summary))
 	}
 
@@ -442,7 +442,11 @@ func checkBody(doc *Document, p parsed, info bodyInfo, fm frontMatter, d *diagSi
 		case !numbered:
 			d.errorf(c.Line, "citation %s refers to further reading, but Further reading (line %d) is not a numbered list; number its items 1., 2., …", c.Text, doc.FurtherReading.Line)
 		default:
-			d.errorf(c.Line, "citation %s: Further reading has no %s (its items are %d–%d); correct the number or add the item", c.Text, itemWords(missing), lo, hi)
+			has := fmt.Sprintf("its items are %d–%d", lo, hi)
+			if lo == hi {
+				has = fmt.Sprintf("its only item is %d", lo)
+			}
+			d.errorf(c.Line, "citation %s: Further reading has no %s (%s); correct the number or add the item", c.Text, itemWords(missing), has)
 		}
 	}
 	if anyCited {
@@ -492,7 +496,7 @@ func checkBodyLink(u string) string {
 	}
 	switch strings.ToLower(scheme) {
 	case "http", "https":
-		if !strings.HasPrefix(rest, "//") || len(strings.TrimLeft(rest, "/")) == 0 {
+		if pu, err := url.Parse(u); err != nil || pu.Host == "" || !strings.HasPrefix(rest, "//") {
 			return "has no host name; write the full address, such as https://www.example.org/…"
 		}
 		return ""
