@@ -377,7 +377,8 @@ func (l *layouter) list(n *briefing.List, bx box) error {
 		} else {
 			ms.colour = th.Colours.Accent
 		}
-		r.ops = append(r.ops, op{kind: opText, x: x, y: bl, text: markers[i], st: ms})
+		// The marker comes first in the content, as it is read.
+		r.ops = append([]op{{kind: opText, x: x, y: bl, text: markers[i], st: ms}}, r.ops...)
 	}
 	l.want(bx.paraSpace)
 	return nil

@@ -134,12 +134,21 @@ func (l *layouter) table(t *briefing.Table, bx box) error {
 		}
 		all = append(all, c)
 	}
+	// Columns are sized to their body text; a header may wrap onto a
+	// second line to leave room for the body.
 	longest, natural := make([]float64, cols), make([]float64, cols)
-	for _, r := range all {
+	for ri, r := range all {
 		for i, c := range r {
 			longest[i] = max(longest[i], c.longest)
-			natural[i] = max(natural[i], c.natural)
+			n := c.natural
+			if ri == 0 && len(all) > 1 {
+				n /= 2
+			}
+			natural[i] = max(natural[i], n)
 		}
+	}
+	for i := range natural {
+		natural[i] = max(natural[i], longest[i])
 	}
 	widths := columnWidths(longest, natural, bx.w, pad)
 	align := func(i int) briefing.Align {

@@ -13,7 +13,7 @@ func TestDefaultTheme(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if th.Sizes.Body != 10.5 || th.Margins.Left != 20 || th.Colours.Accent != (Colour{0x00, 0x5e, 0xb8}) || th.LineHeight != 1.35 {
+	if th.Sizes.Body != 10 || th.Margins.Left != 19 || th.Colours.Accent != (Colour{0x00, 0x5e, 0xb8}) || th.LineHeight != 1.3 {
 		t.Errorf("default theme not read from templates/pdf/theme.yaml: %+v", th)
 	}
 	// LoadTheme without overrides is the default.
@@ -48,7 +48,7 @@ func TestLoadThemeOverrides(t *testing.T) {
 	if th.Sizes.Title != def.Sizes.Title || th.Margins != def.Margins {
 		t.Error("keys the override leaves out do not keep the built-in values")
 	}
-	if def.Sizes.Body != 10.5 {
+	if def.Sizes.Body != 10 {
 		t.Error("an override changed the shared default theme")
 	}
 	// The handout uses it: the accent colour is in the page content.
