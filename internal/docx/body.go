@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"handouts/internal/briefing"
 	"handouts/internal/handout"
@@ -363,9 +364,9 @@ func (g *gen) table(t *briefing.Table) error {
 	b := g.b
 	tw := g.ref.textWidth
 	b.WriteString(`<w:tbl><w:tblPr><w:tblStyle w:val="BriefingTable"/><w:tblW w:w="5000" w:type="pct"/><w:tblLook w:val="0420" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>`)
-	cw := tw / cols
+	cw := columnWidths(t, cols, tw)
 	for i := 0; i < cols; i++ {
-		b.WriteString(`<w:gridCol w:w="` + strconv.Itoa(cw) + `"/>`)
+		b.WriteString(`<w:gridCol w:w="` + strconv.Itoa(cw[i]) + `"/>`)
 	}
 	b.WriteString(`</w:tblGrid>`)
 	row := func(cells []briefing.Cell, header bool) error {
@@ -378,7 +379,7 @@ func (g *gen) table(t *briefing.Table) error {
 			style = "TableHeading"
 		}
 		for i := 0; i < cols; i++ {
-			b.WriteString(`<w:tc><w:tcPr><w:tcW w:w="` + strconv.Itoa(cw) + `" w:type="dxa"/></w:tcPr>`)
+			b.WriteString(`<w:tc><w:tcPr><w:tcW w:w="` + strconv.Itoa(cw[i]) + `" w:type="dxa"/></w:tcPr>`)
 			jc := ""
 			if i < len(t.Align) {
 				switch t.Align[i] {
@@ -411,6 +412,78 @@ func (g *gen) table(t *briefing.Table) error {
 	}
 	b.WriteString(`</w:tbl>`)
 	return nil
+}
+
+// columnWidths shares the text width tw between the columns of t in
+// proportion to what they hold, so that a column of short labels does not
+// take as much room as a column of sentences, much as a browser lays out
+// a table. Each column first gets room for its longest word, which cannot
+// be broken, if the page allows; the rest of the width goes to the
+// columns whose longest cell would need more, in proportion to that need.
+// Widths are estimated from a character count at the size of Table Text;
+// they add up to tw.
+func columnWidths(t *briefing.Table, cols, tw int) []int {
+	const (
+		charWidth  = 120 // twips: a 10-point Arial character, bold, on average
+		cellMargin = 216 // twips: the cell's left and right margins
+	)
+	word := make([]int, cols) // longest word, in characters
+	cell := make([]int, cols) // longest cell, in characters
+	measure := func(cells []briefing.Cell) {
+		for i := 0; i < cols && i < len(cells); i++ {
+			text := briefing.PlainText(cells[i])
+			cell[i] = max(cell[i], utf8.RuneCountInString(strings.TrimSpace(text)))
+			for _, w := range strings.Fields(text) {
+				word[i] = max(word[i], utf8.RuneCountInString(w))
+			}
+		}
+	}
+	measure(t.Header)
+	for _, r := range t.Rows {
+		measure(r)
+	}
+	minW := make([]int, cols)
+	want := make([]int, cols)
+	sumMin, sumWant := 0, 0
+	for i := range cols {
+		minW[i] = min(word[i]*charWidth+cellMargin, tw/cols)
+		want[i] = max(minW[i], cell[i]*charWidth+cellMargin)
+		sumMin += minW[i]
+		sumWant += want[i]
+	}
+	out := make([]int, cols)
+	// Everything fits: widen every column in proportion to its wish.
+	// Otherwise each column has its minimum, and the rest is shared in
+	// proportion to how much more each would need.
+	base, share, shareTotal := minW, make([]int, cols), 0
+	if sumWant <= tw {
+		base = make([]int, cols)
+		copy(share, want)
+		shareTotal = sumWant
+	} else {
+		for i := range cols {
+			share[i] = want[i] - minW[i]
+			shareTotal += share[i]
+		}
+	}
+	left, rest := tw, tw-sumOf(base)
+	for i := range cols {
+		out[i] = base[i]
+		if shareTotal > 0 {
+			out[i] += rest * share[i] / shareTotal
+		}
+		left -= out[i]
+	}
+	out[cols-1] += left // rounding
+	return out
+}
+
+func sumOf(xs []int) int {
+	n := 0
+	for _, x := range xs {
+		n += x
+	}
+	return n
 }
 
 // run is the character formatting in force.

@@ -608,3 +608,84 @@ func BenchmarkWrite(b *testing.B) {
 		}
 	}
 }
+
+func TestColumnWidths(t *testing.T) {
+	cells := func(ss ...string) []briefing.Cell {
+		var out []briefing.Cell
+		for _, s := range ss {
+			out = append(out, briefing.Cell{tx(s)})
+		}
+		return out
+	}
+	long := "a sentence long enough to need wrapping over several lines of its cell, and more"
+	many := make([]string, 200)
+	for i := range many {
+		many[i] = "wide"
+	}
+	const tw = 9638
+	tests := []struct {
+		name   string
+		header []briefing.Cell
+		rows   [][]briefing.Cell
+		check  func(w []int) string
+	}{
+		{"one column takes the width", cells("Only"), [][]briefing.Cell{cells("x")}, func(w []int) string {
+			if w[0] != tw {
+				return "not the whole width"
+			}
+			return ""
+		}},
+		{"empty columns share equally", cells("", "", ""), nil, func(w []int) string {
+			if w[0] != w[1] || w[1] < w[2]-2 || w[1] > w[2] {
+				return "unequal"
+			}
+			return ""
+		}},
+		{"labels narrower than sentences", cells("Step", "What it asks"), [][]briefing.Cell{cells("Partners", long), cells("Enablers", long)}, func(w []int) string {
+			if w[0] >= w[1] {
+				return "label column not narrower"
+			}
+			// "Partners" (8 characters) still fits unbroken.
+			if w[0] < 8*120+216 {
+				return "label column too narrow for its longest word"
+			}
+			return ""
+		}},
+		{"short table fills the width in proportion", cells("A", "BBBB"), [][]briefing.Cell{cells("1", "2222")}, func(w []int) string {
+			if w[0] >= w[1] {
+				return "not in proportion"
+			}
+			return ""
+		}},
+		{"a header word is never broken when there is room", cells("Option", "How it works"), [][]briefing.Cell{cells("1", long+long)}, func(w []int) string {
+			if w[0] < 6*120+216 {
+				return "Option does not fit"
+			}
+			return ""
+		}},
+		{"more columns than the page has room for", cells(many...), nil, func(w []int) string {
+			for _, x := range w {
+				if x < 0 {
+					return "negative width"
+				}
+			}
+			return ""
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tbl := &briefing.Table{Align: make([]briefing.Align, len(tc.header)), Header: tc.header, Rows: tc.rows}
+			w := columnWidths(tbl, len(tc.header), tw)
+			sum := 0
+			for _, x := range w {
+				sum += x
+			}
+			if len(w) != len(tc.header) || sum != tw {
+				t.Fatalf("widths %v: %d columns adding up to %d, want %d and %d", w, len(w), sum, len(tc.header), tw)
+			}
+			if msg := tc.check(w); msg != "" {
+				t.Errorf("widths %v: %s", w, msg)
+			}
+		})
+	}
+}
