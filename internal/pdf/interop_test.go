@@ -20,7 +20,7 @@ var update = flag.Bool("update", false, "rewrite the golden text files in testda
 
 // exampleDocs returns the project's example briefings (sources/*.md) by
 // name, once the parser can read them; nil before.
-func exampleDocs(t *testing.T) map[string]*briefing.Document {
+func exampleDocs(t testing.TB) map[string]*briefing.Document {
 	t.Helper()
 	paths, err := filepath.Glob(filepath.Join("..", "..", "sources", "*.md"))
 	if err != nil {

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -43,6 +44,7 @@ type inl struct {
 func (b *inl) text(s string, st style) {
 	m := b.l.m[st.face]
 	s = m.clean(s)
+	b.toks = slices.Grow(b.toks, 2*strings.Count(s, " ")+1)
 	for s != "" {
 		i := strings.IndexByte(s, ' ')
 		if i < 0 {
@@ -226,6 +228,7 @@ type placed struct {
 	x, w float64
 	text string
 	st   style
+	s, e int // text's place in the line breaker's buffer, until set
 }
 
 // line is one laid-out line.
@@ -255,6 +258,9 @@ func (l *layouter) breakLines(toks []tok, w float64) []line {
 	var word []wordPiece
 	var space *tok // the space before the word being gathered
 	pendingSpace := (*tok)(nil)
+	// Runs' text is gathered in one buffer and cut into strings at the
+	// end: one allocation, not one per word.
+	var buf []byte
 	flushLine := func() {
 		lines = append(lines, cur)
 		cur = line{}
@@ -265,7 +271,8 @@ func (l *layouter) breakLines(toks []tok, w float64) []line {
 			gw := l.widthOf(" ", gap.st)
 			last := &cur.frags[len(cur.frags)-1]
 			if last.st == gap.st && last.st == p.st {
-				last.text += " " + p.text
+				buf = append(append(buf, ' '), p.text...)
+				last.e = len(buf)
 				last.w += gw + p.w
 				cur.w += gw + p.w
 				return
@@ -274,12 +281,15 @@ func (l *layouter) breakLines(toks []tok, w float64) []line {
 		}
 		if n := len(cur.frags); n > 0 && gap == nil && cur.frags[n-1].st == p.st {
 			last := &cur.frags[n-1]
-			last.text += p.text
+			buf = append(buf, p.text...)
+			last.e = len(buf)
 			last.w += p.w
 			cur.w = x + p.w
 			return
 		}
-		cur.frags = append(cur.frags, placed{x: x, w: p.w, text: p.text, st: p.st})
+		start := len(buf)
+		buf = append(buf, p.text...)
+		cur.frags = append(cur.frags, placed{x: x, w: p.w, st: p.st, s: start, e: len(buf)})
 		cur.w = x + p.w
 	}
 	placeWord := func() {
@@ -332,6 +342,13 @@ func (l *layouter) breakLines(toks []tok, w float64) []line {
 	placeWord()
 	if len(cur.frags) > 0 || len(lines) == 0 {
 		lines = append(lines, cur)
+	}
+	all := string(buf)
+	for i := range lines {
+		for j := range lines[i].frags {
+			f := &lines[i].frags[j]
+			f.text = all[f.s:f.e]
+		}
 	}
 	return lines
 }
