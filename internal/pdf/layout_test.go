@@ -531,3 +531,58 @@ func TestTooDeep(t *testing.T) {
 		t.Errorf("error %v, want ErrTooDeep", err)
 	}
 }
+
+func TestLongPanelValueSplit(t *testing.T) {
+	d := minimal()
+	for i := 0; i < 400; i++ {
+		d.Meta.Audience = append(d.Meta.Audience, fmt.Sprintf("audience number %d", i))
+	}
+	l, pages, err := layOut(d, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pages) < 2 {
+		t.Fatal("400 audiences fit one page?")
+	}
+	for _, r := range l.rows {
+		if r.h > l.bodyH {
+			t.Errorf("a row of %.0f pt is taller than the page body of %.0f pt", r.h, l.bodyH)
+		}
+	}
+	all := strings.Join(texts(pages), " ")
+	for _, want := range []string{"audience number 0;", "audience number 399", "Date last updated"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("%q is lost", want)
+		}
+	}
+}
+
+// TestNothingBelowTheBody checks every handout keeps its text and
+// shading above the footer and below the top margin.
+func TestNothingBelowTheBody(t *testing.T) {
+	docs := map[string]*briefing.Document{"rich": rich(), "long": longBriefing()}
+	for name, d := range exampleDocs(t) {
+		docs[name] = d
+	}
+	for _, name := range names(docs) {
+		for _, paper := range []string{"a4", "letter"} {
+			l, pages, err := layOut(docs[name], Options{Paper: paper})
+			if err != nil {
+				t.Fatal(err)
+			}
+			top, bottom := l.th.Margins.Top*mm, l.paper.h-l.th.Margins.Bottom*mm
+			for n, p := range pages {
+				for _, o := range p.ops {
+					lo, hi := o.y, o.y+o.h
+					if o.kind == opText {
+						lo, hi = o.y-0.905*o.st.size, o.y // Liberation's ascent
+					}
+					if lo < top-0.01 || hi > bottom+0.01 {
+						t.Errorf("%s on %s, page %d: %v %q from %.1f to %.1f, outside %.1f–%.1f", name, paper, n+1, o.kind, o.text, lo, hi, top, bottom)
+						break
+					}
+				}
+			}
+		}
+	}
+}

@@ -291,22 +291,36 @@ func (l *layouter) panel(heading string, rows []handout.Row, bx box) {
 		vb := box{x: valueX, w: valueW - pad*2}
 		vrows, _ := l.para(ins, vb, val, briefing.AlignLeft)
 		n := max(len(lrows), len(vrows), 1)
-		r := &row{h: top + float64(n)*lh + bottom, baseline: top + l.baselineIn(lh, size)}
-		r.ops = append(r.ops,
-			op{kind: opRect, x: bx.x, y: 0, w: bx.w, h: r.h, colour: th.Colours.Panel},
-			op{kind: opRect, x: bx.x, y: 0, w: barW, h: r.h, colour: th.Colours.Accent})
-		for _, part := range [][]*row{lrows, vrows} {
-			for j, tr := range part {
-				for _, o := range tr.ops {
-					o.y += top + float64(j)*lh
-					r.ops = append(r.ops, o)
+		// A value too long for one page (a very long audience list) is
+		// cut between lines; otherwise a row is whole, and the panel is
+		// kept on one page.
+		most := max(int((l.bodyH-top-bottom)/lh), 1)
+		for from := 0; from < n; from += most {
+			to := min(from+most, n)
+			t, b := top, bottom
+			if from > 0 {
+				t = pad * 0.5
+			}
+			if to < n {
+				b = pad * 0.5
+			}
+			r := &row{h: t + float64(to-from)*lh + b, baseline: t + l.baselineIn(lh, size)}
+			r.ops = append(r.ops,
+				op{kind: opRect, x: bx.x, y: 0, w: bx.w, h: r.h, colour: th.Colours.Panel},
+				op{kind: opRect, x: bx.x, y: 0, w: barW, h: r.h, colour: th.Colours.Accent})
+			for _, part := range [][]*row{lrows, vrows} {
+				for j := from; j < to && j < len(part); j++ {
+					for _, o := range part[j].ops {
+						o.y += t + float64(j-from)*lh
+						r.ops = append(r.ops, o)
+					}
 				}
 			}
+			if i < len(rows)-1 || to < n {
+				r.keepNext = 1
+			}
+			l.add(r, bx)
 		}
-		if i < len(rows)-1 {
-			r.keepNext = 1
-		}
-		l.add(r, bx)
 	}
 	l.want(th.Spacing.Block)
 }
