@@ -35,6 +35,7 @@ const (
 	opLine               // line from x,y to x+w,y+h
 	opLink               // clickable area
 	opMark               // bookmark (outline entry) at y
+	opAnchor             // destination of internal links named text, at y
 )
 
 // op is one thing drawn, with y relative to its row's top until placed.
@@ -242,7 +243,8 @@ func (l *layouter) block(b briefing.Block, bx box) error {
 			l.want(bx.paraSpace)
 		}
 	case *briefing.List:
-		return l.list(n, bx)
+		_, err := l.list(n, bx)
+		return err
 	case *briefing.Table:
 		return l.table(n, bx)
 	case *briefing.Quote:
@@ -327,7 +329,8 @@ func outlineTitle(s string) string {
 // list lays out a list: markers hang in the indent, items' blocks are
 // indented to the text, nested lists indent again, and numbering starts
 // at the list's first number.
-func (l *layouter) list(n *briefing.List, bx box) error {
+// It returns the index of each item's first row.
+func (l *layouter) list(n *briefing.List, bx box) ([]int, error) {
 	th := l.th
 	inner := bx
 	inner.depth++
@@ -351,6 +354,7 @@ func (l *layouter) list(n *briefing.List, bx box) error {
 	if bx.w-ind < l.width*0.4 {
 		ind = 0 // nested beyond reason: stop indenting
 	}
+	firsts := make([]int, 0, len(n.Items))
 	inner.x += ind
 	inner.w -= ind
 	for i, it := range n.Items {
@@ -358,8 +362,9 @@ func (l *layouter) list(n *briefing.List, bx box) error {
 			l.want(th.Spacing.ListItem)
 		}
 		first := len(l.rows)
+		firsts = append(firsts, first)
 		if err := l.blocks(it.Blocks, inner); err != nil {
-			return err
+			return nil, err
 		}
 		if len(l.rows) == first {
 			lh := l.lineHeight(bx.size)
@@ -381,7 +386,7 @@ func (l *layouter) list(n *briefing.List, bx box) error {
 		r.ops = append([]op{{kind: opText, x: x, y: bl, text: markers[i], st: ms}}, r.ops...)
 	}
 	l.want(bx.paraSpace)
-	return nil
+	return firsts, nil
 }
 
 // bullet is the bullet of a list at a depth of nesting.

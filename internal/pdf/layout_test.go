@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -583,6 +584,22 @@ func TestNothingBelowTheBody(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// TestNoteMarksLink checks each note mark is a link to its note: one
+// internal link annotation per mark, each to the page its note is on.
+func TestNoteMarksLink(t *testing.T) {
+	b := pdfOf(t, rich(), Options{})
+	annots := regexp.MustCompile(`/Subtype /Link /Rect \[[^\]]*\] /Border \[0 0 0\] /Dest \[(\d+) 0 R /XYZ 0 [\d.]+ null\]`).FindAllSubmatch(b, -1)
+	if len(annots) != 2 {
+		t.Fatalf("%d links to notes, want 2 (one per mark)", len(annots))
+	}
+	// rich's notes are on its second page, object 5.
+	for _, a := range annots {
+		if string(a[1]) != "5" {
+			t.Errorf("a note mark links to object %s, not the second page", a[1])
 		}
 	}
 }

@@ -42,6 +42,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf16"
@@ -192,8 +193,20 @@ func (l *layouter) notes(bx box) error {
 	for i, f := range l.d.Footnotes {
 		items[i] = &briefing.ListItem{Blocks: f.Blocks}
 	}
-	return l.list(&briefing.List{Ordered: true, Start: 1, Items: items}, nb)
+	firsts, err := l.list(&briefing.List{Ordered: true, Start: 1, Items: items}, nb)
+	if err != nil {
+		return err
+	}
+	// Each note is where its mark in the text links to.
+	for i, ri := range firsts {
+		r := l.rows[ri]
+		r.ops = append(r.ops, op{kind: opAnchor, text: noteAnchor(i + 1)})
+	}
+	return nil
 }
+
+// noteAnchor names the place of note n, for the link from its mark.
+func noteAnchor(n int) string { return "#note-" + strconv.Itoa(n) }
 
 // page is the drawing of one page, in page coordinates.
 type page struct {
@@ -368,6 +381,16 @@ func render(w io.Writer, pp paper, th *Theme, h *handout.Handout, d *briefing.Do
 		flush()
 	}
 	f.SetTextColor(0, 0, 0)
+	// Internal links (note marks to their notes) by the name of their
+	// destination, numbered in order of the destinations.
+	anchors := map[string]int{}
+	for _, p := range pages {
+		for _, o := range p.ops {
+			if o.kind == opAnchor {
+				anchors[o.text] = f.AddLink()
+			}
+		}
+	}
 	for n, p := range pages {
 		f.AddPage()
 		for _, o := range p.ops {
@@ -382,7 +405,17 @@ func render(w io.Writer, pp paper, th *Theme, h *handout.Handout, d *briefing.Do
 				f.SetLineWidth(o.lw)
 				f.Line(o.x, o.y, o.x+o.w, o.y+o.h)
 			case opLink:
+				if strings.HasPrefix(o.text, "#") {
+					if id, ok := anchors[o.text]; ok {
+						f.Link(o.x, o.y, o.w, o.h, id)
+					}
+					continue
+				}
 				f.LinkString(o.x, o.y, o.w, o.h, o.text)
+			case opAnchor:
+				if id, ok := anchors[o.text]; ok {
+					f.SetLink(id, o.y, -1)
+				}
 			case opMark:
 				f.Bookmark(utf16Text(o.text), 0, o.y)
 			}

@@ -113,7 +113,7 @@ func (b *inl) inlines(ins []briefing.Inline, st style, depth int) error {
 			m := st
 			m.size = st.size * 0.68
 			m.rise = st.size * 0.36
-			m.link = ""
+			m.link = noteAnchor(n.N) // to the note
 			b.toks = append(b.toks, tok{kind: tkText, text: strconv.Itoa(n.N), st: m})
 		}
 	}
