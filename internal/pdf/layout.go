@@ -30,12 +30,12 @@ var ErrTooDeep = errors.New("pdf: briefing nested too deeply")
 type opKind uint8
 
 const (
-	opText opKind = iota // text at x, baseline y
-	opRect               // filled rectangle
-	opLine               // line from x,y to x+w,y+h
-	opLink               // clickable area
-	opMark               // bookmark (outline entry) at y
-	opAnchor             // destination of internal links named text, at y
+	opText   opKind = iota // text at x, baseline y
+	opRect                 // filled rectangle
+	opLine                 // line from x,y to x+w,y+h
+	opLink                 // clickable area
+	opMark                 // bookmark (outline entry) at y
+	opAnchor               // destination of internal links named text, at y
 )
 
 // op is one thing drawn, with y relative to its row's top until placed.
