@@ -55,7 +55,13 @@ func cmdGenBriefings(ts *testscript.TestScript, neg bool, args []string) {
 	dir := ts.MkAbs(args[1])
 	ts.Check(os.MkdirAll(dir, 0o755))
 	for i := range n {
-		text := fmt.Sprintf(`---
+		ts.Check(os.WriteFile(filepath.Join(dir, fmt.Sprintf("b%04d.md", i)), []byte(syntheticBriefing(i)), 0o644))
+	}
+}
+
+// syntheticBriefing is a valid policy briefing, numbered i.
+func syntheticBriefing(i int) string {
+	return fmt.Sprintf(`---
 title: Synthetic briefing %[1]d on integrated care
 kind: policy-briefing
 producer: Example Library and Knowledge Service
@@ -84,8 +90,6 @@ A short summary of the driver document, number %[1]d, in plain words.
 
 1. The King's Fund (2018) Integrated care explained. https://www.example.org/explained
 `, i)
-		ts.Check(os.WriteFile(filepath.Join(dir, fmt.Sprintf("b%04d.md", i)), []byte(text), 0o644))
-	}
 }
 
 // cmptree A B fails unless folders A and B hold the same files with the
