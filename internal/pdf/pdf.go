@@ -10,21 +10,23 @@
 //
 // Typography for paper: the text is laid out by this package, not by
 // fpdf, into rows that are then dealt onto pages, so that a heading is
-// never the last thing on a page (it keeps with at least the three lines
-// after it), a paragraph never leaves its first or last line alone on a
-// page, a table row is never split (unless taller than a page), and a
-// table's header row is repeated at the top of every page it runs onto.
+// never the last thing on a page (it keeps with any headings after it
+// and the first two lines of what follows), a paragraph never leaves its
+// first or last line alone on a page, a table row is never split (unless
+// taller than a page), a table's header row is repeated at the top of
+// every page it runs onto, and each panel stays on one page.
 // Lists hang their bullets and numbers in the indent and start at their
 // first number; block quotes are indented with a bar beside them; code
 // is set in Liberation Mono.
 //
-// Paper cannot be clicked, so every link is clickable and its address is
-// also printed, in brackets after its text; a link whose text is already
-// its address (a bare URL) is printed once, and a mailto: link shows the
-// mail address. Footnotes are numbered in the text with raised figures
-// and printed under "Notes" at the end of the text, before the "About
-// this briefing" panel. Images are never fetched: an image is printed as
-// "[Image: alt text]" with its address.
+// Paper cannot be clicked, so every link is clickable (web, mail and FTP
+// addresses only) and its address is also printed, in brackets after its
+// text; a link whose text is already its address (a bare URL, with or
+// without its scheme) is printed once, and a mailto: link shows the mail
+// address. Footnotes are numbered in the text with raised figures that
+// link to them, and printed under "Notes" at the end of the text, before
+// the "About this briefing" panel. Images are never fetched: an image is
+// printed as "[Image: alt text]" with its address.
 //
 // Fonts are Liberation Sans (regular, bold, italic, bold italic) and
 // Liberation Mono from github.com/go-fonts/liberation, embedded and
@@ -32,7 +34,8 @@
 // (an emoji, Chinese) prints as a white square, □.
 //
 // Output is reproducible: the document's creation and modification
-// dates are the briefing's updated date (never the clock), the producer
+// dates are the briefing's updated date (1 January 2000 for a briefing
+// without one; never the clock), the producer
 // and creator are fixed strings, objects are written in sorted order and
 // there are no random identifiers, so the same briefing gives the same
 // bytes on any machine, in any time zone, on any day.
