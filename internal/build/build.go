@@ -531,8 +531,10 @@ func buildItem(ctx context.Context, e *env, it *Item) {
 		sum := sha256.Sum256(data)
 		hexSum := hex.EncodeToString(sum[:])
 		rec, hasRec := e.old.Outputs[out.Name]
-		state, _ := onDisk(target, rec)
-		if !hasRec {
+		var state diskState
+		if hasRec {
+			state, _ = onDisk(target, rec)
+		} else {
 			state = diskUnknown(target, hexSum)
 		}
 		switch {
