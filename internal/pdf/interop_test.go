@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	"encoding/json"
 	"flag"
 	"os"
@@ -462,5 +463,31 @@ func TestInteropOutline(t *testing.T) {
 	}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("bookmarks\n got %q\nwant %q", got, want)
+	}
+}
+
+// TestInteropRenders draws every page with pdftoppm (poppler and
+// FreeType), which complains on its error stream of any font or content
+// it cannot read, and checks it drew each page.
+func TestInteropRenders(t *testing.T) {
+	extprog.Need(t, "pdftoppm")
+	docs := interopDocs(t)
+	for _, name := range names(docs) {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := writePDF(t, dir, name, docs[name], Options{})
+			_, pages, err := layOut(docs[name], Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			msgs := extprog.Run(t, dir, "sh", "-c", `pdftoppm -r 40 -png "$1" page 2>&1`, "sh", path)
+			if len(bytes.TrimSpace(msgs)) > 0 {
+				t.Errorf("pdftoppm says:\n%s", msgs)
+			}
+			pngs, _ := filepath.Glob(filepath.Join(dir, "page-*.png"))
+			if len(pngs) != len(pages) {
+				t.Errorf("pdftoppm drew %d pages of %d", len(pngs), len(pages))
+			}
+		})
 	}
 }
