@@ -55,8 +55,8 @@ func TestBuildThenNothingChanged(t *testing.T) {
 	parsed := countParses(t)
 	res = run(t, Options{Paths: []string{"sources", "other"}})
 	equal(t, "second build", statuses(res), []string{"other/c.md unchanged", "sources/a.md unchanged", "sources/sub/b.md unchanged"})
-	if *parsed != 0 {
-		t.Errorf("an unchanged build parsed %d briefings", *parsed)
+	if n := parsed.Load(); n != 0 {
+		t.Errorf("an unchanged build parsed %d briefings", n)
 	}
 	if got := tree(t, "out"); fmt.Sprint(got) != fmt.Sprint(files) {
 		t.Error("an unchanged build changed the output folder")
@@ -66,8 +66,8 @@ func TestBuildThenNothingChanged(t *testing.T) {
 	write(t, "sources/a.md", "alpha, revised")
 	res = run(t, Options{Paths: []string{"sources", "other"}})
 	equal(t, "after an edit", statuses(res), []string{"other/c.md unchanged", "sources/a.md built", "sources/sub/b.md unchanged"})
-	if *parsed != 1 {
-		t.Errorf("parsed %d briefings; want 1", *parsed)
+	if n := parsed.Load(); n != 1 {
+		t.Errorf("parsed %d briefings; want 1", n)
 	}
 	checkConsistent(t, "out")
 
@@ -77,11 +77,11 @@ func TestBuildThenNothingChanged(t *testing.T) {
 }
 
 // countParses counts the parser's calls from now on.
-func countParses(t *testing.T) *int {
-	n := new(int)
+func countParses(t *testing.T) *atomic.Int32 {
+	n := new(atomic.Int32)
 	inner := parse
 	parse = func(path string, src []byte, o briefing.Options) (*briefing.Document, diag.List) {
-		*n++
+		n.Add(1)
 		return inner(path, src, o)
 	}
 	return n
