@@ -376,6 +376,13 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		res.Diags.Warnf(path(res.Out, manifest.FileName), 0,
 			"cannot be read (%s); handouts it recorded are treated as not made by handouts", describe(err))
 	}
+	for _, name := range e.old.Names() {
+		// Only handouts: a manifest edited to claim any other file
+		// (SHA256SUMS, a README) must not make --prune remove it.
+		if !contains(Formats, strings.TrimPrefix(filepath.Ext(name), ".")) {
+			delete(e.old.Outputs, name)
+		}
+	}
 
 	res.Items = items
 	runItems(ctx, e, items, o.Observe)

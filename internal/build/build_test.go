@@ -3,6 +3,8 @@ package build
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -545,4 +547,29 @@ func TestNothingIsWrittenOutsideOut(t *testing.T) {
 	if b, _ := os.ReadFile("victim.docx"); string(b) != "precious" {
 		t.Error("the build wrote through a symbolic link")
 	}
+}
+
+func TestPruneRemovesOnlyHandouts(t *testing.T) {
+	fakes(t)
+	project(t, map[string]string{"sources/a.md": "alpha", "out/README.md": "keep me"})
+	run(t, Options{})
+	// A manifest edited to claim the README as a handout of a deleted
+	// briefing, with the right hash.
+	m, err := manifest.Load("out")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256([]byte("keep me"))
+	m.Outputs["README.md"] = manifest.Record{Source: "sources/gone.md", Inputs: "x", SHA256: hex.EncodeToString(sum[:]), Size: 7}
+	if err := m.Save("out"); err != nil {
+		t.Fatal(err)
+	}
+	res := run(t, Options{Prune: true})
+	if len(res.Orphans) != 0 {
+		t.Errorf("orphans %+v", res.Orphans)
+	}
+	if b, err := os.ReadFile("out/README.md"); err != nil || string(b) != "keep me" {
+		t.Errorf("README.md: %q %v", b, err)
+	}
+	checkConsistent(t, "out")
 }
