@@ -564,7 +564,7 @@ func buildItem(ctx context.Context, e *env, it *Item) {
 			out.Status = Modified
 			continue
 		}
-		err = atomicfile.Write(target, data, atomicfile.Options{BeforeRename: func() error {
+		err = atomicfile.Write(target, data, atomicfile.Options{Sync: true, BeforeRename: func() error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
