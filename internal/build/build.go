@@ -959,8 +959,18 @@ func checkName(name string) error {
 
 var errTooLarge = errors.New("too large")
 
-// readLimited reads a file of at most limit bytes.
+var errNotRegular = errors.New("not a regular file")
+
+// readLimited reads a regular file of at most limit bytes. Anything else
+// (a folder, a device, a pipe that would block the build) is an error.
 func readLimited(p string, limit int64) ([]byte, error) {
+	st, err := os.Stat(p)
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, errNotRegular
+	}
 	f, err := os.Open(p)
 	if err != nil {
 		return nil, err

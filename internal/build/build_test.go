@@ -573,3 +573,18 @@ func TestPruneRemovesOnlyHandouts(t *testing.T) {
 	}
 	checkConsistent(t, "out")
 }
+
+func TestSourceThatIsNotAFile(t *testing.T) {
+	fakes(t)
+	project(t, map[string]string{"sources/a.md": "alpha"})
+	if err := syscall.Mkfifo("pipe.md", 0o644); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	// Named on the command line, a pipe is refused rather than read (which
+	// would wait for a writer for ever).
+	res := run(t, Options{Paths: []string{"sources", "pipe.md"}})
+	equal(t, "statuses", statuses(res), []string{"pipe.md failed", "sources/a.md built"})
+	if d := res.Items[0].Diags; len(d) != 1 || d[0].String() != "pipe.md: cannot read: not a regular file" {
+		t.Errorf("diagnostics %v", d)
+	}
+}
