@@ -17,6 +17,9 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"handouts/internal/atomicfile"
 )
@@ -74,24 +77,37 @@ func Load(dir string) (*Manifest, error) {
 	if err != nil {
 		return New(), err
 	}
+	m, err := Parse(data)
+	if err != nil {
+		return m, fmt.Errorf("%s: %v", path, err)
+	}
+	return m, nil
+}
+
+// Parse decodes a manifest's bytes. On error the manifest returned is
+// empty, never partly filled.
+func Parse(data []byte) (*Manifest, error) {
 	if len(data) > MaxSize {
-		return New(), fmt.Errorf("%s: larger than %d MiB", path, MaxSize>>20)
+		return New(), fmt.Errorf("larger than %d MiB", MaxSize>>20)
 	}
 	var mf file
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&mf); err != nil {
-		return New(), fmt.Errorf("%s: %v", path, err)
+		return New(), err
+	}
+	if dec.More() {
+		return New(), fmt.Errorf("more than one JSON value")
 	}
 	if mf.Version != Version {
-		return New(), fmt.Errorf("%s: version %d, not %d", path, mf.Version, Version)
+		return New(), fmt.Errorf("version %d, not %d", mf.Version, Version)
 	}
 	m := New()
 	for name, r := range mf.Outputs {
 		// Only plain names inside the folder: a manifest edited to name
 		// ../x must not make prune delete outside the output folder.
 		if !ValidName(name) {
-			return New(), fmt.Errorf("%s: output %q is not a file name", path, name)
+			return New(), fmt.Errorf("output %q is not a file name", name)
 		}
 		m.Outputs[name] = r
 	}
@@ -99,10 +115,12 @@ func Load(dir string) (*Manifest, error) {
 }
 
 // ValidName reports whether name is a plain file name: no folder part,
-// not "." or "..", not empty.
+// not "." or "..", not empty, valid UTF-8 without control characters
+// (which would break a line of SHA256SUMS).
 func ValidName(name string) bool {
-	return name != "" && name != "." && name != ".." &&
-		filepath.Base(name) == name && !bytes.ContainsAny([]byte(name), `/\`)
+	return name != "" && name != "." && name != ".." && utf8.ValidString(name) &&
+		filepath.Base(name) == name && !strings.ContainsAny(name, `/\`) &&
+		!strings.ContainsFunc(name, unicode.IsControl)
 }
 
 // Marshal returns the manifest's bytes: indented JSON with sorted keys

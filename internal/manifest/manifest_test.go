@@ -53,6 +53,8 @@ func TestLoadRefusesWhatItCannotTrust(t *testing.T) {
 		"a path":        `{"version": 1, "outputs": {"../etc/passwd": {}}}`,
 		"a folder":      `{"version": 1, "outputs": {"sub/a.pdf": {}}}`,
 		"dot dot":       `{"version": 1, "outputs": {"..": {}}}`,
+		"a new line":    `{"version": 1, "outputs": {"a\nb.pdf": {}}}`,
+		"two values":    `{"version": 1, "outputs": {}} {}`,
 	}
 	for name, text := range cases {
 		dir := t.TempDir()
@@ -69,4 +71,36 @@ func TestLoadRefusesWhatItCannotTrust(t *testing.T) {
 	if err != nil || len(m.Outputs) != 0 {
 		t.Errorf("missing manifest: %v %v", m.Outputs, err)
 	}
+}
+
+// FuzzParse: a manifest is a file in the output folder that anyone may
+// edit. Whatever it holds, Parse must not panic, must name only plain
+// files, and what it accepts must survive a round trip.
+func FuzzParse(f *testing.F) {
+	f.Add([]byte(`{"version": 1, "outputs": {"a.docx": {"source": "sources/a.md", "inputs": "i", "sha256": "s", "size": 3}}}`))
+	f.Add([]byte(`{"version": 1, "outputs": {"../a.pdf": {}}}`))
+	f.Add([]byte(`{"version": 1, "outputs": {}} {}`))
+	f.Add([]byte(`{"version": 2}`))
+	f.Add([]byte(`[]`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := Parse(data)
+		if err != nil {
+			if len(m.Outputs) != 0 {
+				t.Fatalf("error %v with %d outputs", err, len(m.Outputs))
+			}
+			return
+		}
+		for name := range m.Outputs {
+			if !ValidName(name) || strings.ContainsAny(name, "/\\\n") {
+				t.Fatalf("accepted output name %q", name)
+			}
+		}
+		again, err := Parse(m.Marshal())
+		if err != nil {
+			t.Fatalf("its own output does not parse: %v", err)
+		}
+		if string(again.Marshal()) != string(m.Marshal()) {
+			t.Fatal("round trip changed the manifest")
+		}
+	})
 }
