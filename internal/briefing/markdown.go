@@ -7,6 +7,7 @@ package briefing
 import (
 	"bytes"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -111,6 +112,14 @@ type converter struct {
 
 type scanMark struct{ at, src int }
 
+// Bounds on how far the scan looks for the end of a footnote label or a
+// citation, so that a line of unclosed brackets is not read again from
+// each one.
+const (
+	maxLabel    = 1000
+	maxCitation = 200
+)
+
 // parseMarkdown parses src (the whole file, its front matter blanked out
 // so that offsets stay file offsets) and converts it.
 func parseMarkdown(src []byte, lines lineIndex, d *diagSink) parsed {
@@ -199,7 +208,11 @@ func (c *converter) block(n gast.Node, depth, parentLine int) Block {
 	case *gast.TextBlock:
 		return &Paragraph{Inlines: c.inlineBlock(n), Line: line}
 	case *gast.Heading:
-		return &Heading{Level: n.Level, Inlines: c.inlineBlock(n), Line: line}
+		level := n.Level
+		if depth > 0 && level < 3 {
+			level = 3 // only top-level headings make sections
+		}
+		return &Heading{Level: level, Inlines: c.inlineBlock(n), Line: line}
 	case *gast.ThematicBreak:
 		return &Rule{Line: line}
 	case *gast.CodeBlock:
@@ -534,7 +547,7 @@ func (c *converter) scanText() {
 			}
 		case '[':
 			if i+1 < len(s) && s[i+1] == '^' && (i == 0 || s[i-1] != '\\') {
-				end := bytes.IndexByte(s[i:], ']')
+				end := bytes.IndexByte(s[i:min(len(s), i+maxLabel)], ']')
 				if end > 2 && !bytes.ContainsAny(s[i:i+end], " \t\x00\n") {
 					label := string(s[i+2 : i+end])
 					c.diags.errorf(c.lineAt(i), "footnote [^%s] has no text; add a line \"[^%s]: the note\" below the paragraph", clean(label), clean(label))
@@ -547,11 +560,10 @@ func (c *converter) scanText() {
 
 func (c *converter) lineAt(i int) int {
 	pos := 0
-	for _, m := range c.scanPos {
-		if m.at > i {
-			break
-		}
-		pos = m.src + (i - m.at)
+	// The last mark at or before i.
+	k := sort.Search(len(c.scanPos), func(k int) bool { return c.scanPos[k].at > i }) - 1
+	if k >= 0 {
+		pos = c.scanPos[k].src + (i - c.scanPos[k].at)
 	}
 	if pos > len(c.src) {
 		pos = len(c.src)
@@ -563,8 +575,8 @@ func (c *converter) lineAt(i int) int {
 // three digits separated by commas or by a dash for a range, ")".
 // Anything else in the brackets means it is not a citation.
 func readCitation(b []byte) (citation, int) {
-	end := bytes.IndexByte(b, ')')
-	if end < 2 || end > 200 {
+	end := bytes.IndexByte(b[:min(len(b), maxCitation)], ')')
+	if end < 2 {
 		return citation{}, 0
 	}
 	inner := string(b[1:end])
@@ -618,22 +630,27 @@ func citeNum(s string) (int, bool) {
 }
 
 // mergeText joins adjacent Text runs, which goldmark splits at every
-// character that might have started markup.
+// character that might have started markup. Runs are joined once each,
+// so that a line of a million such characters stays linear.
 func mergeText(ins []Inline) []Inline {
 	out := ins[:0]
+	var run []string
+	flush := func() {
+		if len(run) > 0 {
+			out = append(out, &Text{Value: strings.Join(run, "")})
+			run = run[:0]
+		}
+	}
 	for _, in := range ins {
 		if t, ok := in.(*Text); ok {
-			if t.Value == "" {
-				continue
+			if t.Value != "" {
+				run = append(run, t.Value)
 			}
-			if len(out) > 0 {
-				if prev, ok := out[len(out)-1].(*Text); ok {
-					prev.Value += t.Value
-					continue
-				}
-			}
+			continue
 		}
+		flush()
 		out = append(out, in)
 	}
+	flush()
 	return out
 }

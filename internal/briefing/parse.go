@@ -113,7 +113,8 @@ func docName(path string) string {
 // and quotes than MaxDepth, or does so indented beyond MaxIndent, is
 // reported here and the body is not parsed. So is a body with more than
 // MaxFootnotes footnote definitions, since matching references to them
-// costs their product.
+// costs their product, and a line with more than MaxLinksPerLine "](",
+// since each one makes the parser search the rest of the line.
 func prescan(src []byte, start int, lines lineIndex, d *diagSink) bool {
 	ok := true
 	fence := ""
@@ -184,6 +185,10 @@ func prescan(src []byte, start int, lines lineIndex, d *diagSink) bool {
 		}
 		if markers > 0 && indent > MaxIndent && ok {
 			d.errorf(lineNo, "a list item or quote is indented %d columns, more than the limit of %d; flatten the nesting", indent, MaxIndent)
+			ok = false
+		}
+		if k := strings.Count(string(line), "]("); k > MaxLinksPerLine && ok {
+			d.errorf(lineNo, "%d links on one line, more than the limit of %d; break the paragraph into shorter lines", k, MaxLinksPerLine)
 			ok = false
 		}
 		if r := rest[j:]; len(r) > 2 && r[0] == '[' && r[1] == '^' && strings.Contains(string(r), "]:") {

@@ -28,6 +28,9 @@ const (
 	MaxTableCells = 5000
 	// MaxFootnotes is the most footnotes a briefing may have.
 	MaxFootnotes = 200
+	// MaxLinksPerLine is the most inline links ("](") one line may
+	// hold; a paragraph can have more, over several lines.
+	MaxLinksPerLine = 100
 	// maxReported is how many lines with the same encoding problem are
 	// listed before the rest are counted in one message.
 	maxReported = 10
