@@ -89,6 +89,14 @@ func buildHandouts(c *cli.Context) error {
 			return usageError("--format: unknown format %q; use docx, pdf or docx,pdf", f)
 		}
 	}
+	if len(args) == 0 {
+		args = []string{"sources"}
+	}
+	for _, a := range args {
+		if _, err := os.Stat(a); err != nil {
+			return usageError("%s: %s", a, describeErr(err))
+		}
+	}
 	cfg, err := projectConfig(c)
 	if err != nil {
 		return err
@@ -154,6 +162,9 @@ func buildHandouts(c *cli.Context) error {
 	}
 	if !res.OK() {
 		return cli.Exit("", exitFailed)
+	}
+	if len(res.Items) == 0 {
+		return cli.Exit(fmt.Sprintf("no briefings (.md files) in %s", strings.Join(args, ", ")), exitFailed)
 	}
 	return nil
 }
