@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -161,7 +162,7 @@ func readMeta(yml []byte, yamlLine int, fm *frontMatter, opts Options, m *Meta, 
 			continue
 		}
 		key := k.Value
-		if !known(key) {
+		if !slices.Contains(Keys, key) {
 			msg := fmt.Sprintf("unknown key %q", clean(key))
 			if s := suggest.Closest(key, Keys); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", s)
@@ -391,15 +392,6 @@ func checkMeta(fm *frontMatter, opts Options, m *Meta, d *diagSink) {
 	if !m.Review.IsZero() && !opts.Today.IsZero() && m.Review.Last().Compare(opts.Today) < 0 {
 		d.warnf(fm.KeyLine["review"], "review date %s has passed (today is %s); review the briefing, then set updated and a new review date", m.Review, opts.Today)
 	}
-}
-
-func known(key string) bool {
-	for _, k := range Keys {
-		if k == key {
-			return true
-		}
-	}
-	return false
 }
 
 func nodeKind(n *yaml.Node) string {

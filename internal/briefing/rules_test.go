@@ -258,3 +258,29 @@ func TestFileLimits(t *testing.T) {
 		t.Errorf("folder: %v", diags)
 	}
 }
+
+// TestManyBadLines checks that a file in another encoding is reported on
+// its first lines and the rest counted, not listed line by line.
+func TestManyBadLines(t *testing.T) {
+	src := policyFront + policyBody + strings.Repeat("Caf\xe9 and a bell\a.\n", 14)
+	_, diags := Parse("x.md", []byte(src), Options{})
+	var utf, ctl int
+	var rest []string
+	for _, d := range diags {
+		switch {
+		case d.Line > 0 && strings.HasPrefix(d.Message, "invalid UTF-8 (byte 0xE9)"):
+			utf++
+		case d.Line > 0 && strings.HasPrefix(d.Message, "the control character U+0007"):
+			ctl++
+		default:
+			rest = append(rest, d.String())
+		}
+	}
+	want := []string{
+		"x.md: control characters on 4 more lines; delete them",
+		"x.md: invalid UTF-8 on 4 more lines; save the file as UTF-8",
+	}
+	if utf != maxReported || ctl != maxReported || strings.Join(rest, "\n") != strings.Join(want, "\n") {
+		t.Errorf("%d invalid UTF-8 lines, %d control character lines, then:\n%s", utf, ctl, strings.Join(rest, "\n"))
+	}
+}

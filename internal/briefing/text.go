@@ -135,32 +135,13 @@ func sanitise(src []byte, d *diagSink) []byte {
 	}
 	out := make([]byte, 0, len(src))
 	line := 1
-	badUTF8, badChar := 0, 0 // lines reported
-	lastUTF8, lastChar := 0, 0
-	moreUTF8, moreChar := 0, 0
+	utf8Lines := lineReporter{d: d, what: "invalid UTF-8 on %d more lines; save the file as UTF-8"}
+	charLines := lineReporter{d: d, what: "control characters on %d more lines; delete them"}
 	reportUTF8 := func(b byte) {
-		if lastUTF8 == line {
-			return
-		}
-		lastUTF8 = line
-		if badUTF8 == maxReported {
-			moreUTF8++
-			return
-		}
-		badUTF8++
-		d.errorf(line, "invalid UTF-8 (byte 0x%02X); the file is in another encoding: save it as UTF-8", b)
+		utf8Lines.report(line, "invalid UTF-8 (byte 0x%02X); the file is in another encoding: save it as UTF-8", b)
 	}
 	reportChar := func(r rune) {
-		if lastChar == line {
-			return
-		}
-		lastChar = line
-		if badChar == maxReported {
-			moreChar++
-			return
-		}
-		badChar++
-		d.errorf(line, "%s is not allowed in a briefing; delete it", describeRune(r))
+		charLines.report(line, "%s is not allowed in a briefing; delete it", describeRune(r))
 	}
 	for i := 0; i < len(src); {
 		c := src[i]
@@ -193,13 +174,38 @@ func sanitise(src []byte, d *diagSink) []byte {
 		}
 		i += size
 	}
-	if moreUTF8 > 0 {
-		d.errorf(0, "invalid UTF-8 on %d more lines; save the file as UTF-8", moreUTF8)
-	}
-	if moreChar > 0 {
-		d.errorf(0, "control characters on %d more lines; delete them", moreChar)
-	}
+	utf8Lines.finish()
+	charLines.finish()
 	return out
+}
+
+// lineReporter reports one kind of problem once a line, for the first
+// maxReported lines, and counts the rest in one message.
+type lineReporter struct {
+	d        *diagSink
+	what     string // the message for the rest, with %d for their number
+	last     int    // the last line reported
+	reported int
+	more     int
+}
+
+func (r *lineReporter) report(line int, format string, args ...any) {
+	if r.last == line {
+		return
+	}
+	r.last = line
+	if r.reported == maxReported {
+		r.more++
+		return
+	}
+	r.reported++
+	r.d.errorf(line, format, args...)
+}
+
+func (r *lineReporter) finish() {
+	if r.more > 0 {
+		r.d.errorf(0, r.what, r.more)
+	}
 }
 
 func describeRune(r rune) string {
