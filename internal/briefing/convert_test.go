@@ -39,6 +39,7 @@ func TestConvert(t *testing.T) {
 		{"bare url", `see https://example.org/x.`, `P@11 "see " link<https://example.org/x bare>["https://example.org/x"] "."`},
 		{"www", `see www.example.org`, `P@11 "see " link<http://www.example.org bare>["http://www.example.org"]`},
 		{"email", `mail lib@example.org or <a@b.org>`, `P@11 "mail " link<mailto:lib@example.org bare>["lib@example.org"] " or " link<mailto:a@b.org bare>["a@b.org"]`},
+		{"address as link text", `[https://a.org/x](https://b.org/y)`, `P@11 link<https://b.org/y>["https://a.org/x"]`},
 		{"mailto link", `[write](mailto:a@b.org)`, `P@11 link<mailto:a@b.org>["write"]`},
 		{"image", `![a *chart*](https://example.org/c.png)`, `P@11 img<https://example.org/c.png>"a chart"`},
 		{"reference link", "[text][r]\n\n[r]: https://example.org/r", `P@11 link<https://example.org/r>["text"]`},

@@ -79,6 +79,7 @@ func checkInvariants(t *testing.T, doc *Document, lines int) {
 		t.Errorf("kind %q", m.Kind)
 	}
 	var inlines func([]Inline, int)
+	inLink := false
 	inlines = func(ins []Inline, depth int) {
 		if depth > MaxInlineDepth {
 			t.Errorf("inlines nested %d deep", depth)
@@ -96,7 +97,12 @@ func checkInvariants(t *testing.T, doc *Document, lines int) {
 				inlines(n.Inlines, depth+1)
 			case *Link:
 				str("link", n.URL)
+				if inLink {
+					t.Errorf("a link inside a link: %s", n.URL)
+				}
+				inLink = true
 				inlines(n.Inlines, depth+1)
+				inLink = false
 			case *Image:
 				str("image", n.URL)
 				str("alt", n.Alt)

@@ -106,6 +106,7 @@ type converter struct {
 
 	top            int // index of the top-level block being converted
 	htmlLine       int // line of the last inline HTML reported
+	inLink         int // how many links the current inline is inside
 	depthReported  bool
 	inlineReported bool
 }
@@ -403,11 +404,19 @@ func (c *converter) inline(out []Inline, n gast.Node, depth int) []Inline {
 	case *gast.Link:
 		url := c.cleanAt(unescape(n.Destination), n.Pos())
 		c.out.Links = append(c.out.Links, linkUse{URL: url, Line: c.line(n, 0)})
+		c.inLink++
 		kids := c.inlines(n, depth+1)
+		c.inLink--
 		c.scanBreak()
 		out = append(out, &Link{URL: url, Inlines: mergeText(kids)})
 	case *gast.AutoLink:
 		c.scanBreak()
+		if c.inLink > 0 {
+			// An address written as the text of a link is text: a
+			// link cannot hold another.
+			out = append(out, &Text{Value: c.cleanAt(string(n.Label(c.src)), n.Pos())})
+			break
+		}
 		url := c.cleanAt(string(n.URL(c.src)), n.Pos())
 		if n.AutoLinkType == gast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(url), "mailto:") {
 			url = "mailto:" + url
