@@ -77,6 +77,8 @@ type frontMatter struct {
 	BodyStart int
 	// Lines of the keys given, for later checks.
 	KeyLine map[string]int
+	// KindUnknown is true when kind was given but is not a kind.
+	KindUnknown bool
 }
 
 // splitFrontMatter finds the front matter: a first line "---", the YAML,
@@ -351,6 +353,11 @@ func checkLink(s string) string {
 
 // checkMeta reports missing fields and inconsistent dates.
 func checkMeta(fm *frontMatter, opts Options, m *Meta, d *diagSink) {
+	if _, given := fm.KeyLine["kind"]; given && m.Kind == "" {
+		// An unknown kind is reported; what else is required depends
+		// on the kind meant, so do not guess.
+		fm.KindUnknown = true
+	}
 	if m.Kind == "" {
 		m.Kind = PolicyBriefing
 	}
@@ -367,7 +374,7 @@ func checkMeta(fm *frontMatter, opts Options, m *Meta, d *diagSink) {
 	if m.Producer == "" && strings.TrimSpace(opts.DefaultProducer) == "" {
 		missing("producer", ", or set producer in the project config handouts.yaml")
 	}
-	if m.Source == "" && m.Kind == PolicyBriefing {
+	if m.Source == "" && m.Kind == PolicyBriefing && !fm.KindUnknown {
 		missing("source", "; a policy briefing names who published its driver document (a hot topic need not)")
 	}
 	if m.Updated.IsZero() {

@@ -93,7 +93,7 @@ func Parse(path string, src []byte, opts Options) (*Document, diag.List) {
 	if prescan(body, fm.BodyStart, lines, d) {
 		p := parseMarkdown(body, lines, d)
 		b := assemble(doc, p, d)
-		checkBody(doc, p, b, fm.Closed, fm.CloseLine, d)
+		checkBody(doc, p, b, fm, d)
 	}
 	d.list.Sort()
 	return doc, d.list
@@ -371,13 +371,14 @@ func renumber(doc *Document, notes []*Footnote) {
 
 // checkBody runs the checks that need the whole body: required
 // sections, link addresses and citations.
-func checkBody(doc *Document, p parsed, info bodyInfo, hasFront bool, at int, d *diagSink) {
+func checkBody(doc *Document, p parsed, info bodyInfo, fm frontMatter, d *diagSink) {
+	hasFront, at := fm.Closed, fm.CloseLine
 	// Without front matter the file is probably not a briefing at all;
 	// missing sections would only add noise to that one error.
 	if hasFront && doc.Impact == nil {
 		d.errorf(at, "no impact section; add a section \"## %s\" saying what the driver means for library services%s", Impact.Name(), nearMiss(doc, Impact))
 	}
-	if hasFront && doc.Summary == nil && doc.Meta.Kind == PolicyBriefing {
+	if hasFront && doc.Summary == nil && doc.Meta.Kind == PolicyBriefing && !fm.KindUnknown {
 		d.errorf(at, "no driver summary, which a policy briefing needs; add a section \"## %s\"%s (or set kind: hot-topic)", Summary.Name(), nearMiss(doc, Summary))
 	}
 
@@ -501,7 +502,11 @@ func checkBodyLink(u string) string {
 	}
 	switch strings.ToLower(scheme) {
 	case "http", "https":
-		if pu, err := url.Parse(u); err != nil || pu.Host == "" || !strings.HasPrefix(rest, "//") {
+		pu, err := url.Parse(u)
+		if err != nil || strings.ContainsAny(u, " \t\n") {
+			return "is not a valid web address (write a space as %20); copy it from the browser's address bar"
+		}
+		if pu.Host == "" || !strings.HasPrefix(rest, "//") {
 			return "has no host name; write the full address, such as https://www.example.org/…"
 		}
 		return ""

@@ -86,6 +86,10 @@ func TestRules(t *testing.T) {
 			[]string{"x.md:15: citation (4): Further reading has no item 4 (its items are 5–6); correct the number or add the item"}},
 		{"not citations", policyFront + policyBody + "Years (2018), (12a), (1.5), (), (1,), `(7)`, [x](https://e.org/(7)) and \\(8).\n", Options{}, nil},
 		{"uncited items only warned when something is cited", policyFront + policyBody + "## Further reading\n1. a\n2. b\n", Options{}, nil},
+		{"unknown kind requires no summary", front("source: King's Fund", "kind: hot-topik") + "## Impact\n- x\n", Options{},
+			[]string{`x.md:4: unknown kind "hot-topik"; did you mean "hot-topic"?`}},
+		{"link with a space", policyFront + policyBody + "[a](<https://e.org/a b>)\n", Options{},
+			[]string{`x.md:15: link "https://e.org/a b" is not a valid web address (write a space as %20); copy it from the browser's address bar`}},
 		{"link schemes in the body", policyFront + policyBody + "[a](HTTPS://E.ORG/) [b](ftp://e.org/) ![c](c.png) <mailto:a@b.org>\n", Options{},
 			[]string{
 				`x.md:15: image "c.png" is not a full address; a handout is read on paper and in other folders, so write it in full, starting https://`,
