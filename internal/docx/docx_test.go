@@ -11,47 +11,12 @@ import (
 	"time"
 
 	"handouts/internal/briefing"
+	bt "handouts/internal/briefing/briefingtest"
 	"handouts/internal/handout"
 )
 
-// rich is a briefing with one of every element of the model.
-func rich() *briefing.Document {
-	d := minimal(
-		para(tx("Plain “curly” text — with a dash, "), &briefing.Emph{Inlines: []briefing.Inline{tx("emphasis")}}, tx(", "),
-			&briefing.Strong{Inlines: []briefing.Inline{tx("strong "), &briefing.Emph{Inlines: []briefing.Inline{tx("both")}}}},
-			tx(", "), &briefing.Code{Value: "code()"}, tx(", a "), &briefing.Link{URL: "https://example.org/a", Inlines: []briefing.Inline{tx("link")}},
-			tx(", mail "), &briefing.Link{URL: "mailto:library@example.org", Inlines: []briefing.Inline{tx("library@example.org")}},
-			tx(", a break"), &briefing.LineBreak{}, tx("and a note"), &briefing.FootnoteRef{N: 1}, tx(".")),
-		bullets(li(para(tx("first"))), li(para(tx("second")), para(tx("second, more")))),
-		&briefing.Table{
-			Align:  []briefing.Align{briefing.AlignNone, briefing.AlignCenter, briefing.AlignRight},
-			Header: []briefing.Cell{{tx("Name")}, {tx("Mid")}, {tx("Count")}},
-			Rows:   [][]briefing.Cell{{{tx("a")}, {tx("b")}, {tx("1")}}, {{tx("c")}, {tx("d")}, {tx("2")}}},
-		},
-		&briefing.Quote{Blocks: []briefing.Block{para(tx("Quoted words."))}},
-		&briefing.CodeBlock{Text: "line one\n\tline two"},
-		&briefing.Rule{},
-		para(&briefing.Image{URL: "https://example.org/i.png", Alt: "a chart"}),
-	)
-	d.Meta.Subtitle = "A subtitle"
-	d.Summary = &briefing.Section{Role: briefing.Summary, Heading: "Summary of driver", Blocks: []briefing.Block{
-		&briefing.Heading{Level: 3, Inlines: []briefing.Inline{tx("Sub heading")}},
-		&briefing.Heading{Level: 4, Inlines: []briefing.Inline{tx("Sub sub heading")}},
-		para(tx("Summary text"), &briefing.FootnoteRef{N: 2}),
-	}}
-	d.Others = []*briefing.Section{{Heading: "What is it?", Blocks: []briefing.Block{para(tx("Own section."))}}}
-	d.FurtherReading = &briefing.Section{Role: briefing.FurtherReading, Heading: "Further reading", Blocks: []briefing.Block{
-		numbered(1, li(para(tx("King’s Fund (2016) Something. "), &briefing.Link{URL: "https://example.org/kf", Inlines: []briefing.Inline{tx("https://example.org/kf")}}))),
-	}}
-	d.Footnotes = []*briefing.Footnote{
-		{N: 1, Label: "a", Blocks: []briefing.Block{para(tx("Note one with "), &briefing.Link{URL: "https://example.org/note", Inlines: []briefing.Inline{tx("a link")}})}},
-		{N: 2, Label: "b", Blocks: []briefing.Block{para(tx("Note two."))}},
-	}
-	return d
-}
-
 func TestPartsInOrderAndWellFormed(t *testing.T) {
-	b := docxOf(t, rich())
+	b := docxOf(t, bt.Rich())
 	checkParts(t, b)
 	var names []string
 	for _, p := range unzip(t, b) {
@@ -88,7 +53,7 @@ func TestPartsInOrderAndWellFormed(t *testing.T) {
 }
 
 func TestLayoutOrder(t *testing.T) {
-	b := docxOf(t, rich())
+	b := docxOf(t, bt.Rich())
 	doc := partOf(t, b, "word/document.xml")
 	var got []string
 	for _, m := range regexp.MustCompile(`<w:pStyle w:val="(KindLabel|Title|Subtitle|Acknowledgement|PanelHeading|Heading1)"/>`).FindAllStringSubmatch(doc, -1) {
@@ -118,7 +83,7 @@ func TestLayoutOrder(t *testing.T) {
 }
 
 func TestNoDirectFormattingOfParagraphs(t *testing.T) {
-	doc := partOf(t, docxOf(t, rich()), "word/document.xml")
+	doc := partOf(t, docxOf(t, bt.Rich()), "word/document.xml")
 	// Every paragraph names a style.
 	if n, m := strings.Count(doc, "<w:p>"), strings.Count(doc, "<w:pStyle "); n != m {
 		t.Errorf("%d paragraphs but %d paragraph styles", n, m)
@@ -128,7 +93,7 @@ func TestNoDirectFormattingOfParagraphs(t *testing.T) {
 			t.Errorf("document.xml has direct formatting %s", s)
 		}
 	}
-	styles := partOf(t, docxOf(t, rich()), "word/styles.xml")
+	styles := partOf(t, docxOf(t, bt.Rich()), "word/styles.xml")
 	for _, id := range regexp.MustCompile(`w:(?:pStyle|rStyle|tblStyle) w:val="([^"]+)"`).FindAllStringSubmatch(doc, -1) {
 		if !strings.Contains(styles, `w:styleId="`+id[1]+`"`) {
 			t.Errorf("style %s is used but not defined", id[1])
@@ -150,17 +115,17 @@ func TestListsNestAndRestart(t *testing.T) {
 	// Bullets nested ten deep: levels 0–8, the tenth drawn at level 8.
 	var deep *briefing.List
 	for i := 9; i >= 0; i-- {
-		it := li(para(tx(fmt.Sprintf("level %d", i))))
+		it := bt.Item(bt.Para(bt.Text(fmt.Sprintf("level %d", i))))
 		if deep != nil {
 			it.Blocks = append(it.Blocks, deep)
 		}
-		deep = bullets(it)
+		deep = bt.Bullets(it)
 	}
-	d := minimal(
+	d := bt.Minimal(
 		deep,
-		numbered(1, li(para(tx("one"))), li(para(tx("two")), numbered(1, li(para(tx("two.one")))))),
-		numbered(3, li(para(tx("three"))), li(para(tx("four")))),
-		numbered(0, li(para(tx("zero")))),
+		bt.Numbered(1, bt.Item(bt.Para(bt.Text("one"))), bt.Item(bt.Para(bt.Text("two")), bt.Numbered(1, bt.Item(bt.Para(bt.Text("two.one")))))),
+		bt.Numbered(3, bt.Item(bt.Para(bt.Text("three"))), bt.Item(bt.Para(bt.Text("four")))),
+		bt.Numbered(0, bt.Item(bt.Para(bt.Text("zero")))),
 	)
 	b := docxOf(t, d)
 	checkParts(t, b)
@@ -199,10 +164,10 @@ func TestListsNestAndRestart(t *testing.T) {
 }
 
 func TestListItemParagraphs(t *testing.T) {
-	d := minimal(bullets(
-		li(para(tx("first")), para(tx("more of first"))),
-		li(bullets(li(para(tx("nested only")), para(tx("nested more"))))),
-		li(),
+	d := bt.Minimal(bt.Bullets(
+		bt.Item(bt.Para(bt.Text("first")), bt.Para(bt.Text("more of first"))),
+		bt.Item(bt.Bullets(bt.Item(bt.Para(bt.Text("nested only")), bt.Para(bt.Text("nested more"))))),
+		bt.Item(),
 	))
 	doc := partOf(t, docxOf(t, d), "word/document.xml")
 	for _, s := range []string{
@@ -221,7 +186,7 @@ func TestListItemParagraphs(t *testing.T) {
 }
 
 func TestTables(t *testing.T) {
-	doc := partOf(t, docxOf(t, rich()), "word/document.xml")
+	doc := partOf(t, docxOf(t, bt.Rich()), "word/document.xml")
 	m := regexp.MustCompile(`(?s)<w:tbl><w:tblPr><w:tblStyle w:val="BriefingTable"/>.*?</w:tbl>`).FindString(doc)
 	if m == "" {
 		t.Fatal("no BriefingTable")
@@ -242,12 +207,12 @@ func TestTables(t *testing.T) {
 			t.Errorf("column alignment wrong in row %s", r)
 		}
 	}
-	if got := texts(t, m); got != "Name\nMid\nCount\na\nb\n1\nc\nd\n2\n" {
+	if got := texts(t, m); got != "Name\nMid\nCount\nalpha\nbeta\n1\ngamma\ndelta\n2\n" {
 		t.Errorf("table text %q", got)
 	}
 	// A row shorter than the header still has every cell, each with a
 	// paragraph.
-	short := minimal(&briefing.Table{Align: make([]briefing.Align, 2), Header: []briefing.Cell{{tx("A")}, {tx("B")}}, Rows: [][]briefing.Cell{{{tx("x")}}}})
+	short := bt.Minimal(&briefing.Table{Align: make([]briefing.Align, 2), Header: []briefing.Cell{{bt.Text("A")}, {bt.Text("B")}}, Rows: [][]briefing.Cell{{{bt.Text("x")}}}})
 	doc = partOf(t, docxOf(t, short), "word/document.xml")
 	tbl := regexp.MustCompile(`(?s)<w:tblStyle w:val="BriefingTable"/>.*?</w:tbl>`).FindString(doc)
 	if strings.Count(tbl, "<w:tc>") != 4 || strings.Count(tbl, "<w:p>") != 4 {
@@ -256,7 +221,7 @@ func TestTables(t *testing.T) {
 }
 
 func TestFootnotes(t *testing.T) {
-	b := docxOf(t, rich())
+	b := docxOf(t, bt.Rich())
 	doc := partOf(t, b, "word/document.xml")
 	for _, n := range []string{"1", "2"} {
 		if !strings.Contains(doc, `<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="`+n+`"/></w:r>`) {
@@ -284,8 +249,8 @@ func TestFootnotes(t *testing.T) {
 	}
 	// A footnote reference inside a footnote, or to a missing footnote,
 	// is written as text: Word allows no footnote in a footnote.
-	d := minimal(para(tx("x"), &briefing.FootnoteRef{N: 1}, &briefing.FootnoteRef{N: 7}))
-	d.Footnotes = []*briefing.Footnote{{N: 1, Blocks: []briefing.Block{para(tx("self"), &briefing.FootnoteRef{N: 1})}}}
+	d := bt.Minimal(bt.Para(bt.Text("x"), &briefing.FootnoteRef{N: 1}, &briefing.FootnoteRef{N: 7}))
+	d.Footnotes = []*briefing.Footnote{{N: 1, Blocks: []briefing.Block{bt.Para(bt.Text("self"), &briefing.FootnoteRef{N: 1})}}}
 	b = docxOf(t, d)
 	checkParts(t, b)
 	if fn := partOf(t, b, "word/footnotes.xml"); strings.Contains(fn, "footnoteReference") || !strings.Contains(texts(t, fn), "self[1]") {
@@ -302,13 +267,13 @@ func TestFootnotes(t *testing.T) {
 }
 
 func TestLinksAndRelationships(t *testing.T) {
-	d := minimal(para(
-		&briefing.Link{URL: "https://example.org/b", Inlines: []briefing.Inline{tx("b")}},
-		&briefing.Link{URL: "mailto:a@example.org", Inlines: []briefing.Inline{tx("mail")}},
-		&briefing.Link{URL: "https://example.org/b", Inlines: []briefing.Inline{tx("b again")}},
-		&briefing.Link{URL: "https://example.org/x y\"<z>", Inlines: []briefing.Inline{tx("odd")}},
-		&briefing.Link{URL: "#inside", Inlines: []briefing.Inline{tx("anchor")}},
-		&briefing.Link{URL: "", Inlines: []briefing.Inline{tx("empty")}},
+	d := bt.Minimal(bt.Para(
+		&briefing.Link{URL: "https://example.org/b", Inlines: []briefing.Inline{bt.Text("b")}},
+		&briefing.Link{URL: "mailto:a@example.org", Inlines: []briefing.Inline{bt.Text("mail")}},
+		&briefing.Link{URL: "https://example.org/b", Inlines: []briefing.Inline{bt.Text("b again")}},
+		&briefing.Link{URL: "https://example.org/x y\"<z>", Inlines: []briefing.Inline{bt.Text("odd")}},
+		&briefing.Link{URL: "#inside", Inlines: []briefing.Inline{bt.Text("anchor")}},
+		&briefing.Link{URL: "", Inlines: []briefing.Inline{bt.Text("empty")}},
 	))
 	b := docxOf(t, d)
 	checkParts(t, b)
@@ -353,7 +318,7 @@ func TestLinksAndRelationships(t *testing.T) {
 }
 
 func TestInlineFormatting(t *testing.T) {
-	doc := partOf(t, docxOf(t, rich()), "word/document.xml")
+	doc := partOf(t, docxOf(t, bt.Rich()), "word/document.xml")
 	for _, s := range []string{
 		`<w:r><w:rPr><w:i/><w:iCs/></w:rPr><w:t xml:space="preserve">emphasis</w:t></w:r>`,
 		`<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">strong </w:t></w:r>`,
@@ -373,9 +338,9 @@ func TestInlineFormatting(t *testing.T) {
 }
 
 func TestCoreProperties(t *testing.T) {
-	b := docxOf(t, rich())
+	b := docxOf(t, bt.Rich())
 	core := partOf(t, b, "docProps/core.xml")
-	h := handout.New(rich(), handout.Options{})
+	h := handout.New(bt.Rich(), handout.Options{})
 	for _, s := range []string{
 		"<dc:title>Test briefing</dc:title>",
 		"<dc:subject>" + escString(h.Meta.Subject) + "</dc:subject>",
@@ -395,7 +360,7 @@ func TestCoreProperties(t *testing.T) {
 		t.Errorf("subject %q does not name the publisher", h.Meta.Subject)
 	}
 	// No updated date: no dates at all, rather than the clock.
-	d := rich()
+	d := bt.Rich()
 	d.Meta.Updated = briefing.Date{}
 	if core := partOf(t, docxOf(t, d), "docProps/core.xml"); strings.Contains(core, "dcterms:created") {
 		t.Errorf("dates without an updated date: %s", core)
@@ -403,7 +368,7 @@ func TestCoreProperties(t *testing.T) {
 }
 
 func TestHeaderAndFooter(t *testing.T) {
-	b := docxOf(t, rich())
+	b := docxOf(t, bt.Rich())
 	ftr := partOf(t, b, "word/footer1.xml")
 	for _, f := range []string{" PAGE ", " NUMPAGES "} {
 		if !strings.Contains(ftr, `<w:instrText xml:space="preserve">`+f+`</w:instrText>`) {
@@ -421,7 +386,7 @@ func TestHeaderAndFooter(t *testing.T) {
 	}
 	// Adapted: the footer says who adapted it from whom.
 	var buf bytes.Buffer
-	if err := Write(&buf, rich(), Options{Handout: handout.Options{AdaptedBy: "Other & Co"}}); err != nil {
+	if err := Write(&buf, bt.Rich(), Options{Handout: handout.Options{AdaptedBy: "Other & Co"}}); err != nil {
 		t.Fatal(err)
 	}
 	ftr = partOf(t, buf.Bytes(), "word/footer1.xml")
@@ -455,19 +420,19 @@ var hostile = []string{
 func TestHostileTextEverywhere(t *testing.T) {
 	for i, h := range hostile {
 		t.Run(fmt.Sprint(i), func(t *testing.T) {
-			d := rich()
+			d := bt.Rich()
 			m := &d.Meta
 			m.Title, m.Subtitle, m.Producer, m.Source, m.Link, m.Format, m.Responsible = h, h, h, h, h, h, h
 			m.Audience, m.Tags, m.Acknowledgement = []string{h, h}, []string{h}, h+" {producer}"
 			d.Impact.Heading = h
 			d.Lead = []briefing.Block{
-				para(tx(h), &briefing.Code{Value: h}, &briefing.Link{URL: h, Inlines: []briefing.Inline{tx(h)}}, &briefing.Image{URL: h, Alt: h}),
+				bt.Para(bt.Text(h), &briefing.Code{Value: h}, &briefing.Link{URL: h, Inlines: []briefing.Inline{bt.Text(h)}}, &briefing.Image{URL: h, Alt: h}),
 				&briefing.CodeBlock{Text: h, Lang: h},
-				&briefing.Table{Align: []briefing.Align{0}, Header: []briefing.Cell{{tx(h)}}, Rows: [][]briefing.Cell{{{tx(h)}}}},
-				bullets(li(para(tx(h)))),
-				&briefing.Heading{Level: 3, Inlines: []briefing.Inline{tx(h)}},
+				&briefing.Table{Align: []briefing.Align{0}, Header: []briefing.Cell{{bt.Text(h)}}, Rows: [][]briefing.Cell{{{bt.Text(h)}}}},
+				bt.Bullets(bt.Item(bt.Para(bt.Text(h)))),
+				&briefing.Heading{Level: 3, Inlines: []briefing.Inline{bt.Text(h)}},
 			}
-			d.Footnotes[0].Blocks = append(d.Footnotes[0].Blocks, para(tx(h), &briefing.Link{URL: h, Inlines: []briefing.Inline{tx(h)}}))
+			d.Footnotes[0].Blocks = append(d.Footnotes[0].Blocks, bt.Para(bt.Text(h), &briefing.Link{URL: h, Inlines: []briefing.Inline{bt.Text(h)}}))
 			var b bytes.Buffer
 			if err := Write(&b, d, Options{Handout: handout.Options{AdaptedBy: h, Acknowledgement: h}}); err != nil {
 				t.Fatal(err)
@@ -523,7 +488,7 @@ func TestClean(t *testing.T) {
 }
 
 func TestDeterministic(t *testing.T) {
-	first := docxOf(t, rich())
+	first := docxOf(t, bt.Rich())
 	for _, tz := range []string{"UTC", "Pacific/Chatham", "America/St_Johns"} {
 		loc, err := time.LoadLocation(tz)
 		if err != nil {
@@ -531,7 +496,7 @@ func TestDeterministic(t *testing.T) {
 		}
 		saved := time.Local
 		time.Local = loc
-		again := docxOf(t, rich())
+		again := docxOf(t, bt.Rich())
 		time.Local = saved
 		if !bytes.Equal(first, again) {
 			t.Errorf("different bytes in time zone %s", tz)
@@ -549,7 +514,7 @@ func TestDeterministic(t *testing.T) {
 }
 
 func TestConcurrentWrites(t *testing.T) {
-	want := docxOf(t, rich())
+	want := docxOf(t, bt.Rich())
 	var wg sync.WaitGroup
 	errs := make(chan string, 64)
 	for i := 0; i < 16; i++ {
@@ -558,7 +523,7 @@ func TestConcurrentWrites(t *testing.T) {
 			defer wg.Done()
 			for j := 0; j < 8; j++ {
 				var b bytes.Buffer
-				if err := Write(&b, rich(), Options{}); err != nil {
+				if err := Write(&b, bt.Rich(), Options{}); err != nil {
 					errs <- err.Error()
 					return
 				}
@@ -577,19 +542,19 @@ func TestConcurrentWrites(t *testing.T) {
 }
 
 func TestTooDeep(t *testing.T) {
-	var q briefing.Block = para(tx("deep"))
+	var q briefing.Block = bt.Para(bt.Text("deep"))
 	for i := 0; i < MaxDepth+5; i++ {
 		q = &briefing.Quote{Blocks: []briefing.Block{q}}
 	}
 	var b bytes.Buffer
-	if err := Write(&b, minimal(q), Options{}); err != ErrTooDeep {
+	if err := Write(&b, bt.Minimal(q), Options{}); err != ErrTooDeep {
 		t.Errorf("quotes nested %d deep: err = %v, want ErrTooDeep", MaxDepth+5, err)
 	}
-	var in briefing.Inline = tx("deep")
+	var in briefing.Inline = bt.Text("deep")
 	for i := 0; i < MaxDepth+5; i++ {
 		in = &briefing.Emph{Inlines: []briefing.Inline{in}}
 	}
-	if err := Write(&b, minimal(para(in)), Options{}); err != ErrTooDeep {
+	if err := Write(&b, bt.Minimal(bt.Para(in)), Options{}); err != ErrTooDeep {
 		t.Errorf("emphasis nested %d deep: err = %v, want ErrTooDeep", MaxDepth+5, err)
 	}
 	if err := Write(&b, nil, Options{}); err == nil {
@@ -598,7 +563,7 @@ func TestTooDeep(t *testing.T) {
 }
 
 func BenchmarkWrite(b *testing.B) {
-	d := rich()
+	d := bt.Rich()
 	var buf bytes.Buffer
 	b.ReportAllocs()
 	for b.Loop() {
@@ -613,7 +578,7 @@ func TestColumnWidths(t *testing.T) {
 	cells := func(ss ...string) []briefing.Cell {
 		var out []briefing.Cell
 		for _, s := range ss {
-			out = append(out, briefing.Cell{tx(s)})
+			out = append(out, briefing.Cell{bt.Text(s)})
 		}
 		return out
 	}

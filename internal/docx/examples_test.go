@@ -5,58 +5,14 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
-	"handouts/internal/briefing"
-	"handouts/internal/sources"
+	bt "handouts/internal/briefing/briefingtest"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.document.xml from the example briefings")
-
-// examplesDir is the project's folder of example briefings.
-var examplesDir = filepath.Join("..", "..", "sources")
-
-// exampleDocs parses every example briefing in sources/, by name (the file
-// name without ".md"). The examples are what the golden and
-// interoperability tests are about, so the test fails when there are none
-// or when one does not parse without errors.
-func exampleDocs(t *testing.T) map[string]*briefing.Document {
-	t.Helper()
-	paths, err := sources.Find([]string{examplesDir})
-	if err != nil {
-		t.Fatalf("finding the example briefings: %v", err)
-	}
-	if len(paths) == 0 {
-		t.Fatalf("no example briefings in %s", examplesDir)
-	}
-	docs := make(map[string]*briefing.Document, len(paths))
-	for _, p := range paths {
-		d, diags := briefing.ParseFile(p, briefing.Options{})
-		if diags.HasErrors() || d == nil {
-			var msgs []string
-			for _, m := range diags {
-				msgs = append(msgs, m.String())
-			}
-			t.Fatalf("example briefing %s does not parse:\n%s", p, strings.Join(msgs, "\n"))
-		}
-		docs[strings.TrimSuffix(filepath.Base(p), ".md")] = d
-	}
-	return docs
-}
-
-// sortedNames returns the keys of docs in order, so subtests run in the
-// same order every time.
-func sortedNames(docs map[string]*briefing.Document) []string {
-	names := make([]string, 0, len(docs))
-	for n := range docs {
-		names = append(names, n)
-	}
-	slices.Sort(names)
-	return names
-}
 
 // goldenBreaks are the elements that start a new line in a golden file.
 // Text is escaped in every part, so "<" only ever begins a tag and a
@@ -83,8 +39,8 @@ func goldenForm(doc string) string {
 // with testdata/<name>.document.xml. Run with -update to rewrite them
 // after a deliberate change, and read the diff.
 func TestExamplesGolden(t *testing.T) {
-	docs := exampleDocs(t)
-	for _, name := range sortedNames(docs) {
+	docs := bt.Examples(t)
+	for _, name := range bt.Names(docs) {
 		t.Run(name, func(t *testing.T) {
 			b := docxOf(t, docs[name])
 			checkParts(t, b)
@@ -150,8 +106,8 @@ func firstDiff(want, got string) string {
 // order and expects the same bytes: the golden files can only be stable
 // if the writer is.
 func TestExamplesDeterministic(t *testing.T) {
-	docs := exampleDocs(t)
-	names := sortedNames(docs)
+	docs := bt.Examples(t)
+	names := bt.Names(docs)
 	first := make(map[string][]byte, len(names))
 	for _, n := range names {
 		first[n] = docxOf(t, docs[n])

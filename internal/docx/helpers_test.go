@@ -11,40 +11,6 @@ import (
 	"handouts/internal/briefing"
 )
 
-// Builders for hand-made test documents.
-func tx(s string) *briefing.Text { return &briefing.Text{Value: s} }
-func para(ins ...briefing.Inline) *briefing.Paragraph {
-	return &briefing.Paragraph{Inlines: ins}
-}
-func li(bs ...briefing.Block) *briefing.ListItem { return &briefing.ListItem{Blocks: bs} }
-
-func bullets(items ...*briefing.ListItem) *briefing.List { return &briefing.List{Items: items} }
-func numbered(start int, items ...*briefing.ListItem) *briefing.List {
-	return &briefing.List{Ordered: true, Start: start, Items: items}
-}
-
-// minimal returns a valid briefing with the given impact blocks.
-func minimal(blocks ...briefing.Block) *briefing.Document {
-	return &briefing.Document{
-		Name: "test",
-		Meta: briefing.Meta{
-			Title:       "Test briefing",
-			Kind:        briefing.PolicyBriefing,
-			Producer:    "Test Library",
-			Source:      "Test Publisher",
-			Link:        "https://example.org/driver",
-			Format:      "PDF",
-			Published:   briefing.Date{Year: 2018, Month: 2},
-			Updated:     briefing.Date{Year: 2018, Month: 3, Day: 14},
-			Review:      briefing.Date{Year: 2018, Month: 9},
-			Responsible: "VT",
-			Audience:    []string{"LKS staff"},
-			Tags:        []string{"one", "two"},
-		},
-		Impact: &briefing.Section{Role: briefing.Impact, Heading: "Impact on library policy/practice", Blocks: blocks},
-	}
-}
-
 // docxOf writes d with the default look, failing the test on error.
 func docxOf(t testing.TB, d *briefing.Document) []byte {
 	t.Helper()

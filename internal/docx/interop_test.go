@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"handouts/internal/briefing"
+	bt "handouts/internal/briefing/briefingtest"
 	"handouts/internal/extprog"
 	"handouts/internal/handout"
 )
@@ -18,8 +19,8 @@ import (
 // hand-made one with every element, the reference sample, and the
 // example briefings of the project.
 func interopDocs(t *testing.T) map[string]*briefing.Document {
-	docs := map[string]*briefing.Document{"rich": rich(), "sample": sampleBriefing()}
-	for name, d := range exampleDocs(t) {
+	docs := map[string]*briefing.Document{"rich": bt.Rich(), "sample": sampleBriefing()}
+	for name, d := range bt.Examples(t) {
 		docs[name] = d
 	}
 	return docs
@@ -59,77 +60,16 @@ func TestInteropXmllint(t *testing.T) {
 // string. A paragraph is cut at images and footnote references, which a
 // reader shows in its own way.
 func wantText(d *briefing.Document) []string {
-	var out []string
-	add := func(s string) {
-		if s = norm(s); s != "" {
-			out = append(out, s)
-		}
-	}
-	inl := func(ins []briefing.Inline) {
-		var cur []briefing.Inline
-		for _, in := range ins {
-			switch n := in.(type) {
-			case *briefing.Image:
-				add(briefing.PlainText(cur))
-				add(n.Alt)
-				cur = nil
-			case *briefing.FootnoteRef:
-				add(briefing.PlainText(cur))
-				cur = nil
-			default:
-				cur = append(cur, in)
-			}
-		}
-		add(briefing.PlainText(cur))
-	}
-	var blocks func([]briefing.Block)
-	blocks = func(bs []briefing.Block) {
-		for _, b := range bs {
-			switch n := b.(type) {
-			case *briefing.Paragraph:
-				inl(n.Inlines)
-			case *briefing.Heading:
-				inl(n.Inlines)
-			case *briefing.List:
-				for _, it := range n.Items {
-					blocks(it.Blocks)
-				}
-			case *briefing.Quote:
-				blocks(n.Blocks)
-			case *briefing.CodeBlock:
-				add(n.Text)
-			case *briefing.Table:
-				for _, c := range n.Header {
-					inl(c)
-				}
-				for _, r := range n.Rows {
-					for _, c := range r {
-						inl(c)
-					}
-				}
-			}
-		}
-	}
+	var w bt.Want
 	h := handout.New(d, handout.Options{})
-	add(h.Title)
-	add(h.Subtitle)
-	add(h.Acknowledgement)
+	w.Add(h.Title, h.Subtitle, h.Acknowledgement)
 	for _, r := range append(append([]handout.Row(nil), h.SourcePanel...), h.AboutPanel...) {
-		add(r.Label)
-		add(r.Value)
+		w.Add(r.Label, r.Value)
 	}
-	blocks(d.Lead)
-	for _, s := range d.Sections() {
-		add(s.Heading)
-		blocks(s.Blocks)
-	}
-	for _, f := range d.Footnotes {
-		blocks(f.Blocks)
-	}
-	return out
+	w.Body(d)
+	w.Notes(d)
+	return w.Pieces()
 }
-
-func norm(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 func TestInteropPandocReadsAllText(t *testing.T) {
 	extprog.Need(t, "pandoc")
@@ -137,7 +77,7 @@ func TestInteropPandocReadsAllText(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()
 			path := writeDocx(t, dir, name, d)
-			got := norm(string(extprog.Run(t, dir, "pandoc", "-f", "docx", "-t", "plain", "--wrap=none", "--columns=100000", path)))
+			got := bt.Norm(string(extprog.Run(t, dir, "pandoc", "-f", "docx", "-t", "plain", "--wrap=none", "--columns=100000", path)))
 			for _, w := range wantText(d) {
 				if !strings.Contains(got, w) {
 					t.Errorf("pandoc's reading lacks %q", w)
@@ -209,7 +149,7 @@ func TestInteropLibreOfficeSavedReference(t *testing.T) {
 		t.Errorf("notes on LibreOffice's save of the default reference: %q", ref.Notes)
 	}
 	var b bytes.Buffer
-	if err := Write(&b, rich(), Options{Reference: ref}); err != nil {
+	if err := Write(&b, bt.Rich(), Options{Reference: ref}); err != nil {
 		t.Fatal(err)
 	}
 	checkParts(t, b.Bytes())
@@ -230,8 +170,8 @@ func TestInteropLibreOfficeSavedReference(t *testing.T) {
 	if pdf, err := os.ReadFile(filepath.Join(dir, "restyled.pdf")); err != nil || !bytes.HasPrefix(pdf, []byte("%PDF-")) {
 		t.Errorf("LibreOffice made no PDF with the saved reference: %v", err)
 	}
-	text := norm(string(extprog.Run(t, dir, "pandoc", "-f", "docx", "-t", "plain", "--wrap=none", "--columns=100000", out)))
-	for _, w := range wantText(rich()) {
+	text := bt.Norm(string(extprog.Run(t, dir, "pandoc", "-f", "docx", "-t", "plain", "--wrap=none", "--columns=100000", out)))
+	for _, w := range wantText(bt.Rich()) {
 		if !strings.Contains(text, w) {
 			t.Errorf("pandoc's reading lacks %q", w)
 		}
@@ -245,8 +185,8 @@ func TestInteropLibreOfficeSavedReference(t *testing.T) {
 func TestInteropAdaptedBy(t *testing.T) {
 	extprog.Need(t, "pandoc")
 	const adapter = "Leighton Community Health Library"
-	docs := exampleDocs(t)
-	for _, name := range sortedNames(docs) {
+	docs := bt.Examples(t)
+	for _, name := range bt.Names(docs) {
 		d := docs[name]
 		t.Run(name, func(t *testing.T) {
 			var b bytes.Buffer
@@ -259,11 +199,11 @@ func TestInteropAdaptedBy(t *testing.T) {
 				t.Fatal(err)
 			}
 			producer := d.Meta.Producer
-			text := norm(string(extprog.Run(t, dir, "pandoc", "-f", "docx", "-t", "plain", "--wrap=none", "--columns=100000", path)))
+			text := bt.Norm(string(extprog.Run(t, dir, "pandoc", "-f", "docx", "-t", "plain", "--wrap=none", "--columns=100000", path)))
 			plain := handout.New(d, handout.Options{})
 			for _, w := range []string{
 				"Adapted by " + adapter + " from a briefing by " + producer + ".",
-				norm(plain.Acknowledgement), // the original wording, unchanged
+				bt.Norm(plain.Acknowledgement), // the original wording, unchanged
 				"Produced by " + producer,
 			} {
 				if !strings.Contains(text, w) {

@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	bt "handouts/internal/briefing/briefingtest"
 )
 
 // rezip writes parts as a new zip, through edit (which may change a
@@ -61,10 +63,10 @@ func TestDefaultReferenceRoundTrip(t *testing.T) {
 	// Writing with the default reference read back gives the very same
 	// handout as writing with no reference.
 	var b bytes.Buffer
-	if err := Write(&b, rich(), Options{Reference: r}); err != nil {
+	if err := Write(&b, bt.Rich(), Options{Reference: r}); err != nil {
 		t.Fatal(err)
 	}
-	if want := docxOf(t, rich()); !bytes.Equal(b.Bytes(), want) {
+	if want := docxOf(t, bt.Rich()); !bytes.Equal(b.Bytes(), want) {
 		for i, p := range unzip(t, want) {
 			got := unzip(t, b.Bytes())
 			if i < len(got) && !bytes.Equal(got[i].data, p.data) {
@@ -105,7 +107,7 @@ func TestRestyledReference(t *testing.T) {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	if err := Write(&b, rich(), Options{Reference: r}); err != nil {
+	if err := Write(&b, bt.Rich(), Options{Reference: r}); err != nil {
 		t.Fatal(err)
 	}
 	checkParts(t, b.Bytes())
@@ -143,7 +145,7 @@ func TestReferenceLackingStyles(t *testing.T) {
 		t.Errorf("notes %q should name Quote and PanelTable", r.Notes)
 	}
 	var b bytes.Buffer
-	if err := Write(&b, rich(), Options{Reference: r}); err != nil {
+	if err := Write(&b, bt.Rich(), Options{Reference: r}); err != nil {
 		t.Fatal(err)
 	}
 	checkParts(t, b.Bytes())
@@ -266,7 +268,7 @@ func TestReferenceStylesFoundByName(t *testing.T) {
 		t.Errorf("notes %q", r.Notes)
 	}
 	var b bytes.Buffer
-	if err := Write(&b, rich(), Options{Reference: r}); err != nil {
+	if err := Write(&b, bt.Rich(), Options{Reference: r}); err != nil {
 		t.Fatal(err)
 	}
 	doc := partOf(t, b.Bytes(), "word/document.xml")

@@ -5,17 +5,18 @@ import (
 	"testing"
 
 	"handouts/internal/briefing"
+	bt "handouts/internal/briefing/briefingtest"
 )
 
 // BenchmarkWrite writes the hand-made briefing with one of everything
 // (two pages, six font pages) and each example briefing, with the
 // default look.
 func BenchmarkWrite(b *testing.B) {
-	docs := map[string]*briefing.Document{"rich": rich()}
-	for name, d := range exampleDocs(b) {
+	docs := map[string]*briefing.Document{"rich": bt.Rich()}
+	for name, d := range bt.Examples(b) {
 		docs["example-"+name] = d
 	}
-	for _, name := range names(docs) {
+	for _, name := range bt.Names(docs) {
 		d := docs[name]
 		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()

@@ -7,58 +7,27 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"testing"
 
 	"handouts/internal/briefing"
+	bt "handouts/internal/briefing/briefingtest"
 	"handouts/internal/extprog"
 	"handouts/internal/handout"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden text files in testdata")
 
-// exampleDocs returns the project's example briefings (sources/*.md) by
-// name, once the parser can read them; nil before.
-func exampleDocs(t testing.TB) map[string]*briefing.Document {
-	t.Helper()
-	paths, err := filepath.Glob(filepath.Join("..", "..", "sources", "*.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := map[string]*briefing.Document{}
-	for _, p := range paths {
-		d, diags := briefing.ParseFile(p, briefing.Options{})
-		if d == nil && len(diags) == 1 && strings.Contains(diags[0].Message, "parser is not built yet") {
-			return nil
-		}
-		if d == nil || diags.HasErrors() {
-			t.Fatalf("example %s does not parse: %v", p, diags)
-		}
-		out[strings.TrimSuffix(filepath.Base(p), ".md")] = d
-	}
-	return out
-}
-
 // interopDocs are the briefings the checks with outside programs write:
 // the hand-made one with every element, the long one that runs over
 // many pages, and the project's examples.
 func interopDocs(t *testing.T) map[string]*briefing.Document {
-	docs := map[string]*briefing.Document{"rich": rich(), "long": longBriefing()}
-	for name, d := range exampleDocs(t) {
+	docs := map[string]*briefing.Document{"rich": bt.Rich(), "long": longBriefing()}
+	for name, d := range bt.Examples(t) {
 		docs["example-"+name] = d
 	}
 	return docs
-}
-
-func names(docs map[string]*briefing.Document) []string {
-	var n []string
-	for k := range docs {
-		n = append(n, k)
-	}
-	sort.Strings(n)
-	return n
 }
 
 // writePDF writes d into dir as name.pdf and returns its path.
@@ -74,7 +43,7 @@ func writePDF(t *testing.T, dir, name string, d *briefing.Document, o Options) s
 func TestInteropQpdfCheck(t *testing.T) {
 	extprog.Need(t, "qpdf")
 	docs := interopDocs(t)
-	for _, name := range names(docs) {
+	for _, name := range bt.Names(docs) {
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()
 			for _, paper := range []string{"a4", "letter"} {
@@ -91,7 +60,7 @@ func TestInteropQpdfCheck(t *testing.T) {
 func TestInteropFontsEmbedded(t *testing.T) {
 	extprog.Need(t, "pdffonts")
 	docs := interopDocs(t)
-	for _, name := range names(docs) {
+	for _, name := range bt.Names(docs) {
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()
 			path := writePDF(t, dir, name, docs[name], Options{})
@@ -116,90 +85,22 @@ func TestInteropFontsEmbedded(t *testing.T) {
 // heading, list item, table cell and note. A paragraph is cut at images
 // and note marks, which print in their own way.
 func wantText(d *briefing.Document) []string {
-	var out []string
-	add := func(s string) {
-		if s = norm(s); s != "" {
-			out = append(out, s)
-		}
-	}
-	inl := func(ins []briefing.Inline) {
-		var cur []briefing.Inline
-		for _, in := range ins {
-			switch n := in.(type) {
-			case *briefing.Image:
-				add(briefing.PlainText(cur))
-				add(n.Alt)
-				cur = nil
-			case *briefing.FootnoteRef:
-				add(briefing.PlainText(cur))
-				cur = nil
-			case *briefing.Link:
-				add(briefing.PlainText(cur))
-				add(briefing.PlainText(n.Inlines))
-				cur = nil
-			default:
-				cur = append(cur, in)
-			}
-		}
-		add(briefing.PlainText(cur))
-	}
-	var blocks func([]briefing.Block)
-	blocks = func(bs []briefing.Block) {
-		for _, b := range bs {
-			switch n := b.(type) {
-			case *briefing.Paragraph:
-				inl(n.Inlines)
-			case *briefing.Heading:
-				inl(n.Inlines)
-			case *briefing.List:
-				for _, it := range n.Items {
-					blocks(it.Blocks)
-				}
-			case *briefing.Quote:
-				blocks(n.Blocks)
-			case *briefing.CodeBlock:
-				for _, l := range strings.Split(n.Text, "\n") {
-					add(l)
-				}
-			case *briefing.Table:
-				for _, c := range n.Header {
-					inl(c)
-				}
-				for _, r := range n.Rows {
-					for _, c := range r {
-						inl(c)
-					}
-				}
-			}
-		}
-	}
+	w := bt.Want{CutAtLinks: true, CodeLines: true}
 	h := handout.New(d, handout.Options{})
-	add(h.KindLabel)
-	add(h.Title)
-	add(h.Subtitle)
-	add(h.Acknowledgement)
-	add(h.SourceHeading)
+	w.Add(h.KindLabel, h.Title, h.Subtitle, h.Acknowledgement, h.SourceHeading)
 	for _, r := range h.SourcePanel {
-		add(r.Label)
-		add(r.Value)
+		w.Add(r.Label, r.Value)
 	}
-	blocks(d.Lead)
-	for _, s := range d.Sections() {
-		add(s.Heading)
-		blocks(s.Blocks)
-	}
+	w.Body(d)
 	if len(d.Footnotes) > 0 {
-		add("Notes")
+		w.Add("Notes")
 	}
-	for _, f := range d.Footnotes {
-		blocks(f.Blocks)
-	}
-	add(h.AboutHeading)
+	w.Notes(d)
+	w.Add(h.AboutHeading)
 	for _, r := range h.AboutPanel {
-		add(r.Label)
-		add(r.Value)
+		w.Add(r.Label, r.Value)
 	}
-	return out
+	return w.Pieces()
 }
 
 // squeeze removes all white space, so text can be compared however the
@@ -223,7 +124,7 @@ func bodyText(text, footer string) string {
 func TestInteropTextInReadingOrder(t *testing.T) {
 	extprog.Need(t, "pdftotext")
 	docs := interopDocs(t)
-	for _, name := range names(docs) {
+	for _, name := range bt.Names(docs) {
 		t.Run(name, func(t *testing.T) {
 			d := docs[name]
 			dir := t.TempDir()
@@ -273,17 +174,17 @@ func TestInteropTextInReadingOrder(t *testing.T) {
 func TestInteropLinkAddressesPrinted(t *testing.T) {
 	extprog.Need(t, "pdftotext")
 	dir := t.TempDir()
-	path := writePDF(t, dir, "rich", rich(), Options{})
+	path := writePDF(t, dir, "rich", bt.Rich(), Options{})
 	text := squeeze(string(extprog.Run(t, dir, "pdftotext", "-enc", "UTF-8", path, "-")))
 	for _, tc := range []struct {
 		want  string
 		count int
 	}{
 		{"link(https://example.org/a)", 1}, // text, then its address
-		{"https://example.org/kf", 1},      // a bare address, once
-		{"library@example.org", 1},         // a mail address, once, without mailto:
-		{"mailto:", 0},                     // never printed
-		{"(https://example.org/note)", 1},  // in a note too
+		{"https://example.org/kf", 1},         // a bare address, once
+		{"library@example.org", 1},            // a mail address, once, without mailto:
+		{"mailto:", 0},                        // never printed
+		{"(https://example.org/note)", 1},     // in a note too
 		{"[Image:achart](https://example.org/i.png)", 1},
 		{"https://example.org/driver", 1}, // the source panel's link
 	} {
@@ -292,7 +193,7 @@ func TestInteropLinkAddressesPrinted(t *testing.T) {
 		}
 	}
 	// And clickable: one annotation per address.
-	b := string(pdfOf(t, rich(), Options{}))
+	b := string(pdfOf(t, bt.Rich(), Options{}))
 	for _, u := range []string{"https://example.org/a", "https://example.org/kf", "mailto:library@example.org", "https://example.org/driver", "https://example.org/i.png"} {
 		if !strings.Contains(b, "/URI ("+u+")") {
 			t.Errorf("no link annotation to %s", u)
@@ -303,7 +204,7 @@ func TestInteropLinkAddressesPrinted(t *testing.T) {
 func TestInteropPdfinfo(t *testing.T) {
 	extprog.Need(t, "pdfinfo")
 	dir := t.TempDir()
-	d := rich()
+	d := bt.Rich()
 	d.Meta.Title = "Making sense of “care” — Zoë’s café"
 	for _, tc := range []struct{ paper, size string }{
 		{"", "595.28 x 841.89 pts (A4)"},
@@ -388,7 +289,7 @@ func TestInteropPageBreaks(t *testing.T) {
 func TestInteropGolden(t *testing.T) {
 	extprog.Need(t, "pdftotext")
 	docs := interopDocs(t)
-	for _, name := range names(docs) {
+	for _, name := range bt.Names(docs) {
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()
 			path := writePDF(t, dir, name, docs[name], Options{})
@@ -437,7 +338,7 @@ func diffLines(want, got string) string {
 func TestInteropOutline(t *testing.T) {
 	extprog.Need(t, "qpdf")
 	dir := t.TempDir()
-	d := rich()
+	d := bt.Rich()
 	d.Others[0].Heading = "What is “it”? Zoë’s view"
 	path := writePDF(t, dir, "rich", d, Options{})
 	var out struct {
@@ -472,7 +373,7 @@ func TestInteropOutline(t *testing.T) {
 func TestInteropRenders(t *testing.T) {
 	extprog.Need(t, "pdftoppm")
 	docs := interopDocs(t)
-	for _, name := range names(docs) {
+	for _, name := range bt.Names(docs) {
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()
 			path := writePDF(t, dir, name, docs[name], Options{})

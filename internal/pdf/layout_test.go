@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"handouts/internal/briefing"
+	bt "handouts/internal/briefing/briefingtest"
 )
 
 // testLayouter returns a layouter for d with the default look on A4.
@@ -43,7 +44,7 @@ func lineTexts(l *layouter, lines []line) []string {
 }
 
 func TestBreakLines(t *testing.T) {
-	l := testLayouter(t, minimal())
+	l := testLayouter(t, bt.Minimal())
 	st := style{face: sans, size: 10}
 	toks := func(ins ...briefing.Inline) []tok {
 		b := inl{l: l}
@@ -58,14 +59,14 @@ func TestBreakLines(t *testing.T) {
 		width float64
 		want  []string
 	}{
-		{"fits", []briefing.Inline{tx("one two three")}, 500, []string{"one two three"}},
-		{"wraps at spaces", []briefing.Inline{tx("one two three four")}, l.widthOf("one two thr", st), []string{"one two", "three four"}},
-		{"spaces collapse", []briefing.Inline{tx("one   two")}, 500, []string{"one two"}},
-		{"hard break", []briefing.Inline{tx("one"), &briefing.LineBreak{}, tx("two")}, 500, []string{"one", "two"}},
-		{"styles join in a word", []briefing.Inline{tx("a"), strong(tx("b")), tx("c d")}, 500, []string{"abc d"}},
-		{"long address breaks after a slash", []briefing.Inline{tx("https://example.org/abcdefgh/ijklmnop")},
+		{"fits", []briefing.Inline{bt.Text("one two three")}, 500, []string{"one two three"}},
+		{"wraps at spaces", []briefing.Inline{bt.Text("one two three four")}, l.widthOf("one two thr", st), []string{"one two", "three four"}},
+		{"spaces collapse", []briefing.Inline{bt.Text("one   two")}, 500, []string{"one two"}},
+		{"hard break", []briefing.Inline{bt.Text("one"), &briefing.LineBreak{}, bt.Text("two")}, 500, []string{"one", "two"}},
+		{"styles join in a word", []briefing.Inline{bt.Text("a"), bt.Strong(bt.Text("b")), bt.Text("c d")}, 500, []string{"abc d"}},
+		{"long address breaks after a slash", []briefing.Inline{bt.Text("https://example.org/abcdefgh/ijklmnop")},
 			l.widthOf("https://example.org/abcdefgh/ij", st), []string{"https://example.org/abcdefgh/", "ijklmnop"}},
-		{"long word breaks anywhere", []briefing.Inline{tx("mmmmmmmmmmmm")}, l.widthOf("mmmmm", st), []string{"mmmmm", "mmmmm", "mm"}},
+		{"long word breaks anywhere", []briefing.Inline{bt.Text("mmmmmmmmmmmm")}, l.widthOf("mmmmm", st), []string{"mmmmm", "mmmmm", "mm"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			lines := l.breakLines(toks(tc.ins...), tc.width)
@@ -83,7 +84,7 @@ func TestBreakLines(t *testing.T) {
 }
 
 func TestLinkAddresses(t *testing.T) {
-	l := testLayouter(t, minimal())
+	l := testLayouter(t, bt.Minimal())
 	text := func(ins ...briefing.Inline) (string, []string) {
 		b := inl{l: l}
 		if err := b.inlines(ins, style{face: sans, size: 10}, 0); err != nil {
@@ -105,16 +106,16 @@ func TestLinkAddresses(t *testing.T) {
 		want      string
 		wantLinks []string
 	}{
-		{"text then address", link("https://example.org/a", tx("the guide")), "the guide (https://example.org/a)", []string{"https://example.org/a"}},
-		{"bare address once", link("https://example.org/a", tx("https://example.org/a")), "https://example.org/a", []string{"https://example.org/a"}},
-		{"address without scheme once", link("https://www.example.org/", tx("www.example.org")), "www.example.org", []string{"https://www.example.org/"}},
-		{"mail address shown without mailto", link("mailto:a@example.org", tx("write to us")), "write to us (a@example.org)", []string{"mailto:a@example.org"}},
-		{"bare mail address once", link("mailto:a@example.org", tx("a@example.org")), "a@example.org", []string{"mailto:a@example.org"}},
-		{"empty link text shows the address", link("https://example.org/b"), "https://example.org/b", []string{"https://example.org/b"}},
-		{"javascript is printed, not clickable", link("javascript:alert(1)", tx("x")), "x (javascript:alert(1))", nil},
-		{"place in the document is not printed", link("#top", tx("top")), "top", nil},
+		{"text then address", bt.Link("https://example.org/a", bt.Text("the guide")), "the guide (https://example.org/a)", []string{"https://example.org/a"}},
+		{"bare address once", bt.Link("https://example.org/a", bt.Text("https://example.org/a")), "https://example.org/a", []string{"https://example.org/a"}},
+		{"address without scheme once", bt.Link("https://www.example.org/", bt.Text("www.example.org")), "www.example.org", []string{"https://www.example.org/"}},
+		{"mail address shown without mailto", bt.Link("mailto:a@example.org", bt.Text("write to us")), "write to us (a@example.org)", []string{"mailto:a@example.org"}},
+		{"bare mail address once", bt.Link("mailto:a@example.org", bt.Text("a@example.org")), "a@example.org", []string{"mailto:a@example.org"}},
+		{"empty link text shows the address", bt.Link("https://example.org/b"), "https://example.org/b", []string{"https://example.org/b"}},
+		{"javascript is printed, not clickable", bt.Link("javascript:alert(1)", bt.Text("x")), "x (javascript:alert(1))", nil},
+		{"place in the document is not printed", bt.Link("#top", bt.Text("top")), "top", nil},
 		{"image as text and address", &briefing.Image{URL: "https://example.org/i.png", Alt: "a chart"}, "[Image: a chart] (https://example.org/i.png)", []string{"https://example.org/i.png"}},
-		{"non-ASCII address percent-encoded for the click", link("https://example.org/café", tx("x")), "x (https://example.org/café)", []string{"https://example.org/caf%C3%A9"}},
+		{"non-ASCII address percent-encoded for the click", bt.Link("https://example.org/café", bt.Text("x")), "x (https://example.org/café)", []string{"https://example.org/caf%C3%A9"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, links := text(tc.in)
@@ -174,10 +175,10 @@ func texts(pages []page) []string {
 }
 
 func TestListNumbering(t *testing.T) {
-	d := minimal(
-		numbered(7, li(para(tx("seven"))), li(para(tx("eight")), numbered(1, li(para(tx("inner one"))))), li(para(tx("nine")))),
-		numbered(0, li(para(tx("zero")))),
-		bullets(li(para(tx("dot")), bullets(li(para(tx("dash")))))),
+	d := bt.Minimal(
+		bt.Numbered(7, bt.Item(bt.Para(bt.Text("seven"))), bt.Item(bt.Para(bt.Text("eight")), bt.Numbered(1, bt.Item(bt.Para(bt.Text("inner one"))))), bt.Item(bt.Para(bt.Text("nine")))),
+		bt.Numbered(0, bt.Item(bt.Para(bt.Text("zero")))),
+		bt.Bullets(bt.Item(bt.Para(bt.Text("dot")), bt.Bullets(bt.Item(bt.Para(bt.Text("dash")))))),
 	)
 	_, pages, err := layOut(d, Options{})
 	if err != nil {
@@ -194,7 +195,7 @@ func TestListNumbering(t *testing.T) {
 
 func TestHangingIndent(t *testing.T) {
 	long := strings.Repeat("words that wrap ", 30)
-	d := minimal(bullets(li(para(tx(long)))), numbered(1, li(para(tx(long)))))
+	d := bt.Minimal(bt.Bullets(bt.Item(bt.Para(bt.Text(long)))), bt.Numbered(1, bt.Item(bt.Para(bt.Text(long)))))
 	_, pages, err := layOut(d, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -306,7 +307,7 @@ func TestPagesAreFixed(t *testing.T) {
 // longBriefing has sections of many lengths, so that headings fall at
 // every height of a page, and a table longer than a page.
 func longBriefing() *briefing.Document {
-	d := minimal(para(tx("Opening words.")))
+	d := bt.Minimal(bt.Para(bt.Text("Opening words.")))
 	seed := uint32(7)
 	rnd := func(n int) int {
 		seed = seed*1664525 + 1013904223
@@ -323,19 +324,19 @@ func longBriefing() *briefing.Document {
 	for s := 0; s < 28; s++ {
 		sec := &briefing.Section{Heading: fmt.Sprintf("Section heading %d", s+1)}
 		for p := rnd(4); p >= 0; p-- {
-			sec.Blocks = append(sec.Blocks, para(tx(sentence(5+rnd(60)))))
+			sec.Blocks = append(sec.Blocks, bt.Para(bt.Text(sentence(5+rnd(60)))))
 		}
 		if s%4 == 1 {
-			sec.Blocks = append(sec.Blocks, &briefing.Heading{Level: 3, Inlines: []briefing.Inline{tx(fmt.Sprintf("Subheading %d", s+1))}},
-				para(tx(sentence(10+rnd(30)))))
+			sec.Blocks = append(sec.Blocks, &briefing.Heading{Level: 3, Inlines: []briefing.Inline{bt.Text(fmt.Sprintf("Subheading %d", s+1))}},
+				bt.Para(bt.Text(sentence(10+rnd(30)))))
 		}
 		if s == 9 {
 			t := &briefing.Table{
 				Align:  []briefing.Align{briefing.AlignLeft, briefing.AlignNone, briefing.AlignRight},
-				Header: []briefing.Cell{{tx("Service name")}, {tx("What it offers")}, {tx("Count")}},
+				Header: []briefing.Cell{{bt.Text("Service name")}, {bt.Text("What it offers")}, {bt.Text("Count")}},
 			}
 			for r := 0; r < 70; r++ {
-				t.Rows = append(t.Rows, []briefing.Cell{{tx(fmt.Sprintf("Row %d", r+1))}, {tx(sentence(3 + rnd(25)))}, {tx(fmt.Sprint(r * 7))}})
+				t.Rows = append(t.Rows, []briefing.Cell{{bt.Text(fmt.Sprintf("Row %d", r+1))}, {bt.Text(sentence(3 + rnd(25)))}, {bt.Text(fmt.Sprint(r * 7))}})
 			}
 			sec.Blocks = append(sec.Blocks, t)
 		}
@@ -419,10 +420,10 @@ func TestTableHeaderRepeats(t *testing.T) {
 
 func TestTallRowSplit(t *testing.T) {
 	tall := strings.Repeat("a very long cell that goes on ", 400)
-	d := minimal(&briefing.Table{
+	d := bt.Minimal(&briefing.Table{
 		Align:  []briefing.Align{briefing.AlignNone},
-		Header: []briefing.Cell{{tx("Head")}},
-		Rows:   [][]briefing.Cell{{{tx(tall)}}},
+		Header: []briefing.Cell{{bt.Text("Head")}},
+		Rows:   [][]briefing.Cell{{{bt.Text(tall)}}},
 	})
 	l, pages, err := layOut(d, Options{})
 	if err != nil {
@@ -439,7 +440,7 @@ func TestTallRowSplit(t *testing.T) {
 }
 
 func TestDeterministic(t *testing.T) {
-	d := rich()
+	d := bt.Rich()
 	a := pdfOf(t, d, Options{})
 	b := pdfOf(t, d, Options{})
 	if !bytes.Equal(a, b) {
@@ -476,7 +477,7 @@ func TestDeterministic(t *testing.T) {
 }
 
 func TestMetadata(t *testing.T) {
-	d := rich()
+	d := bt.Rich()
 	d.Meta.Title = "Café (and more)"
 	b := string(pdfOf(t, d, Options{}))
 	for _, want := range []string{
@@ -506,35 +507,35 @@ func TestPaper(t *testing.T) {
 		paper string
 		want  string
 	}{{"", "/MediaBox [0 0 595.28 841.89]"}, {"A4", "/MediaBox [0 0 595.28 841.89]"}, {"letter", "/MediaBox [0 0 612.00 792.00]"}} {
-		b := string(pdfOf(t, minimal(), Options{Paper: tc.paper}))
+		b := string(pdfOf(t, bt.Minimal(), Options{Paper: tc.paper}))
 		if !strings.Contains(b, tc.want) {
 			t.Errorf("paper %q: no %s", tc.paper, tc.want)
 		}
 	}
-	if err := Write(&bytes.Buffer{}, minimal(), Options{Paper: "a5"}); err == nil || !strings.Contains(err.Error(), "a5") {
+	if err := Write(&bytes.Buffer{}, bt.Minimal(), Options{Paper: "a5"}); err == nil || !strings.Contains(err.Error(), "a5") {
 		t.Errorf("paper a5: error %v", err)
 	}
 }
 
 func TestTooDeep(t *testing.T) {
-	var b briefing.Block = para(tx("deep"))
+	var b briefing.Block = bt.Para(bt.Text("deep"))
 	for i := 0; i < MaxDepth+2; i++ {
 		b = &briefing.Quote{Blocks: []briefing.Block{b}}
 	}
-	if err := Write(&bytes.Buffer{}, minimal(b), Options{}); err != ErrTooDeep {
+	if err := Write(&bytes.Buffer{}, bt.Minimal(b), Options{}); err != ErrTooDeep {
 		t.Errorf("error %v, want ErrTooDeep", err)
 	}
-	var in briefing.Inline = tx("deep")
+	var in briefing.Inline = bt.Text("deep")
 	for i := 0; i < MaxDepth+2; i++ {
-		in = emph(in)
+		in = bt.Emph(in)
 	}
-	if err := Write(&bytes.Buffer{}, minimal(para(in)), Options{}); err != ErrTooDeep {
+	if err := Write(&bytes.Buffer{}, bt.Minimal(bt.Para(in)), Options{}); err != ErrTooDeep {
 		t.Errorf("error %v, want ErrTooDeep", err)
 	}
 }
 
 func TestLongPanelValueSplit(t *testing.T) {
-	d := minimal()
+	d := bt.Minimal()
 	for i := 0; i < 400; i++ {
 		d.Meta.Audience = append(d.Meta.Audience, fmt.Sprintf("audience number %d", i))
 	}
@@ -561,11 +562,11 @@ func TestLongPanelValueSplit(t *testing.T) {
 // TestNothingBelowTheBody checks every handout keeps its text and
 // shading above the footer and below the top margin.
 func TestNothingBelowTheBody(t *testing.T) {
-	docs := map[string]*briefing.Document{"rich": rich(), "long": longBriefing()}
-	for name, d := range exampleDocs(t) {
+	docs := map[string]*briefing.Document{"rich": bt.Rich(), "long": longBriefing()}
+	for name, d := range bt.Examples(t) {
 		docs[name] = d
 	}
-	for _, name := range names(docs) {
+	for _, name := range bt.Names(docs) {
 		for _, paper := range []string{"a4", "letter"} {
 			l, pages, err := layOut(docs[name], Options{Paper: paper})
 			if err != nil {
@@ -591,7 +592,7 @@ func TestNothingBelowTheBody(t *testing.T) {
 // TestNoteMarksLink checks each note mark is a link to its note: one
 // internal link annotation per mark, each to the page its note is on.
 func TestNoteMarksLink(t *testing.T) {
-	b := pdfOf(t, rich(), Options{})
+	b := pdfOf(t, bt.Rich(), Options{})
 	annots := regexp.MustCompile(`/Subtype /Link /Rect \[[^\]]*\] /Border \[0 0 0\] /Dest \[(\d+) 0 R /XYZ 0 [\d.]+ null\]`).FindAllSubmatch(b, -1)
 	if len(annots) != 2 {
 		t.Fatalf("%d links to notes, want 2 (one per mark)", len(annots))

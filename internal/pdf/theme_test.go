@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	bt "handouts/internal/briefing/briefingtest"
 )
 
 func TestDefaultTheme(t *testing.T) {
@@ -53,7 +55,7 @@ func TestLoadThemeOverrides(t *testing.T) {
 	}
 	// The handout uses it: the accent colour is in the page content.
 	var b bytes.Buffer
-	if err := Write(&b, minimal(), Options{Theme: th}); err != nil {
+	if err := Write(&b, bt.Minimal(), Options{Theme: th}); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Contains(b.Bytes(), []byte("0.627 0.000 0.329 rg")) {
