@@ -25,6 +25,7 @@ import (
 
 	"handouts/internal/diag"
 	"handouts/internal/suggest"
+	"handouts/internal/yamlpos"
 )
 
 // FileName is the name of the project config in a project's root folder.
@@ -173,7 +174,7 @@ func Parse(path string, data []byte) (*Config, diag.List) {
 		if err == io.EOF {
 			return c, nil // an empty file: the defaults
 		}
-		line, msg := yamlError(err)
+		line, msg := yamlpos.Split(err)
 		diags.Errorf(path, line, "YAML syntax: %s", msg)
 		return c, diags
 	}
@@ -181,7 +182,7 @@ func Parse(path string, data []byte) (*Config, diag.List) {
 	if err := dec.Decode(&next); err != io.EOF {
 		line := next.Line
 		if err != nil {
-			line, _ = yamlError(err)
+			line, _ = yamlpos.Split(err)
 		}
 		diags.Errorf(path, line, "the project config must be one YAML document; remove the second one (after \"---\")")
 		return c, diags
@@ -342,18 +343,6 @@ func ParsePeriod(s string) (int, error) {
 		return 0, fmt.Errorf("%q is out of range: between 1 month and %d years", s, MaxReviewMonths/12)
 	}
 	return n, nil
-}
-
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
-// yamlError splits a YAML error into its line and message.
-func yamlError(err error) (int, string) {
-	msg := err.Error()
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		return n, m[2]
-	}
-	return 0, strings.TrimPrefix(msg, "yaml: ")
 }
 
 // invalidUTF8 returns the line of the first invalid UTF-8 sequence.

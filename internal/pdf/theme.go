@@ -17,6 +17,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"handouts/internal/suggest"
+	"handouts/internal/yamlpos"
 	"handouts/templates"
 )
 
@@ -147,7 +148,7 @@ func ParseTheme(path string, data []byte, base *Theme) (*Theme, error) {
 		if err == io.EOF {
 			return base, nil
 		}
-		line, msg := yamlError(err)
+		line, msg := yamlpos.Split(err)
 		return nil, fmt.Errorf("%s:%d: YAML syntax: %s", path, line, msg)
 	}
 	if len(doc.Content) == 0 || (doc.Content[0].Kind == yaml.ScalarNode && doc.Content[0].Tag == "!!null") {
@@ -274,17 +275,6 @@ func parseColour(s string) (Colour, bool) {
 	}
 	v, _ := strconv.ParseUint(s[1:], 16, 32)
 	return Colour{uint8(v >> 16), uint8(v >> 8), uint8(v)}, true
-}
-
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
-func yamlError(err error) (int, string) {
-	msg := err.Error()
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		return n, m[2]
-	}
-	return 0, strings.TrimPrefix(msg, "yaml: ")
 }
 
 // check bounds every value, so that no theme can make an unprintable
