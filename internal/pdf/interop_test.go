@@ -181,10 +181,10 @@ func TestInteropLinkAddressesPrinted(t *testing.T) {
 		count int
 	}{
 		{"link(https://example.org/a)", 1}, // text, then its address
-		{"https://example.org/kf", 1},         // a bare address, once
-		{"library@example.org", 1},            // a mail address, once, without mailto:
-		{"mailto:", 0},                        // never printed
-		{"(https://example.org/note)", 1},     // in a note too
+		{"https://example.org/kf", 1},      // a bare address, once
+		{"library@example.org", 1},         // a mail address, once, without mailto:
+		{"mailto:", 0},                     // never printed
+		{"(https://example.org/note)", 1},  // in a note too
 		{"[Image:achart](https://example.org/i.png)", 1},
 		{"https://example.org/driver", 1}, // the source panel's link
 	} {
