@@ -4,14 +4,13 @@ import (
 	"bytes"
 	"fmt"
 	"net/url"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 
 	"handouts/internal/suggest"
+	"handouts/internal/yamlpos"
 )
 
 // Keys are the front-matter keys, in the order documented.
@@ -116,22 +115,17 @@ func splitFrontMatter(src []byte, d *diagSink) (yml []byte, yamlLine int, fm fro
 	return nil, 0, fm
 }
 
-var yamlErrLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
 // readMeta decodes the front matter's YAML into m, reporting every
 // problem with its line in the file.
 func readMeta(yml []byte, yamlLine int, fm *frontMatter, opts Options, m *Meta, d *diagSink) {
 	off := yamlLine - 1 // YAML line n is file line n+off
 	var doc yaml.Node
 	if err := yaml.Unmarshal(yml, &doc); err != nil {
-		line, msg := 0, strings.TrimPrefix(err.Error(), "yaml: ")
-		if sm := yamlErrLine.FindStringSubmatch(err.Error()); sm != nil {
-			line, _ = strconv.Atoi(sm[1])
-			line += off
-			msg = sm[2]
-		}
+		line, msg := yamlpos.Split(err)
 		if line == 0 {
 			line = yamlLine
+		} else {
+			line += off
 		}
 		hint := "check the indentation and the quotes"
 		if yl := line - off; yl >= 1 && bytes.Contains(nthLine(yml, yl), []byte("\t")) {
