@@ -382,6 +382,21 @@ func checkBody(doc *Document, p parsed, info bodyInfo, fm frontMatter, d *diagSi
 		d.errorf(at, "no driver summary, which a policy briefing needs; add a section \"## %s\"%s (or set kind: hot-topic)", Summary.Name(), nearMiss(doc, Summary))
 	}
 
+	// A heading with nothing under it prints as a broken handout; a new
+	// briefing's sections hold only hint comments until they are written.
+	// A level-1 heading has its own error already.
+	level1 := map[int]bool{}
+	for _, b := range p.Blocks {
+		if h, ok := b.(*Heading); ok && h.Level == 1 {
+			level1[h.Line] = true
+		}
+	}
+	for _, sec := range doc.Sections() {
+		if len(sec.Blocks) == 0 && !level1[sec.Line] {
+			d.errorf(sec.Line, "section %q is empty; %s", sec.Heading, emptyHint(doc, sec))
+		}
+	}
+
 	for _, l := range p.Links {
 		if msg := checkBodyLink(l.URL); msg != "" {
 			what := "link"
@@ -462,6 +477,18 @@ func checkBody(doc *Document, p parsed, info bodyInfo, fm frontMatter, d *diagSi
 			}
 		}
 	}
+}
+
+// emptyHint says what to do about an empty section: a required one must
+// be written, any other may go.
+func emptyHint(doc *Document, sec *Section) string {
+	switch {
+	case sec == doc.Impact:
+		return "write what the driver means for library services under it (every briefing needs this section)"
+	case sec == doc.Summary && doc.Meta.Kind == PolicyBriefing:
+		return "summarise the driver document under it (a policy briefing needs this section)"
+	}
+	return "write it, or remove the heading"
 }
 
 func itemWords(ns []int) string {

@@ -51,6 +51,12 @@ func TestRules(t *testing.T) {
 		{"kind written loosely", front("source: King's Fund", "source: K\nkind: Hot Topic") + "## Impact\n- x\n", Options{}, nil},
 		{"kind typo", front("source: King's Fund", "source: K\nkind: policy-breifing") + policyBody, Options{},
 			[]string{`x.md:5: unknown kind "policy-breifing"; did you mean "policy-briefing"?`}},
+		{"empty sections", policyFront + "## Impact on library policy/practice\n<!-- hint -->\n\n## Summary of driver\n\n## Key points\n\n## Further reading\n1. Item\n", Options{},
+			[]string{
+				`x.md:10: section "Impact on library policy/practice" is empty; write what the driver means for library services under it (every briefing needs this section)`,
+				`x.md:13: section "Summary of driver" is empty; summarise the driver document under it (a policy briefing needs this section)`,
+				`x.md:15: section "Key points" is empty; write it, or remove the heading`,
+			}},
 		{"review warning off without today", front("review: 2018-05", "review: 2018-05") + policyBody, Options{}, nil},
 		{"review not past on the month's last day", policyFront + policyBody, Options{Today: Date{2018, 5, 31}}, nil},
 		{"review past the day after", policyFront + policyBody, Options{Today: Date{2018, 6, 1}},
