@@ -47,6 +47,12 @@ func TestCheckExitStatus(t *testing.T) {
 		{[]string{"check", "--today", "soon", good}, exitUsage},
 		{[]string{"check", "--no-such-flag", good}, exitUsage},
 		{[]string{"check", good, "--strict=maybe"}, exitUsage},
+		// status and build agree with check on what a wrong path is.
+		{[]string{"status", "--today", "2026-11-25", filepath.Join(dir, "nowhere")}, exitUsage},
+		{[]string{"status", "--today", "2026-11-25", empty}, exitFailed},
+		{[]string{"status", "--today", "2026-11-25", "--fail-overdue", overdue}, exitFailed},
+		{[]string{"status", "--today", "2026-11-25", overdue}, exitOK},
+		{[]string{"build", "--out", filepath.Join(dir, "out"), filepath.Join(dir, "nowhere")}, exitUsage},
 	}
 	for _, tt := range tests {
 		got, stderr := runCaptured(t, append([]string{"handouts"}, tt.args...))

@@ -25,8 +25,9 @@ A briefing is overdue once the last day of its review date has passed
 review falls within --within days. A briefing that cannot be read is
 shown in state "error", with the reason on stderr.
 
-Exit status: 0, or 1 when a briefing cannot be read, or when one is
-overdue and --fail-overdue is given (for a scheduled CI job).
+Exit status: 0; 1 when a briefing cannot be read, or when one is
+overdue and --fail-overdue is given (for a scheduled CI job); 2 when
+the command line is wrong or a path does not exist.
 
 Examples:
    handouts status
@@ -74,7 +75,7 @@ func status(c *cli.Context) error {
 	}
 	paths, err := findBriefings(args)
 	if err != nil {
-		return cli.Exit(err.Error(), exitFailed)
+		return usageError("%v", err)
 	}
 	if len(paths) == 0 {
 		return cli.Exit(fmt.Sprintf("no briefings (.md files) in %s", strings.Join(args, ", ")), exitFailed)
