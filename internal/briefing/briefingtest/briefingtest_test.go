@@ -150,3 +150,20 @@ func TestExamples(t *testing.T) {
 		}
 	}
 }
+
+func TestMarkdownParses(t *testing.T) {
+	titles := map[string]bool{}
+	for _, i := range []int{0, 1, 42, 599} {
+		d, diags := briefing.Parse(fmt.Sprintf("b%d.md", i), []byte(Markdown(i)), briefing.Options{})
+		if d == nil || len(diags) > 0 {
+			t.Fatalf("Markdown(%d) does not parse cleanly: %v", i, diags)
+		}
+		if d.Impact == nil || d.Summary == nil || d.FurtherReading == nil || len(d.Footnotes) != 1 {
+			t.Errorf("Markdown(%d) lacks a standard section or its note", i)
+		}
+		titles[d.Meta.Title] = true
+	}
+	if len(titles) != 4 {
+		t.Errorf("titles %v: each number must make its own briefing", titles)
+	}
+}
