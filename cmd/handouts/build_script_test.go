@@ -8,13 +8,15 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	bt "handouts/internal/briefing/briefingtest"
+	"handouts/internal/readonly"
 )
 
 // scriptCmds are the commands the build scenarios use besides
@@ -38,8 +40,8 @@ func scriptCondition(cond string) (bool, error) {
 			return false, err
 		}
 		defer os.RemoveAll(dir)
-		ok := makeReadOnly(dir) == nil
-		undoReadOnly(dir)
+		ok := readonly.Make(dir) == nil
+		readonly.Undo(dir)
 		return ok, nil
 	}
 	return false, fmt.Errorf("unknown condition %q", cond)
@@ -55,41 +57,8 @@ func cmdGenBriefings(ts *testscript.TestScript, neg bool, args []string) {
 	dir := ts.MkAbs(args[1])
 	ts.Check(os.MkdirAll(dir, 0o755))
 	for i := range n {
-		ts.Check(os.WriteFile(filepath.Join(dir, fmt.Sprintf("b%04d.md", i)), []byte(syntheticBriefing(i)), 0o644))
+		ts.Check(os.WriteFile(filepath.Join(dir, fmt.Sprintf("b%04d.md", i)), []byte(bt.Markdown(i)), 0o644))
 	}
-}
-
-// syntheticBriefing is a valid policy briefing, numbered i.
-func syntheticBriefing(i int) string {
-	return fmt.Sprintf(`---
-title: Synthetic briefing %[1]d on integrated care
-kind: policy-briefing
-producer: Example Library and Knowledge Service
-source: The King's Fund
-link: https://www.example.org/reports/%[1]d
-format: Long read
-published: 2018-02
-updated: 2018-03
-review: 2019-03
-responsible: VT
-audience:
-  - LKS staff
-tags: [integrated care]
----
-
-## Impact on library policy/practice
-
-- Library teams will be asked for evidence on item %[1]d (1).
-- Share current awareness bulletins with system partners.
-
-## Summary of driver
-
-A short summary of the driver document, number %[1]d, in plain words.
-
-## Further reading
-
-1. The King's Fund (2018) Integrated care explained. https://www.example.org/explained
-`, i)
 }
 
 // cmptree A B fails unless folders A and B hold the same files with the
@@ -153,41 +122,8 @@ func cmdReadOnly(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("usage: readonly DIR")
 	}
 	dir := ts.MkAbs(args[0])
-	ts.Defer(func() { undoReadOnly(dir) })
-	ts.Check(makeReadOnly(dir))
-}
-
-// makeReadOnly takes away write permission; as root, for whom permission
-// bits do not count, it sets the immutable attribute instead.
-func makeReadOnly(dir string) error {
-	if err := os.Chmod(dir, 0o555); err != nil {
-		return err
-	}
-	if !canWrite(dir) {
-		return nil
-	}
-	if out, err := exec.Command("chattr", "+i", dir).CombinedOutput(); err != nil {
-		return fmt.Errorf("chattr +i: %v: %s", err, out)
-	}
-	if canWrite(dir) {
-		return fmt.Errorf("%s is still writable", dir)
-	}
-	return nil
-}
-
-func undoReadOnly(dir string) {
-	exec.Command("chattr", "-i", dir).Run()
-	os.Chmod(dir, 0o755)
-}
-
-func canWrite(dir string) bool {
-	f, err := os.CreateTemp(dir, "probe")
-	if err != nil {
-		return false
-	}
-	f.Close()
-	os.Remove(f.Name())
-	return true
+	ts.Defer(func() { readonly.Undo(dir) })
+	ts.Check(readonly.Make(dir))
 }
 
 // docxtext FILE prints the text of a .docx's body, one paragraph a line,

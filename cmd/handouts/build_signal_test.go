@@ -14,6 +14,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	bt "handouts/internal/briefing/briefingtest"
 )
 
 // TestBuildStopsCleanlyOnSignal runs handouts build as a program of its
@@ -38,7 +40,7 @@ func TestBuildStopsCleanlyOnSignal(t *testing.T) {
 	os.MkdirAll(filepath.Join(dir, "sources"), 0o755)
 	for i := range 600 {
 		p := filepath.Join(dir, "sources", fmt.Sprintf("b%04d.md", i))
-		if err := os.WriteFile(p, []byte(syntheticBriefing(i)), 0o644); err != nil {
+		if err := os.WriteFile(p, []byte(bt.Markdown(i)), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}

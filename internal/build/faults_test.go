@@ -16,6 +16,7 @@ import (
 	"testing"
 
 	"handouts/internal/briefing"
+	"handouts/internal/readonly"
 )
 
 // TestFullDisk builds in a child process whose files may not grow beyond
@@ -144,32 +145,18 @@ func TestReadOnlyOutputFolder(t *testing.T) {
 // readOnly makes dir unwritable for this process until the test ends.
 func readOnly(t *testing.T, dir string) {
 	t.Helper()
-	if err := os.Chmod(dir, 0o555); err != nil {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { os.Chmod(dir, 0o755) })
-	if !writable(dir) {
-		return
+	t.Cleanup(func() { readonly.Undo(abs) })
+	err = readonly.Make(dir)
+	if errors.Is(err, readonly.ErrUnsupported) {
+		t.Skipf("%v; the write-error path is covered by TestWriteErrorIsThatHandoutsError", err)
 	}
-	// Root: permission bits do not apply.
-	if err := exec.Command("chattr", "+i", dir).Run(); err != nil {
-		t.Skipf("cannot make a read-only folder as root here (chattr: %v); the write-error path is covered by TestWriteErrorIsThatHandoutsError", err)
-	}
-	abs, _ := filepath.Abs(dir)
-	t.Cleanup(func() { exec.Command("chattr", "-i", abs).Run() })
-	if writable(dir) {
-		t.Skip("chattr +i did not make the folder read-only")
-	}
-}
-
-func writable(dir string) bool {
-	f, err := os.CreateTemp(dir, "probe")
 	if err != nil {
-		return false
+		t.Fatal(err)
 	}
-	f.Close()
-	os.Remove(f.Name())
-	return true
 }
 
 func TestOutputFolderCannotBeMade(t *testing.T) {
