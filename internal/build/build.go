@@ -60,6 +60,10 @@ const SumsName = "SHA256SUMS"
 // Formats are the output formats, in the order they are built and listed.
 var Formats = []string{"docx", "pdf"}
 
+// ReferenceName is the reference document a project's templates folder
+// may hold under docx/, used when no --reference-doc is given.
+const ReferenceName = "reference.docx"
+
 // maxReferenceBytes bounds the reference document read into memory; the
 // docx package bounds what it inflates from it.
 const maxReferenceBytes = 64 << 20
@@ -346,14 +350,23 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	}
 	e.parseOpts = briefing.Options{DefaultProducer: o.Config.Producer}
 	var refBytes []byte
-	if o.Reference != "" && contains(formats, "docx") {
-		refBytes, err = readLimited(o.Reference, maxReferenceBytes)
+	ref := o.Reference
+	if ref == "" && o.Config.Templates != "" {
+		// A project's templates folder may hold its Word look as a
+		// reference document; --reference-doc wins over it.
+		p := filepath.Join(o.Config.Templates, "docx", ReferenceName)
+		if _, err := os.Stat(p); err == nil {
+			ref = p
+		}
+	}
+	if ref != "" && contains(formats, "docx") {
+		refBytes, err = readLimited(ref, maxReferenceBytes)
 		if err != nil {
-			return fail(filepath.ToSlash(o.Reference), "cannot read the reference document: %s", describe(err))
+			return fail(filepath.ToSlash(ref), "cannot read the reference document: %s", describe(err))
 		}
 		e.reference, err = docx.ReadReference(bytes.NewReader(refBytes), int64(len(refBytes)))
 		if err != nil {
-			return fail(filepath.ToSlash(o.Reference), "not a usable reference document: %v", err)
+			return fail(filepath.ToSlash(ref), "not a usable reference document: %v", err)
 		}
 	}
 	if contains(formats, "pdf") {
