@@ -64,15 +64,9 @@ func check(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	if len(args) == 0 {
-		args = []string{"sources"}
-	}
 	paths, err := findBriefings(args)
 	if err != nil {
-		return usageError("%v", err)
-	}
-	if len(paths) == 0 {
-		return cli.Exit(fmt.Sprintf("no briefings (.md files) in %s", strings.Join(args, ", ")), exitFailed)
+		return err
 	}
 
 	opts := briefing.Options{DefaultProducer: cfg.Producer, Today: today}

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/urfave/cli/v2"
+
 	"handouts/internal/briefing"
 	"handouts/internal/config"
 	"handouts/internal/diag"
@@ -14,16 +16,23 @@ import (
 	"handouts/internal/sources"
 )
 
-// findBriefings expands files and folders into the briefings they hold,
-// sorted, with a short message for a path that does not exist.
+// findBriefings expands files and folders (sources/ when there are none)
+// into the briefings they hold, sorted. A path that does not exist is a
+// usage error, with a short message; finding no briefing is a failure.
 func findBriefings(args []string) ([]string, error) {
+	if len(args) == 0 {
+		args = []string{"sources"}
+	}
 	paths, err := sources.Find(args)
 	if err != nil {
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
-			return nil, fmt.Errorf("%s: %s", filepath.ToSlash(pe.Path), pe.Err)
+			return nil, usageError("%s: %s", filepath.ToSlash(pe.Path), pe.Err)
 		}
-		return nil, err
+		return nil, usageError("%v", err)
+	}
+	if len(paths) == 0 {
+		return nil, cli.Exit(fmt.Sprintf("no briefings (.md files) in %s", strings.Join(args, ", ")), exitFailed)
 	}
 	return paths, nil
 }
