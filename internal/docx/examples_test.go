@@ -5,7 +5,6 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -60,7 +59,7 @@ func TestExamplesGolden(t *testing.T) {
 				t.Fatalf("%v (run go test -run TestExamplesGolden -update to create it)", err)
 			}
 			if got != string(want) {
-				t.Errorf("word/document.xml differs from %s (run with -update after a deliberate change):\n%s", path, firstDiff(string(want), got))
+				t.Errorf("word/document.xml differs from %s (run with -update after a deliberate change):\n%s", path, bt.DiffLines(string(want), got))
 			}
 		})
 	}
@@ -82,24 +81,6 @@ func TestExamplesGolden(t *testing.T) {
 		}
 		t.Errorf("%s has no example briefing %s.md (run with -update to remove it)", f, name)
 	}
-}
-
-// firstDiff shows the first line at which two texts differ.
-func firstDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := 0; i < len(w) || i < len(g); i++ {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			return "line " + strconv.Itoa(i+1) + ":\nwant: " + wl + "\n got: " + gl
-		}
-	}
-	return "(texts differ only in length)"
 }
 
 // TestExamplesDeterministic writes each example twice and in reverse

@@ -30,6 +30,19 @@ func interopDocs(t *testing.T) map[string]*briefing.Document {
 	return docs
 }
 
+// eachInteropPDF runs check in a subtest for each of interopDocs, in the
+// order of their names, with the briefing written with the default look
+// to dir/name.pdf at path.
+func eachInteropPDF(t *testing.T, check func(t *testing.T, name string, d *briefing.Document, dir, path string)) {
+	docs := interopDocs(t)
+	for _, name := range bt.Names(docs) {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			check(t, name, docs[name], dir, writePDF(t, dir, name, docs[name], Options{}))
+		})
+	}
+}
+
 // writePDF writes d into dir as name.pdf and returns its path.
 func writePDF(t *testing.T, dir, name string, d *briefing.Document, o Options) string {
 	t.Helper()
@@ -59,25 +72,20 @@ func TestInteropQpdfCheck(t *testing.T) {
 
 func TestInteropFontsEmbedded(t *testing.T) {
 	extprog.Need(t, "pdffonts")
-	docs := interopDocs(t)
-	for _, name := range bt.Names(docs) {
-		t.Run(name, func(t *testing.T) {
-			dir := t.TempDir()
-			path := writePDF(t, dir, name, docs[name], Options{})
-			out := string(extprog.Run(t, dir, "pdffonts", path))
-			lines := strings.Split(strings.TrimSpace(out), "\n")
-			if len(lines) < 3 {
-				t.Fatalf("pdffonts lists no fonts:\n%s", out)
+	eachInteropPDF(t, func(t *testing.T, name string, d *briefing.Document, dir, path string) {
+		out := string(extprog.Run(t, dir, "pdffonts", path))
+		lines := strings.Split(strings.TrimSpace(out), "\n")
+		if len(lines) < 3 {
+			t.Fatalf("pdffonts lists no fonts:\n%s", out)
+		}
+		for _, l := range lines[2:] {
+			f := strings.Fields(l)
+			// name type encoding emb sub uni object ID
+			if len(f) < 7 || f[len(f)-5] != "yes" || !strings.HasPrefix(f[0], "HO") || !strings.Contains(f[0], "+Liberation") {
+				t.Errorf("font not embedded as a Liberation subset: %s", l)
 			}
-			for _, l := range lines[2:] {
-				f := strings.Fields(l)
-				// name type encoding emb sub uni object ID
-				if len(f) < 7 || f[len(f)-5] != "yes" || !strings.HasPrefix(f[0], "HO") || !strings.Contains(f[0], "+Liberation") {
-					t.Errorf("font not embedded as a Liberation subset: %s", l)
-				}
-			}
-		})
-	}
+		}
+	})
 }
 
 // wantText lists the pieces of text a reader of the handout must find,
@@ -123,52 +131,46 @@ func bodyText(text, footer string) string {
 
 func TestInteropTextInReadingOrder(t *testing.T) {
 	extprog.Need(t, "pdftotext")
-	docs := interopDocs(t)
-	for _, name := range bt.Names(docs) {
-		t.Run(name, func(t *testing.T) {
-			d := docs[name]
-			dir := t.TempDir()
-			path := writePDF(t, dir, name, d, Options{})
-			// -raw keeps the order the text is drawn in, which is the
-			// reading order: row by row, cell by cell.
-			text := string(extprog.Run(t, dir, "pdftotext", "-enc", "UTF-8", "-raw", path, "-"))
-			got := squeeze(bodyText(text, ""))
-			at := 0
-			for _, w := range wantText(d) {
-				i := strings.Index(got[at:], squeeze(w))
-				if i < 0 {
-					if strings.Contains(got, squeeze(w)) {
-						t.Errorf("%q is out of reading order", w)
-					} else {
-						t.Errorf("pdftotext lacks %q", w)
-					}
-					continue
+	eachInteropPDF(t, func(t *testing.T, name string, d *briefing.Document, dir, path string) {
+		// -raw keeps the order the text is drawn in, which is the
+		// reading order: row by row, cell by cell.
+		text := string(extprog.Run(t, dir, "pdftotext", "-enc", "UTF-8", "-raw", path, "-"))
+		got := squeeze(bodyText(text, ""))
+		at := 0
+		for _, w := range wantText(d) {
+			i := strings.Index(got[at:], squeeze(w))
+			if i < 0 {
+				if strings.Contains(got, squeeze(w)) {
+					t.Errorf("%q is out of reading order", w)
+				} else {
+					t.Errorf("pdftotext lacks %q", w)
 				}
-				at += i + len(squeeze(w))
+				continue
 			}
-			// The footer of every page: the producer and the page counter.
-			pages := len(regexp.MustCompile(`Page \d+ of \d+`).FindAllString(text, -1))
-			m := regexp.MustCompile(`Page 1 of (\d+)`).FindStringSubmatch(text)
-			if m == nil {
-				t.Fatalf("no \"Page 1 of N\":\n%s", text)
+			at += i + len(squeeze(w))
+		}
+		// The footer of every page: the producer and the page counter.
+		pages := len(regexp.MustCompile(`Page \d+ of \d+`).FindAllString(text, -1))
+		m := regexp.MustCompile(`Page 1 of (\d+)`).FindStringSubmatch(text)
+		if m == nil {
+			t.Fatalf("no \"Page 1 of N\":\n%s", text)
+		}
+		n, _ := strconv.Atoi(m[1])
+		if pages != n {
+			t.Errorf("%d page counters for %d pages", pages, n)
+		}
+		for p := 1; p <= n; p++ {
+			if !strings.Contains(text, handout.PageLabel(p, n)) {
+				t.Errorf("no %q", handout.PageLabel(p, n))
 			}
-			n, _ := strconv.Atoi(m[1])
-			if pages != n {
-				t.Errorf("%d page counters for %d pages", pages, n)
-			}
-			for p := 1; p <= n; p++ {
-				if !strings.Contains(text, handout.PageLabel(p, n)) {
-					t.Errorf("no %q", handout.PageLabel(p, n))
-				}
-			}
-			if producer := d.Meta.Producer; strings.Count(text, producer) < n {
-				t.Errorf("the producer %q is not in every page's footer", producer)
-			}
-			if t.Failed() {
-				t.Logf("pdftotext:\n%s", text)
-			}
-		})
-	}
+		}
+		if producer := d.Meta.Producer; strings.Count(text, producer) < n {
+			t.Errorf("the producer %q is not in every page's footer", producer)
+		}
+		if t.Failed() {
+			t.Logf("pdftotext:\n%s", text)
+		}
+	})
 }
 
 func TestInteropLinkAddressesPrinted(t *testing.T) {
@@ -288,49 +290,23 @@ func TestInteropPageBreaks(t *testing.T) {
 // lays it out, with testdata/<name>.golden; -update rewrites them.
 func TestInteropGolden(t *testing.T) {
 	extprog.Need(t, "pdftotext")
-	docs := interopDocs(t)
-	for _, name := range bt.Names(docs) {
-		t.Run(name, func(t *testing.T) {
-			dir := t.TempDir()
-			path := writePDF(t, dir, name, docs[name], Options{})
-			got := extprog.Run(t, dir, "pdftotext", "-enc", "UTF-8", "-layout", path, "-")
-			golden := filepath.Join("testdata", name+".golden")
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
+	eachInteropPDF(t, func(t *testing.T, name string, d *briefing.Document, dir, path string) {
+		got := extprog.Run(t, dir, "pdftotext", "-enc", "UTF-8", "-layout", path, "-")
+		golden := filepath.Join("testdata", name+".golden")
+		if *update {
+			if err := os.WriteFile(golden, got, 0o644); err != nil {
+				t.Fatal(err)
 			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -run TestInteropGolden -update to make it)", err)
-			}
-			if string(got) != string(want) {
-				t.Errorf("text of %s.pdf differs from %s (run with -update if the change is intended):\n%s", name, golden, diffLines(string(want), string(got)))
-			}
-		})
-	}
-}
-
-// diffLines shows the first lines where two texts differ.
-func diffLines(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var b strings.Builder
-	shown := 0
-	for i := 0; i < max(len(w), len(g)) && shown < 10; i++ {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
+			return
 		}
-		if i < len(g) {
-			gl = g[i]
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run go test -run TestInteropGolden -update to make it)", err)
 		}
-		if wl != gl {
-			b.WriteString("line " + strconv.Itoa(i+1) + ":\n- " + wl + "\n+ " + gl + "\n")
-			shown++
+		if string(got) != string(want) {
+			t.Errorf("text of %s.pdf differs from %s (run with -update if the change is intended):\n%s", name, golden, bt.DiffLines(string(want), string(got)))
 		}
-	}
-	return b.String()
+	})
 }
 
 // TestInteropOutline reads the bookmarks back with qpdf: the title, the
@@ -372,23 +348,18 @@ func TestInteropOutline(t *testing.T) {
 // it cannot read, and checks it drew each page.
 func TestInteropRenders(t *testing.T) {
 	extprog.Need(t, "pdftoppm")
-	docs := interopDocs(t)
-	for _, name := range bt.Names(docs) {
-		t.Run(name, func(t *testing.T) {
-			dir := t.TempDir()
-			path := writePDF(t, dir, name, docs[name], Options{})
-			_, pages, err := layOut(docs[name], Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			msgs := extprog.Run(t, dir, "sh", "-c", `pdftoppm -r 40 -png "$1" page 2>&1`, "sh", path)
-			if len(bytes.TrimSpace(msgs)) > 0 {
-				t.Errorf("pdftoppm says:\n%s", msgs)
-			}
-			pngs, _ := filepath.Glob(filepath.Join(dir, "page-*.png"))
-			if len(pngs) != len(pages) {
-				t.Errorf("pdftoppm drew %d pages of %d", len(pngs), len(pages))
-			}
-		})
-	}
+	eachInteropPDF(t, func(t *testing.T, name string, d *briefing.Document, dir, path string) {
+		_, pages, err := layOut(d, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		msgs := extprog.Run(t, dir, "sh", "-c", `pdftoppm -r 40 -png "$1" page 2>&1`, "sh", path)
+		if len(bytes.TrimSpace(msgs)) > 0 {
+			t.Errorf("pdftoppm says:\n%s", msgs)
+		}
+		pngs, _ := filepath.Glob(filepath.Join(dir, "page-*.png"))
+		if len(pngs) != len(pages) {
+			t.Errorf("pdftoppm drew %d pages of %d", len(pngs), len(pages))
+		}
+	})
 }

@@ -2,6 +2,7 @@ package briefingtest
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -165,5 +166,23 @@ func TestMarkdownParses(t *testing.T) {
 	}
 	if len(titles) != 4 {
 		t.Errorf("titles %v: each number must make its own briefing", titles)
+	}
+}
+
+func TestDiffLines(t *testing.T) {
+	for _, tc := range []struct{ want, got, diff string }{
+		{"a\nb\n", "a\nb\n", ""},
+		{"a\nb\nc", "a\nB\nc", "line 2:\n- b\n+ B\n"},
+		{"a", "a\nb", "line 2:\n- \n+ b\n"},
+		{"a\n", "a\n\n", "(the texts differ only in empty lines at the end)"},
+		{strings.Repeat("x\n", 12), strings.Repeat("y\n", 12), strings.Repeat("- x\n+ y\n", 10)},
+	} {
+		got := DiffLines(tc.want, tc.got)
+		if strings.Count(tc.diff, "\n+ ") == 10 {
+			got = regexp.MustCompile(`line \d+:\n`).ReplaceAllString(got, "")
+		}
+		if got != tc.diff {
+			t.Errorf("DiffLines(%q, %q) = %q, want %q", tc.want, tc.got, got, tc.diff)
+		}
 	}
 }
