@@ -2,11 +2,9 @@ package main
 
 import (
 	"archive/zip"
-	"bytes"
 	"encoding/xml"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -16,6 +14,7 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 
 	bt "handouts/internal/briefing/briefingtest"
+	"handouts/internal/build/buildtest"
 	"handouts/internal/readonly"
 )
 
@@ -67,18 +66,10 @@ func cmdCmpTree(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) != 2 {
 		ts.Fatalf("usage: cmptree DIR1 DIR2")
 	}
-	read := func(dir string) map[string][]byte {
-		out := map[string][]byte{}
-		ts.Check(filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			b, err := os.ReadFile(p)
-			rel, _ := filepath.Rel(dir, p)
-			out[filepath.ToSlash(rel)] = b
-			return err
-		}))
-		return out
+	read := func(dir string) map[string]string {
+		files, err := buildtest.Tree(dir)
+		ts.Check(err)
+		return files
 	}
 	a, b := read(ts.MkAbs(args[0])), read(ts.MkAbs(args[1]))
 	if len(a) == 0 {
@@ -89,7 +80,7 @@ func cmdCmpTree(ts *testscript.TestScript, neg bool, args []string) {
 		switch {
 		case !ok:
 			ts.Fatalf("%s/%s has no counterpart in %s", args[0], name, args[1])
-		case !bytes.Equal(data, other):
+		case data != other:
 			ts.Fatalf("%s differs between %s and %s", name, args[0], args[1])
 		}
 	}

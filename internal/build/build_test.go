@@ -16,6 +16,7 @@ import (
 	"testing"
 
 	"handouts/internal/briefing"
+	"handouts/internal/build/buildtest"
 	"handouts/internal/config"
 	"handouts/internal/diag"
 	"handouts/internal/manifest"
@@ -51,7 +52,7 @@ func TestBuildThenNothingChanged(t *testing.T) {
 	if files["README.md"] != "the user's own" {
 		t.Error("the build touched a file it did not make")
 	}
-	checkConsistent(t, "out")
+	buildtest.CheckConsistent(t, "out")
 
 	// Again: nothing to do, nothing parsed, nothing rewritten.
 	parsed := countParses(t)
@@ -71,7 +72,7 @@ func TestBuildThenNothingChanged(t *testing.T) {
 	if n := parsed.Load(); n != 1 {
 		t.Errorf("parsed %d briefings; want 1", n)
 	}
-	checkConsistent(t, "out")
+	buildtest.CheckConsistent(t, "out")
 
 	// --force rebuilds everything.
 	res = run(t, Options{Paths: []string{"sources", "other"}, Force: true})
@@ -159,7 +160,7 @@ func TestParallelEqualsSerial(t *testing.T) {
 		rep.Finish(res, 0)
 		logs[k] = strings.ReplaceAll(log.String(), fmt.Sprint("out", jobs), "OUT")
 		outs[k] = tree(t, fmt.Sprint("out", jobs))
-		checkConsistent(t, fmt.Sprint("out", jobs))
+		buildtest.CheckConsistent(t, fmt.Sprint("out", jobs))
 	}
 	if logs[0] != logs[1] {
 		t.Errorf("messages differ between --jobs 1 and --jobs 8:\n%s\n----\n%s", logs[0], logs[1])
@@ -204,7 +205,7 @@ func TestBadBriefingKeepsItsLastGoodHandout(t *testing.T) {
 	if after["a.docx"] == before["a.docx"] {
 		t.Error("a good briefing was not rebuilt")
 	}
-	checkConsistent(t, "out")
+	buildtest.CheckConsistent(t, "out")
 
 	// A briefing bad from the start gets no handout at all.
 	write(t, "sources/d.md", "ERROR")
@@ -324,7 +325,7 @@ func TestChangedByHandIsNotOverwritten(t *testing.T) {
 	}
 	res := run(t, Options{Force: true})
 	equal(t, "--force", statuses(res), []string{"sources/a.md built", "sources/b.md built", "sources/c.md built"})
-	checkConsistent(t, "out")
+	buildtest.CheckConsistent(t, "out")
 }
 
 func TestAnUnrecordedIdenticalHandoutIsAdopted(t *testing.T) {
@@ -340,7 +341,7 @@ func TestAnUnrecordedIdenticalHandoutIsAdopted(t *testing.T) {
 	if !res.OK() {
 		t.Errorf("%+v", res.Items[0].Diags)
 	}
-	checkConsistent(t, "out")
+	buildtest.CheckConsistent(t, "out")
 }
 
 func TestWriterPanicIsThatHandoutsError(t *testing.T) {
@@ -366,7 +367,7 @@ func TestWriterPanicIsThatHandoutsError(t *testing.T) {
 	if _, err := os.Stat("out/boom.pdf"); err == nil {
 		t.Error("a partial handout was left")
 	}
-	checkConsistent(t, "out")
+	buildtest.CheckConsistent(t, "out")
 }
 
 func TestSourceDisappearsDuringTheBuild(t *testing.T) {
@@ -384,7 +385,7 @@ func TestSourceDisappearsDuringTheBuild(t *testing.T) {
 	if d := res.Items[1].Diags; len(d) != 1 || d[0].String() != "sources/b.md: cannot read: no such file or directory" {
 		t.Errorf("diagnostics %v", d)
 	}
-	checkConsistent(t, "out")
+	buildtest.CheckConsistent(t, "out")
 }
 
 func TestInterruptedBuildLeavesOnlyCompleteFiles(t *testing.T) {
@@ -422,7 +423,7 @@ func TestInterruptedBuildLeavesOnlyCompleteFiles(t *testing.T) {
 	if c.Interrupted == 0 || c.Built == 0 || c.Built+c.Interrupted != 40 {
 		t.Errorf("counts %+v", c)
 	}
-	checkConsistent(t, "out")
+	buildtest.CheckConsistent(t, "out")
 	// The earlier handouts not rebuilt are still complete and recorded.
 	m, _ := manifest.Load("out")
 	for _, name := range []string{"b00.docx", "b01.docx"} {
@@ -436,7 +437,7 @@ func TestInterruptedBuildLeavesOnlyCompleteFiles(t *testing.T) {
 	if c := res.Counts(); c.Built+c.Unchanged != 40 || !res.OK() {
 		t.Errorf("next build: %+v", c)
 	}
-	checkConsistent(t, "out")
+	buildtest.CheckConsistent(t, "out")
 }
 
 func TestWriteErrorIsThatHandoutsError(t *testing.T) {
@@ -453,7 +454,7 @@ func TestWriteErrorIsThatHandoutsError(t *testing.T) {
 	if d := res.Items[0].Diags; len(d) != 1 || d[0].String() != "out/a.pdf: cannot write: no space left on device" {
 		t.Errorf("diagnostics %v", d)
 	}
-	checkConsistent(t, "out")
+	buildtest.CheckConsistent(t, "out")
 }
 
 func TestOutputFolderInsideASourceFolder(t *testing.T) {
@@ -571,7 +572,7 @@ func TestPruneRemovesOnlyHandouts(t *testing.T) {
 	if b, err := os.ReadFile("out/README.md"); err != nil || string(b) != "keep me" {
 		t.Errorf("README.md: %q %v", b, err)
 	}
-	checkConsistent(t, "out")
+	buildtest.CheckConsistent(t, "out")
 }
 
 func TestSourceThatIsNotAFile(t *testing.T) {

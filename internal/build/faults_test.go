@@ -16,6 +16,7 @@ import (
 	"testing"
 
 	"handouts/internal/briefing"
+	"handouts/internal/build/buildtest"
 	"handouts/internal/readonly"
 )
 
@@ -72,7 +73,7 @@ func TestFullDisk(t *testing.T) {
 	})
 	t.Chdir(dir)
 	equal(t, "files", names(tree(t, "out")), []string{".handouts-manifest.json", "SHA256SUMS", "a.docx", "a.pdf", "c.docx", "c.pdf"})
-	checkConsistent(t, "out")
+	buildtest.CheckConsistent(t, "out")
 }
 
 func fullDiskChild(t *testing.T) {

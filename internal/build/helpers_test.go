@@ -2,21 +2,17 @@ package build
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 
-	"handouts/internal/atomicfile"
 	"handouts/internal/briefing"
+	"handouts/internal/build/buildtest"
 	"handouts/internal/diag"
-	"handouts/internal/manifest"
 )
 
 // fakeParse stands in for the briefing parser: the document's title is
@@ -103,19 +99,7 @@ func equal(t *testing.T, what string, got, want []string) {
 // tree reads every file under dir: slash path to contents.
 func tree(t *testing.T, dir string) map[string]string {
 	t.Helper()
-	out := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		out[filepath.ToSlash(rel)] = string(b)
-		return nil
-	})
+	out, err := buildtest.Tree(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,44 +115,8 @@ func names(m map[string]string) []string {
 	return out
 }
 
-// checkConsistent holds the promises every build keeps, whatever went
-// wrong: no temporary file is left, every file the manifest records is in
-// place with the recorded hash and size, and SHA256SUMS lists exactly the
-// recorded files with their hashes, sorted.
-func checkConsistent(t *testing.T, out string) {
-	t.Helper()
-	entries, err := os.ReadDir(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), atomicfile.TempPrefix) {
-			t.Errorf("temporary file left behind: %s", e.Name())
-		}
-	}
-	m, err := manifest.Load(out)
-	if err != nil {
-		t.Fatalf("manifest: %v", err)
-	}
-	var want strings.Builder
-	for _, name := range m.Names() {
-		rec := m.Outputs[name]
-		data, err := os.ReadFile(filepath.Join(out, name))
-		if err != nil {
-			t.Errorf("the manifest records %s, which is not there: %v", name, err)
-			continue
-		}
-		sum := sha256.Sum256(data)
-		if hex.EncodeToString(sum[:]) != rec.SHA256 || int64(len(data)) != rec.Size {
-			t.Errorf("%s: hash or size differs from the manifest's record", name)
-		}
-		fmt.Fprintf(&want, "%s  %s\n", rec.SHA256, name)
-	}
-	sums, err := os.ReadFile(filepath.Join(out, SumsName))
-	if err != nil {
-		t.Fatalf("SHA256SUMS: %v", err)
-	}
-	if string(sums) != want.String() {
-		t.Errorf("SHA256SUMS:\n%s\nwant (from the manifest)\n%s", sums, want.String())
+func TestBuildtestKnowsTheSumsName(t *testing.T) {
+	if buildtest.SumsName != SumsName {
+		t.Errorf("buildtest.SumsName is %q, build.SumsName %q", buildtest.SumsName, SumsName)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	bt "handouts/internal/briefing/briefingtest"
+	"handouts/internal/build/buildtest"
 )
 
 // TestParallelBuildOfRealBriefings builds 200 briefings with the real
@@ -37,7 +38,7 @@ func TestParallelBuildOfRealBriefings(t *testing.T) {
 			t.Fatalf("--jobs %d: %+v", jobs, c)
 		}
 		outs[k] = tree(t, out)
-		checkConsistent(t, out)
+		buildtest.CheckConsistent(t, out)
 	}
 	if len(outs[0]) != 2*n+2 || len(outs[1]) != len(outs[0]) {
 		t.Fatalf("%d and %d files", len(outs[0]), len(outs[1]))
