@@ -237,30 +237,37 @@ func (l *Link) IsBare() bool {
 	return s == l.URL || "mailto:"+s == l.URL
 }
 
-// PlainText returns the text of inlines without formatting.
+// PlainText returns the text of inlines without formatting. It walks
+// the inlines with a stack of its own rather than by recursion, so that a
+// model built by hand (not by the parser, which bounds nesting) may nest
+// to any depth without exhausting the goroutine's stack.
 func PlainText(ins []Inline) string {
 	var b []byte
-	var walk func([]Inline)
-	walk = func(ins []Inline) {
-		for _, in := range ins {
-			switch n := in.(type) {
-			case *Text:
-				b = append(b, n.Value...)
-			case *Code:
-				b = append(b, n.Value...)
-			case *Emph:
-				walk(n.Inlines)
-			case *Strong:
-				walk(n.Inlines)
-			case *Link:
-				walk(n.Inlines)
-			case *Image:
-				b = append(b, n.Alt...)
-			case *LineBreak:
-				b = append(b, ' ')
-			}
+	stack := [][]Inline{ins}
+	for len(stack) > 0 {
+		top := &stack[len(stack)-1]
+		if len(*top) == 0 {
+			stack = stack[:len(stack)-1]
+			continue
+		}
+		in := (*top)[0]
+		*top = (*top)[1:]
+		switch n := in.(type) {
+		case *Text:
+			b = append(b, n.Value...)
+		case *Code:
+			b = append(b, n.Value...)
+		case *Emph:
+			stack = append(stack, n.Inlines)
+		case *Strong:
+			stack = append(stack, n.Inlines)
+		case *Link:
+			stack = append(stack, n.Inlines)
+		case *Image:
+			b = append(b, n.Alt...)
+		case *LineBreak:
+			b = append(b, ' ')
 		}
 	}
-	walk(ins)
 	return string(b)
 }
