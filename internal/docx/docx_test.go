@@ -82,6 +82,22 @@ func TestLayoutOrder(t *testing.T) {
 	}
 }
 
+// TestAudiencesOnePerLine checks the audiences of the "About this
+// briefing" panel are one per line: a line break between them, no
+// semicolon.
+func TestAudiencesOnePerLine(t *testing.T) {
+	d := bt.Minimal()
+	d.Meta.Audience = []string{"LKS staff", "Managers and commissioners"}
+	doc := partOf(t, docxOf(t, d), "word/document.xml")
+	want := `<w:t xml:space="preserve">LKS staff</w:t><w:br/><w:t xml:space="preserve">Managers and commissioners</w:t>`
+	if !strings.Contains(doc, want) {
+		t.Errorf("document.xml lacks %s", want)
+	}
+	if strings.Contains(doc, "LKS staff;") {
+		t.Error("audiences joined with a semicolon")
+	}
+}
+
 func TestNoDirectFormattingOfParagraphs(t *testing.T) {
 	doc := partOf(t, docxOf(t, bt.Rich()), "word/document.xml")
 	// Every paragraph names a style.

@@ -33,7 +33,8 @@ type Options struct {
 }
 
 // Row is one line of a panel. When Link is set the value is a hyperlink to
-// it.
+// it. A value may run to several lines, separated by "\n" (the audiences,
+// one per line); writers break the line there.
 type Row struct {
 	Label string
 	Value string
@@ -114,7 +115,7 @@ func New(d *briefing.Document, o Options) *Handout {
 	h.SourcePanel = add(h.SourcePanel, "Publication format", m.Format, "")
 	h.SourcePanel = add(h.SourcePanel, "Date of publication", m.Published.String(), "")
 
-	h.AboutPanel = add(h.AboutPanel, "Primary audience", strings.Join(m.Audience, "; "), "")
+	h.AboutPanel = add(h.AboutPanel, "Primary audience", audiences(m.Audience), "")
 	h.AboutPanel = add(h.AboutPanel, "Date last updated", m.Updated.String(), "")
 	h.AboutPanel = add(h.AboutPanel, "Due for review", m.Review.String(), "")
 	h.AboutPanel = add(h.AboutPanel, "Group member responsible", m.Responsible, "")
@@ -137,6 +138,20 @@ func New(d *briefing.Document, o Options) *Handout {
 		Language: "en-GB",
 	}
 	return h
+}
+
+// audiences lists the audiences one per line, as the author wrote them:
+// each keeps its own capitals, which read naturally at the start of a line
+// but oddly after a semicolon. Spaces and line ends inside one audience
+// close up to single spaces, so a line is always one audience.
+func audiences(as []string) string {
+	lines := make([]string, 0, len(as))
+	for _, a := range as {
+		if a = strings.Join(strings.Fields(a), " "); a != "" {
+			lines = append(lines, a)
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // subject names the driver document and its publisher, e.g.

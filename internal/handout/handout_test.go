@@ -41,7 +41,7 @@ func TestNew(t *testing.T) {
 			{"Date of publication", "February 2018", ""},
 		},
 		AboutPanel: []Row{
-			{"Primary audience", "LKS staff; Managers", ""},
+			{"Primary audience", "LKS staff\nManagers", ""},
 			{"Date last updated", "February 2018", ""},
 			{"Due for review", "May 2018", ""},
 			{"Group member responsible", "VT", ""},
@@ -136,5 +136,37 @@ func TestSubject(t *testing.T) {
 func TestPageLabel(t *testing.T) {
 	if got := PageLabel(2, 3); got != "Page 2 of 3" {
 		t.Errorf("got %q", got)
+	}
+}
+
+func TestAudiences(t *testing.T) {
+	tests := []struct {
+		name string
+		in   []string
+		want string
+	}{
+		{"one", []string{"LKS staff"}, "LKS staff"},
+		{"one per line, capitals kept", []string{"LKS staff and their wider organisations", "Managers, commissioners"}, "LKS staff and their wider organisations\nManagers, commissioners"},
+		{"spaces and line ends closed up", []string{" Board  members\nand managers ", "\t"}, "Board members and managers"},
+		{"none", nil, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := doc()
+			d.Meta.Audience = tt.in
+			var got string
+			found := false
+			for _, r := range New(d, Options{}).AboutPanel {
+				if r.Label == "Primary audience" {
+					got, found = r.Value, true
+				}
+			}
+			if got != tt.want {
+				t.Errorf("audience %q, want %q", got, tt.want)
+			}
+			if found != (tt.want != "") {
+				t.Errorf("row present %v, want %v", found, tt.want != "")
+			}
+		})
 	}
 }

@@ -552,10 +552,40 @@ func TestLongPanelValueSplit(t *testing.T) {
 		}
 	}
 	all := strings.Join(texts(pages), " ")
-	for _, want := range []string{"audience number 0;", "audience number 399", "Date last updated"} {
+	for _, want := range []string{"audience number 0", "audience number 399", "Date last updated"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("%q is lost", want)
 		}
+	}
+}
+
+// TestAudiencesOnePerLine checks each audience starts its own line of
+// the panel, at the same left edge.
+func TestAudiencesOnePerLine(t *testing.T) {
+	d := bt.Minimal()
+	d.Meta.Audience = []string{"LKS staff", "Managers and commissioners"}
+	_, pages, err := layOut(d, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	find := func(word string) op {
+		t.Helper()
+		for _, p := range pages {
+			for _, o := range p.ops {
+				if o.kind == opText && strings.HasPrefix(o.text, word) {
+					return o
+				}
+			}
+		}
+		t.Fatalf("%q not drawn", word)
+		return op{}
+	}
+	first, second := find("LKS"), find("Managers")
+	if math.Abs(first.x-second.x) > 0.01 || second.y <= first.y {
+		t.Errorf("second audience at (%.1f, %.1f), first at (%.1f, %.1f): want the line below, same left edge", second.x, second.y, first.x, first.y)
+	}
+	if strings.Contains(strings.Join(texts(pages), " "), ";") {
+		t.Error("audiences joined with a semicolon")
 	}
 }
 

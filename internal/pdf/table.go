@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"strings"
+
 	"handouts/internal/briefing"
 	"handouts/internal/handout"
 )
@@ -282,11 +284,17 @@ func (l *layouter) panel(heading string, rows []handout.Row, bx box) {
 		}
 		lb := box{x: bx.x + barW + pad*2, w: labelW - pad*3}
 		lrows := l.plain(pr.Label, lb, lab)
+		// A value of several lines (the audiences) breaks where the
+		// handout says.
 		var ins []briefing.Inline
+		for k, line := range strings.Split(pr.Value, "\n") {
+			if k > 0 {
+				ins = append(ins, &briefing.LineBreak{})
+			}
+			ins = append(ins, &briefing.Text{Value: line})
+		}
 		if pr.Link != "" {
-			ins = []briefing.Inline{&briefing.Link{URL: pr.Link, Inlines: []briefing.Inline{&briefing.Text{Value: pr.Value}}}}
-		} else {
-			ins = []briefing.Inline{&briefing.Text{Value: pr.Value}}
+			ins = []briefing.Inline{&briefing.Link{URL: pr.Link, Inlines: ins}}
 		}
 		vb := box{x: valueX, w: valueW - pad*2}
 		vrows, _ := l.para(ins, vb, val, briefing.AlignLeft)
