@@ -3,7 +3,9 @@
 # or install it for every shell:
 #   handouts completion bash > ~/.local/share/bash-completion/completions/handouts
 # Command names and flags come from handouts itself, so the completion
-# follows the binary; arguments complete as file names.
+# follows the binary; the values of --kind, --format and --paper and the
+# arguments of template and completion come from the lists below, and
+# other arguments complete as file names.
 
 _handouts() {
 	local cur prev words
@@ -35,6 +37,10 @@ _handouts() {
 		fi
 		return 0
 		;;
+	--paper)
+		COMPREPLY=($(compgen -W "a4 letter" -- "$cur"))
+		return 0
+		;;
 	--config|--dir|--out)
 		COMPREPLY=($(compgen -f -- "$cur"))
 		return 0
@@ -49,6 +55,22 @@ _handouts() {
 		COMPREPLY=($(compgen -W "$words" -- "$cur"))
 		return 0
 	fi
+	# Commands whose argument is one word from a fixed list.
+	case "$cmd" in
+	template)
+		COMPREPLY=($(compgen -W "docx" -- "$cur"))
+		return 0
+		;;
+	completion)
+		COMPREPLY=($(compgen -W "bash" -- "$cur"))
+		return 0
+		;;
+	help|h)
+		words=$("${COMP_WORDS[0]}" --generate-bash-completion 2>/dev/null)
+		COMPREPLY=($(compgen -W "$words" -- "$cur"))
+		return 0
+		;;
+	esac
 	COMPREPLY=($(compgen -f -- "$cur"))
 }
 

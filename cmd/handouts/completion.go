@@ -16,7 +16,7 @@ func completionCommand() *cli.Command {
 		Usage:     "print the shell completion script (bash)",
 		ArgsUsage: "bash",
 		Description: `Prints a bash script that completes handouts' commands, flags, the
-values of --kind and --format, and file names. Zsh users can load it
+values of --kind, --format and --paper, and file names. Zsh users can load it
 after "autoload -U +X bashcompinit && bashcompinit".
 
 Examples:
