@@ -142,6 +142,9 @@ func buildHandouts(c *cli.Context) error {
 		for _, l := range berr.Lines {
 			fmt.Fprintln(stderr, l)
 		}
+		if c.Bool("json") {
+			c.App.Writer.Write(berr.Result(c.String("out")).JSON())
+		}
 		return cli.Exit("nothing was built", exitFailed)
 	}
 	if err != nil {

@@ -220,12 +220,21 @@ type Event struct {
 // nothing. Each line is one problem, "file:line: message".
 type Error struct {
 	Lines []string
+	// Diags are the same problems as diagnostics.
+	Diags diag.List
 }
 
 func (e *Error) Error() string { return strings.Join(e.Lines, "\n") }
 
+// Result is the outcome of a build that did nothing because of e: no
+// briefings, and e's problems as its diagnostics, so not OK. out is the
+// output folder asked for.
+func (e *Error) Result(out string) *Result {
+	return &Result{Out: filepath.ToSlash(out), Diags: e.Diags}
+}
+
 func errorOf(l diag.List) *Error {
-	e := &Error{}
+	e := &Error{Diags: l}
 	for _, d := range l {
 		e.Lines = append(e.Lines, d.String())
 	}
