@@ -87,7 +87,8 @@ type box struct {
 	paraSpace float64 // space after a paragraph
 	quotes    []*quote
 	note      bool // in the notes: headings are plain, references [n]
-	depth     int
+	depth     int  // nesting of blocks, bounded by MaxDepth
+	listLevel int  // lists this box is inside: 0 outside any list
 }
 
 // layouter turns a briefing into rows.
@@ -334,6 +335,7 @@ func (l *layouter) list(n *briefing.List, bx box) ([]int, error) {
 	th := l.th
 	inner := bx
 	inner.depth++
+	inner.listLevel++
 	inner.paraSpace = th.Spacing.ListItem
 	start := n.Start
 	if start < 0 {
@@ -344,9 +346,9 @@ func (l *layouter) list(n *briefing.List, bx box) ([]int, error) {
 	mw := 0.0
 	for i := range n.Items {
 		if n.Ordered {
-			markers[i] = strconv.Itoa(start+i) + "."
+			markers[i] = number(bx.listLevel, start+i) + "."
 		} else {
-			markers[i] = bullet(bx.depth)
+			markers[i] = bullet(bx.listLevel)
 		}
 		mw = max(mw, l.widthOf(markers[i], st))
 	}
@@ -389,15 +391,55 @@ func (l *layouter) list(n *briefing.List, bx box) ([]int, error) {
 	return firsts, nil
 }
 
-// bullet is the bullet of a list at a depth of nesting.
-func bullet(depth int) string {
-	switch depth % 3 {
+// maxListLevel is the deepest list level Word has (levels 0–8); the
+// Word handout draws deeper lists at that level, and so does this one.
+const maxListLevel = 8
+
+// bullet is the bullet of a list at a level of nesting (0 for a list
+// outside any list), as in the Word handout's numbering.xml: •, – and ▪
+// in turn.
+func bullet(level int) string {
+	switch min(level, maxListLevel) % 3 {
 	case 0:
 		return "•"
 	case 1:
 		return "–"
 	}
-	return "◦"
+	return "▪"
+}
+
+// number writes item n of a numbered list at a level of nesting, as in
+// the Word handout's numbering.xml: 1, a, i in turn. Numbers a letter or
+// a roman numeral cannot show well (zero, or beyond zz or mmmcmxcix) stay
+// decimal.
+func number(level, n int) string {
+	switch min(level, maxListLevel) % 3 {
+	case 1:
+		if n >= 1 && n <= 26*2 {
+			// Word's letters: a–z, then aa, bb, ...
+			return strings.Repeat(string(rune('a'+(n-1)%26)), (n-1)/26+1)
+		}
+	case 2:
+		if n >= 1 && n < 4000 {
+			return roman(n)
+		}
+	}
+	return strconv.Itoa(n)
+}
+
+// roman writes 1 ≤ n < 4000 in lower-case roman numerals.
+func roman(n int) string {
+	var b strings.Builder
+	for _, d := range []struct {
+		v int
+		s string
+	}{{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"}, {40, "xl"}, {10, "x"}, {9, "ix"}, {5, "v"}, {4, "iv"}, {1, "i"}} {
+		for n >= d.v {
+			b.WriteString(d.s)
+			n -= d.v
+		}
+	}
+	return b.String()
 }
 
 // code lays out a code block: monospace lines on a shaded ground,

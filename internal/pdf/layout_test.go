@@ -178,17 +178,45 @@ func TestListNumbering(t *testing.T) {
 	d := bt.Minimal(
 		bt.Numbered(7, bt.Item(bt.Para(bt.Text("seven"))), bt.Item(bt.Para(bt.Text("eight")), bt.Numbered(1, bt.Item(bt.Para(bt.Text("inner one"))))), bt.Item(bt.Para(bt.Text("nine")))),
 		bt.Numbered(0, bt.Item(bt.Para(bt.Text("zero")))),
-		bt.Bullets(bt.Item(bt.Para(bt.Text("dot")), bt.Bullets(bt.Item(bt.Para(bt.Text("dash")))))),
+		bt.Bullets(bt.Item(bt.Para(bt.Text("dot")), bt.Bullets(bt.Item(bt.Para(bt.Text("dash")), bt.Bullets(bt.Item(bt.Para(bt.Text("square")),
+			bt.Numbered(2, bt.Item(bt.Para(bt.Text("fourth level")), bt.Numbered(3, bt.Item(bt.Para(bt.Text("fifth level")), bt.Numbered(4, bt.Item(bt.Para(bt.Text("sixth level")))))))))))))),
+		&briefing.Quote{Blocks: []briefing.Block{bt.Bullets(bt.Item(bt.Para(bt.Text("quoted dot"))))}},
 	)
 	_, pages, err := layOut(d, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	all := strings.Join(texts(pages), "|")
-	for _, want := range []string{"7.|seven", "8.|eight", "1.|inner one", "9.|nine", "0.|zero", "•|dot", "–|dash"} {
+	// Markers by level as in the Word handout's numbering.xml; a quote
+	// is not a list level.
+	for _, want := range []string{"7.|seven", "8.|eight", "a.|inner one", "9.|nine", "0.|zero", "•|dot", "–|dash", "▪|square",
+		"2.|fourth level", "c.|fifth level", "iv.|sixth level", "•|quoted dot"} {
 		// The marker is drawn just before its item's first line.
 		if !strings.Contains(all, want) {
 			t.Errorf("no %q in %s", want, all)
+		}
+	}
+}
+
+func TestListMarkers(t *testing.T) {
+	tests := []struct {
+		level, n int
+		want     string
+	}{
+		{0, 1, "1"}, {0, 0, "0"}, {0, 123456789, "123456789"},
+		{1, 1, "a"}, {1, 26, "z"}, {1, 27, "aa"}, {1, 52, "zz"}, {1, 53, "53"}, {1, 0, "0"},
+		{2, 1, "i"}, {2, 4, "iv"}, {2, 9, "ix"}, {2, 14, "xiv"}, {2, 1994, "mcmxciv"}, {2, 3999, "mmmcmxcix"}, {2, 4000, "4000"}, {2, 0, "0"},
+		{3, 2, "2"}, {4, 2, "b"}, {5, 2, "ii"},
+		{8, 3, "iii"}, {9, 3, "iii"}, {40, 3, "iii"}, // beyond Word's last level, as at it
+	}
+	for _, tt := range tests {
+		if got := number(tt.level, tt.n); got != tt.want {
+			t.Errorf("number(%d, %d) = %q, want %q", tt.level, tt.n, got, tt.want)
+		}
+	}
+	for level, want := range []string{"•", "–", "▪", "•", "–", "▪", "•", "–", "▪", "▪", "▪"} {
+		if got := bullet(level); got != want {
+			t.Errorf("bullet(%d) = %q, want %q", level, got, want)
 		}
 	}
 }
