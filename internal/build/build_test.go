@@ -589,3 +589,22 @@ func TestSourceThatIsNotAFile(t *testing.T) {
 		t.Errorf("diagnostics %v", d)
 	}
 }
+
+// An unreadable manifest is a warning naming it once; handouts whose
+// bytes are what the build would write are taken as its own again.
+func TestUnreadableManifest(t *testing.T) {
+	fakes(t)
+	project(t, map[string]string{"sources/a.md": "alpha"})
+	run(t, Options{})
+	write(t, "out/"+manifest.FileName, "{ not json")
+	res := run(t, Options{})
+	equal(t, "statuses", statuses(res), []string{"sources/a.md built"})
+	want := "out/" + manifest.FileName + ": warning: cannot be read (invalid character 'n' looking for beginning of object key string); handouts it recorded are treated as not made by handouts"
+	if len(res.Diags) != 1 || res.Diags[0].String() != want {
+		t.Errorf("diagnostics: %v\nwant %s", res.Diags, want)
+	}
+	if !res.OK() {
+		t.Error("a build that rewrote an unreadable manifest is not OK")
+	}
+	buildtest.CheckConsistent(t, "out")
+}

@@ -79,7 +79,7 @@ func Load(dir string) (*Manifest, error) {
 	}
 	m, err := Parse(data)
 	if err != nil {
-		return m, fmt.Errorf("%s: %v", path, err)
+		return m, &fs.PathError{Op: "read", Path: path, Err: err}
 	}
 	return m, nil
 }

@@ -1,6 +1,8 @@
 package manifest
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -63,7 +65,8 @@ func TestLoadRefusesWhatItCannotTrust(t *testing.T) {
 		if err == nil || len(m.Outputs) != 0 {
 			t.Errorf("%s: loaded %v, err %v", name, m.Outputs, err)
 		}
-		if err != nil && !strings.HasPrefix(err.Error(), filepath.Join(dir, FileName)+": ") {
+		var pe *fs.PathError
+		if err != nil && (!errors.As(err, &pe) || pe.Path != filepath.Join(dir, FileName)) {
 			t.Errorf("%s: error %q does not name the file", name, err)
 		}
 	}
