@@ -370,10 +370,13 @@ func (g *gen) table(t *briefing.Table) error {
 	}
 	b.WriteString(`</w:tblGrid>`)
 	row := func(cells []briefing.Cell, header bool) error {
-		b.WriteString(`<w:tr>`)
+		// A row is never split across pages, as in the PDF; the header
+		// row repeats at the top of each page the table runs onto.
+		b.WriteString(`<w:tr><w:trPr><w:cantSplit/>`)
 		if header {
-			b.WriteString(`<w:trPr><w:tblHeader/></w:trPr>`)
+			b.WriteString(`<w:tblHeader/>`)
 		}
+		b.WriteString(`</w:trPr>`)
 		style := "TableText"
 		if header {
 			style = "TableHeading"

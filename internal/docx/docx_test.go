@@ -211,8 +211,13 @@ func TestTables(t *testing.T) {
 		t.Errorf("table shape wrong: %s", m)
 	}
 	rows := strings.Split(m, "<w:tr>")[1:]
-	if !strings.HasPrefix(rows[0], `<w:trPr><w:tblHeader/></w:trPr>`) || strings.Contains(rows[1], "tblHeader") {
+	if !strings.HasPrefix(rows[0], `<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>`) || strings.Contains(rows[1], "tblHeader") {
 		t.Errorf("only the first row must repeat as header: %s", m)
+	}
+	for _, r := range rows[1:] {
+		if !strings.HasPrefix(r, `<w:trPr><w:cantSplit/></w:trPr>`) {
+			t.Errorf("a body row may split across pages: %s", r)
+		}
 	}
 	if !strings.Contains(rows[0], `<w:pStyle w:val="TableHeading"/>`) || !strings.Contains(rows[1], `<w:pStyle w:val="TableText"/>`) {
 		t.Error("header cells must be Table Heading and others Table Text")
