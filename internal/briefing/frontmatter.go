@@ -121,7 +121,7 @@ func readMeta(yml []byte, yamlLine int, fm *frontMatter, opts Options, m *Meta, 
 	off := yamlLine - 1 // YAML line n is file line n+off
 	var doc yaml.Node
 	if err := yaml.Unmarshal(yml, &doc); err != nil {
-		line, msg := yamlpos.Split(err)
+		line, msg := yamlpos.SplitIn(err, yml)
 		if line == 0 {
 			line = yamlLine
 		} else {
@@ -134,6 +134,10 @@ func readMeta(yml []byte, yamlLine int, fm *frontMatter, opts Options, m *Meta, 
 			hint = "a value containing \": \" must be in quotes, such as title: 'Accountable care: the art of the possible'"
 		} else if strings.Contains(msg, "found character that cannot start any token") {
 			hint = "a value starting with a character such as ` or @ must be in quotes"
+		} else if strings.Contains(msg, "expected ',' or ']'") {
+			hint = "a list in square brackets must close on the same line, such as audience: [LKS staff, managers]"
+		} else if strings.Contains(msg, "did not find expected key") {
+			hint = "each line must be \"key: value\", or a list item \"  - value\" indented under its key like the items before it"
 		}
 		d.errorf(line, "front matter is not valid YAML: %s; %s", msg, hint)
 		return

@@ -174,7 +174,7 @@ func Parse(path string, data []byte) (*Config, diag.List) {
 		if err == io.EOF {
 			return c, nil // an empty file: the defaults
 		}
-		line, msg := yamlpos.Split(err)
+		line, msg := yamlpos.SplitIn(err, data)
 		diags.Errorf(path, line, "YAML syntax: %s", msg)
 		return c, diags
 	}
@@ -182,7 +182,7 @@ func Parse(path string, data []byte) (*Config, diag.List) {
 	if err := dec.Decode(&next); err != io.EOF {
 		line := next.Line
 		if err != nil {
-			line, _ = yamlpos.Split(err)
+			line, _ = yamlpos.SplitIn(err, data)
 		}
 		diags.Errorf(path, line, "the project config must be one YAML document; remove the second one (after \"---\")")
 		return c, diags

@@ -134,6 +134,12 @@ adapted-by: Leighton Library
 			diags: []string{`handouts.yaml:3: YAML syntax: mapping values are not allowed in this context`},
 		},
 		{
+			name:  "parser error carries the line, not the one before",
+			input: "producer: X\npaper: a4\nadapted-by: [Our Library\n",
+			want:  Config{Paper: A4, ReviewMonths: 12},
+			diags: []string{`handouts.yaml:3: YAML syntax: did not find expected ',' or ']'`},
+		},
+		{
 			name:  "not a mapping",
 			input: "- producer\n",
 			want:  Config{Paper: A4, ReviewMonths: 12},

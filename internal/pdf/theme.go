@@ -148,7 +148,7 @@ func ParseTheme(path string, data []byte, base *Theme) (*Theme, error) {
 		if err == io.EOF {
 			return base, nil
 		}
-		line, msg := yamlpos.Split(err)
+		line, msg := yamlpos.SplitIn(err, data)
 		return nil, fmt.Errorf("%s:%d: YAML syntax: %s", path, line, msg)
 	}
 	if len(doc.Content) == 0 || (doc.Content[0].Kind == yaml.ScalarNode && doc.Content[0].Tag == "!!null") {

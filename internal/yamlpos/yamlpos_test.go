@@ -13,7 +13,7 @@ func TestSplit(t *testing.T) {
 		line int
 		msg  string
 	}{
-		{errors.New("yaml: line 3: did not find expected key"), 3, "did not find expected key"},
+		{errors.New("yaml: line 3: did not find expected key"), 4, "did not find expected key"},
 		{errors.New("yaml: line 12: mapping values are not allowed in this context"), 12, "mapping values are not allowed in this context"},
 		{errors.New("yaml: control characters are not allowed"), 0, "control characters are not allowed"},
 		{errors.New("yaml: line x: odd"), 0, "line x: odd"},
@@ -33,7 +33,14 @@ func TestSplitDecoderErrors(t *testing.T) {
 		line int
 		msg  string
 	}{
-		{"a: 1\nb: [1, 2\nc: 3\n", 1, "did not find expected ',' or ']'"},
+		// Parser errors: the decoder counts their lines from 0.
+		{"a: 1\nb: [1, 2\nc: 3\n", 2, "did not find expected ',' or ']'"},
+		{"a: 1\nb: {x: 1\nc: 3\n", 2, "did not find expected ',' or '}'"},
+		{"a: 1\n- b\n", 2, "did not find expected key"},
+		{"a: 1\nb:\n  - x\n y: 2\n", 4, "did not find expected key"},
+		// The line of an unfinished construct is the line it begins on.
+		{"a: 1\nb:\n  - x\n  y: 2\n", 3, "did not find expected '-' indicator"},
+		// Scanner errors: counted from 1.
 		{"a: 1\nb:\n\t- x\n", 3, "found character that cannot start any token"},
 		{"a: 1\n  b: 2\n", 2, "mapping values are not allowed in this context"},
 		{"a: \x01\n", 0, "control characters are not allowed"},
@@ -45,6 +52,28 @@ func TestSplitDecoderErrors(t *testing.T) {
 		}
 		if line, msg := Split(err); line != tc.line || msg != tc.msg {
 			t.Errorf("%q: Split(%q) = %d, %q; want %d, %q", tc.src, err, line, msg, tc.line, tc.msg)
+		}
+	}
+}
+
+// TestSplitIn: an error at the end of the input names the last line.
+func TestSplitIn(t *testing.T) {
+	for _, tc := range []struct {
+		src  string
+		line int
+	}{
+		{"sizes:\n  body: [\n", 2},
+		{"sizes:\n  body: [", 2},
+		{"a: 1\nb: [1, 2\nc: 3\n", 2},
+		{"a: 1\n  b: 2\n", 2},
+	} {
+		var v any
+		err := yaml.Unmarshal([]byte(tc.src), &v)
+		if err == nil {
+			t.Fatalf("%q decodes without error", tc.src)
+		}
+		if line, _ := SplitIn(err, []byte(tc.src)); line != tc.line {
+			t.Errorf("%q: SplitIn(%q) gives line %d, want %d", tc.src, err, line, tc.line)
 		}
 	}
 }
