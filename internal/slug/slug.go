@@ -13,7 +13,7 @@ import (
 const MaxLen = 60
 
 // ErrEmpty is returned for a title with no letters or digits to keep.
-var ErrEmpty = errors.New("the title has no letters or digits to make a file name from")
+var ErrEmpty = errors.New("the title has no letters a-z (accents aside) or digits to make a file name from")
 
 // fold spells common accented and ligature letters in ASCII. Other
 // letters outside ASCII are dropped.
