@@ -133,3 +133,92 @@ func TestQuote(t *testing.T) {
 		}
 	}
 }
+
+// TestRenderHostileOverride gives Render project skeletons that are
+// broken or built to exhaust memory or time: each must be a clear error
+// naming the file, and nothing is returned.
+func TestRenderHostileOverride(t *testing.T) {
+	big := strings.Repeat("# a comment line of front matter\n", MaxSize/32)
+	tests := []struct {
+		name string
+		src  string
+		want string
+	}{
+		{"too large", "---\ntitle: x\n---\n" + big, "larger than 64 KiB"},
+		{"binary", "---\n\xff\xfe\x00\x01junk\n---\n", "not UTF-8 text"},
+		{"bad template syntax", "---\ntitle: {{if}}\n---\n", "missing value for if"},
+		{"unknown field", "---\ntitle: {{.Nope}}\n---\n", "can't evaluate field Nope"},
+		{"range over a huge number", "---\ntitle: x\n---\n{{range 1000000000}}{{end}}", "line 4: {{range}} is not allowed"},
+		{"range inside if", "---\n{{if .Title}}{{range 3}}x{{end}}{{end}}\n---\n", "{{range}} is not allowed"},
+		{"recursive template", `{{define "a"}}{{template "a"}}{{template "a"}}{{end}}{{template "a"}}`, "{{define}} and {{block}} are not allowed"},
+		{"template call", "---\n{{template \"x\"}}\n---\n", "{{template}} is not allowed"},
+		{"huge output", "---\ntitle: x\n---\n" + strings.Repeat(`{{printf "%999999s" "a"}}`, 200), "the briefing it makes is larger than 64 KiB"},
+		{"no front matter", "## Impact on library policy/practice\n", `does not begin with a line "---"`},
+		{"unterminated front matter", "---\ntitle: {{yaml .Title}}\n## Impact\n", `no line "---" closing`},
+		{"bad YAML", "---\ntitle: {{yaml .Title}}\naudience: [unclosed\n---\n", "line 3 of the briefing it makes: the front matter is not valid YAML"},
+		{"YAML not a mapping", "---\n- a\n- b\n---\n", "not a list of keys"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			p := filepath.Join(dir, "new", "policy-briefing.md")
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, []byte(tt.src), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			d := NewData("Ours", briefing.PolicyBriefing, "", date(t, "2026-01"), 3)
+			out, _, err := Render(d, dir)
+			if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), p) {
+				t.Fatalf("err = %v; want one naming %s and saying %q", err, p, tt.want)
+			}
+			if out != nil {
+				t.Errorf("output returned with the error: %d bytes", len(out))
+			}
+		})
+	}
+}
+
+// TestRenderOverrideNotAFile: a skeleton that is a folder or a device is
+// refused before it is read (a device such as /dev/zero never ends).
+func TestRenderOverrideNotAFile(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "new", "policy-briefing.md")
+	if err := os.MkdirAll(p, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	d := NewData("Ours", briefing.PolicyBriefing, "", date(t, "2026-01"), 3)
+	if _, _, err := Render(d, dir); err == nil || !strings.Contains(err.Error(), "is not a file") {
+		t.Errorf("folder: err = %v", err)
+	}
+	if _, err := os.Stat(os.DevNull); err != nil {
+		t.Skip("no", os.DevNull)
+	}
+	if err := os.Remove(p); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("/dev/zero", p); err != nil {
+		t.Skip("cannot make a symbolic link:", err)
+	}
+	if _, _, err := Render(d, dir); err == nil || !strings.Contains(err.Error(), "is not a file") {
+		t.Errorf("/dev/zero: err = %v", err)
+	}
+}
+
+// TestRenderOverrideWindowsFile: a skeleton saved with a byte-order mark
+// and CRLF line ends is accepted, as the briefing reader accepts them.
+func TestRenderOverrideWindowsFile(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "new", "hot-topic.md")
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte("\ufeff---\r\ntitle: {{yaml .Title}}\r\n---\r\n## Impact\r\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d := NewData("Ours", briefing.HotTopic, "", date(t, "2026-01"), 3)
+	if _, _, err := Render(d, dir); err != nil {
+		t.Error(err)
+	}
+}
