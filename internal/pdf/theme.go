@@ -149,6 +149,9 @@ func ParseTheme(path string, data []byte, base *Theme) (*Theme, error) {
 			return base, nil
 		}
 		line, msg := yamlpos.SplitIn(err, data)
+		if line == 0 { // the decoder names no line, as for control characters
+			return nil, fmt.Errorf("%s: YAML syntax: %s", path, msg)
+		}
 		return nil, fmt.Errorf("%s:%d: YAML syntax: %s", path, line, msg)
 	}
 	if len(doc.Content) == 0 || (doc.Content[0].Kind == yaml.ScalarNode && doc.Content[0].Tag == "!!null") {

@@ -83,6 +83,7 @@ func TestThemeErrors(t *testing.T) {
 		{"a value where a section goes", "margins: 20\n", []string{"theme.yaml:1: margins must be a set of \"key: value\" lines"}},
 		{"twice", "line-height: 1.2\nline-height: 1.3\n", []string{"theme.yaml:2: line-height is given twice (first on line 1)"}},
 		{"YAML syntax", "sizes:\n  body: [\n", []string{"theme.yaml:2: YAML syntax"}},
+		{"binary junk", "sizes:\n  body: \x00\x01\xff\n", []string{"theme.yaml: YAML syntax: control characters are not allowed"}},
 		{"every error reported", "sizes:\n  bodi: 11\ncolours:\n  text: red\n", []string{"theme.yaml:2: unknown key", "theme.yaml:4: colours.text"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
