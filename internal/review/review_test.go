@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"handouts/internal/briefing"
 )
@@ -103,8 +102,52 @@ func TestWriteTable(t *testing.T) {
 		t.Errorf("table:\n%s\nwant:\n%s", b.String(), want)
 	}
 	for _, line := range strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n") {
-		if n := utf8.RuneCountInString(line); n > Width {
+		if n := Columns(line); n > Width {
 			t.Errorf("line is %d wide: %q", n, line)
+		}
+	}
+}
+
+// TestWriteTableWideCharacters: a title in Chinese or with emoji takes
+// two columns a character on a terminal, a combining accent none; the
+// table still fits 80 columns and its columns still line up.
+func TestWriteTableWideCharacters(t *testing.T) {
+	today := d("2026-11-25")
+	es := []Entry{
+		New("sources/a.md", briefing.Meta{Title: "综合护理系统：图书馆员需要了解的内容以及对日常工作的影响和建议", Updated: d("2026-01"), Review: d("2027-01"), Responsible: "李明"}, today, 30),
+		New("sources/b.md", briefing.Meta{Title: "Staff wellbeing 🩺🧠💬 and the new NHS people plan for library services", Updated: d("2026-01"), Review: d("2027-02"), Responsible: "VT"}, today, 30),
+		New("sources/c.md", briefing.Meta{Title: "Cafe\u0301 culture: re\u0301sume\u0301s of the NHS's plans for the coming decade", Updated: d("2026-01"), Review: d("2027-03"), Responsible: "Zoe\u0308"}, today, 30),
+	}
+	var b bytes.Buffer
+	if err := WriteTable(&b, es, Width); err != nil {
+		t.Fatal(err)
+	}
+	want := `REVIEW   STATE  UPDATED  KIND    WHO   TITLE
+2027-01  ok     2026-01  policy  李明  综合护理系统：图书馆员需要了解的内容以及…
+2027-02  ok     2026-01  policy  VT    Staff wellbeing 🩺🧠💬 and the new NHS p…
+` + "2027-03  ok     2026-01  policy  Zoe\u0308   Cafe\u0301 culture: re\u0301sume\u0301s of the NHS's plans…\n"
+	if b.String() != want {
+		t.Errorf("table:\n%s\nwant:\n%s", b.String(), want)
+	}
+	for _, line := range strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n") {
+		if n := Columns(line); n > Width {
+			t.Errorf("line is %d columns wide: %q", n, line)
+		}
+	}
+}
+
+func TestColumns(t *testing.T) {
+	for s, want := range map[string]int{
+		"": 0, "abc": 3, "Zoë": 3, "Zoe\u0308": 3, "–…’": 3,
+		"李明": 4, "ｈｉ": 4, "한국어": 6, "🩺": 2, "a\u200db": 2,
+	} {
+		if got := Columns(s); got != want {
+			t.Errorf("Columns(%q) = %d; want %d", s, got, want)
+		}
+	}
+	for i := 1; i < len(wide); i++ {
+		if wide[i][0] <= wide[i-1][1] || wide[i][0] > wide[i][1] {
+			t.Errorf("wide ranges out of order at %d: %x", i, wide[i])
 		}
 	}
 }
