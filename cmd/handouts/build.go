@@ -15,6 +15,7 @@ import (
 
 	"handouts/internal/build"
 	"handouts/internal/config"
+	"handouts/internal/diag"
 )
 
 func buildCommand() *cli.Command {
@@ -150,8 +151,17 @@ func buildHandouts(c *cli.Context) error {
 	if err != nil {
 		return cli.Exit(err.Error(), exitFailed)
 	}
+	none := len(res.Items) == 0 && !res.Interrupted
 	if c.Bool("json") {
-		c.App.Writer.Write(res.JSON())
+		out := res
+		if none {
+			// Exit status 1 below: the JSON must not say ok.
+			cp := *res
+			cp.Diags = append(diag.List(nil), res.Diags...)
+			cp.Diags.Errorf(strings.Join(args, ", "), 0, "no briefings (.md files) here")
+			out = &cp
+		}
+		c.App.Writer.Write(out.JSON())
 	}
 	rep.Finish(res, time.Since(start))
 
@@ -166,7 +176,7 @@ func buildHandouts(c *cli.Context) error {
 	if !res.OK() {
 		return cli.Exit("", exitFailed)
 	}
-	if len(res.Items) == 0 {
+	if none {
 		return cli.Exit(fmt.Sprintf("no briefings (.md files) in %s", strings.Join(args, ", ")), exitFailed)
 	}
 	return nil
