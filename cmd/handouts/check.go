@@ -3,12 +3,14 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/urfave/cli/v2"
 
 	"handouts/internal/briefing"
 	"handouts/internal/diag"
+	"handouts/internal/sources"
 )
 
 func checkCommand() *cli.Command {
@@ -22,7 +24,9 @@ every problem of every briefing on stderr, one per line, as
 "file:line: message", in a stable order, then a summary line.
 
 Warnings (a review date that has passed, a further-reading item never
-cited) do not fail the check unless --strict is given.
+cited) do not fail the check unless --strict is given. Nor do files in a
+folder that are not read, each named with the reason: a symbolic link
+out of the folder, or one that leads nowhere.
 
 Exit status: 0 when every briefing is valid (warnings allowed), 1 when
 any briefing has errors, 2 when the command line is wrong or a path
@@ -73,6 +77,24 @@ func check(c *cli.Context) error {
 	strict := c.Bool("strict")
 	var all diag.List
 	withErrors, warnings := 0, 0
+	// What a folder holds but is not read (a symbolic link out of the
+	// folder or in a loop) is said, as build says it, so that no
+	// briefing goes unchecked without a word; --strict fails on it.
+	dirs := args
+	if len(dirs) == 0 {
+		dirs = []string{"sources"}
+	}
+	skipped := 0
+	if _, sk, err := sources.List(dirs, sources.Options{}); err == nil {
+		for _, s := range sk {
+			sev := diag.Warning
+			if strict {
+				sev = diag.Error
+			}
+			all = append(all, diag.Diagnostic{Path: filepath.ToSlash(s.Path), Severity: sev, Message: "skipped: " + s.Reason})
+			skipped++
+		}
+	}
 	for _, p := range paths {
 		_, diags := briefing.ParseFile(p, opts)
 		if strict {
@@ -106,19 +128,22 @@ func check(c *cli.Context) error {
 			fmt.Fprintln(c.App.ErrWriter, d.String())
 		}
 	}
-	fmt.Fprintln(c.App.ErrWriter, checkSummary(len(paths), withErrors, warnings))
-	if withErrors > 0 {
+	fmt.Fprintln(c.App.ErrWriter, checkSummary(len(paths), withErrors, skipped, warnings))
+	if withErrors > 0 || (strict && skipped > 0) {
 		return cli.Exit("", exitFailed)
 	}
 	return nil
 }
 
-// checkSummary is the last line: "3 briefings: 1 with errors, 2
-// warnings", or "3 briefings: all valid".
-func checkSummary(n, withErrors, warnings int) string {
+// checkSummary is the last line: "3 briefings: 1 with errors, 1 file
+// skipped, 2 warnings", or "3 briefings: all valid".
+func checkSummary(n, withErrors, skipped, warnings int) string {
 	var parts []string
 	if withErrors > 0 {
 		parts = append(parts, fmt.Sprintf("%d with errors", withErrors))
+	}
+	if skipped > 0 {
+		parts = append(parts, count(skipped, "file")+" skipped")
 	}
 	if warnings > 0 {
 		parts = append(parts, count(warnings, "warning"))
