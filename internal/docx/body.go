@@ -420,64 +420,100 @@ func (g *gen) table(t *briefing.Table) error {
 // columnWidths shares the text width tw between the columns of t in
 // proportion to what they hold, so that a column of short labels does not
 // take as much room as a column of sentences, much as a browser lays out
-// a table. Each column first gets room for its longest word, which cannot
-// be broken, if the page allows; the rest of the width goes to the
-// columns whose longest cell would need more, in proportion to that need.
-// Widths are estimated from a character count at the size of Table Text;
-// they add up to tw.
+// a table, and as the PDF handout does. A column whose longest cell fits
+// on one line in its fair share of the width gets just that, so short
+// columns (names, amounts) are never wrapped. The other columns each get
+// room for their longest word, which cannot be broken, if the page
+// allows; the rest of the width goes to those whose longest cell would
+// need more, in proportion to that need. Widths are estimated from a
+// character count at the size of Table Text; they add up to tw.
 func columnWidths(t *briefing.Table, cols, tw int) []int {
 	const (
-		charWidth  = 120 // twips: a 10-point Arial character, bold, on average
+		boldWidth  = 120 // twips: a 10-point Arial character, bold, on average
+		textWidth  = 105 // twips: the same, regular
 		cellMargin = 216 // twips: the cell's left and right margins
 	)
-	word := make([]int, cols) // longest word, in characters
-	cell := make([]int, cols) // longest cell, in characters
-	measure := func(cells []briefing.Cell) {
+	// The longest word is measured bold wherever it is, so that it is
+	// never broken; a cell's line at the width of its own face.
+	word := make([]int, cols) // longest word
+	cell := make([]int, cols) // longest cell on one line
+	measure := func(cells []briefing.Cell, charWidth int) {
 		for i := 0; i < cols && i < len(cells); i++ {
 			text := briefing.PlainText(cells[i])
-			cell[i] = max(cell[i], utf8.RuneCountInString(strings.TrimSpace(text)))
+			cell[i] = max(cell[i], utf8.RuneCountInString(strings.TrimSpace(text))*charWidth)
 			for _, w := range strings.Fields(text) {
-				word[i] = max(word[i], utf8.RuneCountInString(w))
+				word[i] = max(word[i], utf8.RuneCountInString(w)*boldWidth)
 			}
 		}
 	}
-	measure(t.Header)
+	measure(t.Header, boldWidth)
 	for _, r := range t.Rows {
-		measure(r)
+		measure(r, textWidth)
 	}
 	minW := make([]int, cols)
 	want := make([]int, cols)
-	sumMin, sumWant := 0, 0
+	sumWant := 0
 	for i := range cols {
-		minW[i] = min(word[i]*charWidth+cellMargin, tw/cols)
-		want[i] = max(minW[i], cell[i]*charWidth+cellMargin)
-		sumMin += minW[i]
+		minW[i] = min(word[i]+cellMargin, tw/cols)
+		want[i] = max(minW[i], cell[i]+cellMargin)
 		sumWant += want[i]
 	}
 	out := make([]int, cols)
-	// Everything fits: widen every column in proportion to its wish.
-	// Otherwise each column has its minimum, and the rest is shared in
-	// proportion to how much more each would need.
-	base, share, shareTotal := minW, make([]int, cols), 0
 	if sumWant <= tw {
-		base = make([]int, cols)
-		copy(share, want)
-		shareTotal = sumWant
-	} else {
+		// Everything fits: widen every column in proportion to its wish.
+		left := tw
 		for i := range cols {
-			share[i] = want[i] - minW[i]
-			shareTotal += share[i]
+			out[i] = tw * want[i] / max(sumWant, 1)
+			if sumWant == 0 {
+				out[i] = tw / cols
+			}
+			left -= out[i]
+		}
+		out[cols-1] += left // rounding
+		return out
+	}
+	// Columns that fit unwrapped in their fair share are set; setting one
+	// leaves more for the others, so look again until none changes.
+	fixed := make([]bool, cols)
+	left, flex := tw, cols
+	for changed := true; changed && flex > 0; {
+		changed = false
+		share := left / flex
+		for i := range cols {
+			if !fixed[i] && want[i] <= share {
+				fixed[i], out[i] = true, want[i]
+				left -= want[i]
+				flex--
+				changed = true
+			}
 		}
 	}
-	left, rest := tw, tw-sumOf(base)
+	// The others have their minimum, and the rest is shared in proportion
+	// to how much more each would need. Each minimum is at most tw/cols
+	// and each fixed column took no more than the fair share of its turn,
+	// so the minimums fit in what is left.
+	rest, need, last := left, 0, -1
 	for i := range cols {
-		out[i] = base[i]
-		if shareTotal > 0 {
-			out[i] += rest * share[i] / shareTotal
+		if !fixed[i] {
+			rest -= minW[i]
+			need += want[i] - minW[i]
+			last = i
+		}
+	}
+	for i := range cols {
+		if fixed[i] {
+			continue
+		}
+		out[i] = minW[i]
+		if need > 0 {
+			out[i] += rest * (want[i] - minW[i]) / need
 		}
 		left -= out[i]
 	}
-	out[cols-1] += left // rounding
+	if last < 0 {
+		last = cols - 1
+	}
+	out[last] += left // rounding
 	return out
 }
 

@@ -649,6 +649,18 @@ func TestColumnWidths(t *testing.T) {
 			}
 			return ""
 		}},
+		{"a short column that fits its fair share is not wrapped", cells("No.", "Names", "What it asks", "Cost"),
+			[][]briefing.Cell{cells("1", "Łódź Żółć café naïve Dvořák Ærø", long+long+long, "£1,000 / €1,200")}, func(w []int) string {
+				for i, n := range []int{3, 31, 0, 15} {
+					if n > 0 && w[i] < n*105+216 {
+						return fmt.Sprintf("column %d narrower than its %d characters", i, n)
+					}
+				}
+				if w[2] <= w[1] {
+					return "the sentences do not have the most room"
+				}
+				return ""
+			}},
 		{"more columns than the page has room for", cells(many...), nil, func(w []int) string {
 			for _, x := range w {
 				if x < 0 {
