@@ -135,8 +135,8 @@ func sanitise(src []byte, d *diagSink) []byte {
 	}
 	out := make([]byte, 0, len(src))
 	line := 1
-	utf8Lines := lineReporter{d: d, what: "invalid UTF-8 on %d more lines; save the file as UTF-8"}
-	charLines := lineReporter{d: d, what: "control characters on %d more lines; delete them"}
+	utf8Lines := lineReporter{d: d, what: "invalid UTF-8 on %d more lines, from this one on; save the file as UTF-8"}
+	charLines := lineReporter{d: d, what: "control characters on %d more lines, from this one on; delete them"}
 	reportUTF8 := func(b byte) {
 		utf8Lines.report(line, "invalid UTF-8 (byte 0x%02X); the file is in another encoding: save it as UTF-8", b)
 	}
@@ -187,6 +187,7 @@ type lineReporter struct {
 	last     int    // the last line reported
 	reported int
 	more     int
+	moreFrom int // the first line not reported on its own
 }
 
 func (r *lineReporter) report(line int, format string, args ...any) {
@@ -195,6 +196,9 @@ func (r *lineReporter) report(line int, format string, args ...any) {
 	}
 	r.last = line
 	if r.reported == maxReported {
+		if r.more == 0 {
+			r.moreFrom = line
+		}
 		r.more++
 		return
 	}
@@ -204,7 +208,7 @@ func (r *lineReporter) report(line int, format string, args ...any) {
 
 func (r *lineReporter) finish() {
 	if r.more > 0 {
-		r.d.errorf(0, r.what, r.more)
+		r.d.errorf(r.moreFrom, r.what, r.more)
 	}
 }
 
