@@ -52,7 +52,7 @@ project config handouts.yaml in the current folder, if there is one, sets
 defaults for every briefing; command-line flags override it.
 
 Examples:
-   handouts new "Making sense of integrated care systems"
+   handouts new "The NHS Long Term Plan and library services"
    handouts check
    handouts build --out out sources
    handouts status --within 60

@@ -32,8 +32,8 @@ then lists what you must fill in before "handouts check" passes.
 An existing file is never overwritten.
 
 Examples:
-   handouts new "Making sense of integrated care systems"
-   handouts new --kind hot-topic "Accountable care: the art of the possible"`,
+   handouts new "The NHS Long Term Plan and library services"
+   handouts new --kind hot-topic "Artificial intelligence: what it means for searching"`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "kind", Value: string(briefing.PolicyBriefing),
 				Usage: "the kind of briefing: policy-briefing or hot-topic"},
@@ -52,7 +52,7 @@ func newBriefing(c *cli.Context) error {
 		return err
 	}
 	if len(args) != 1 {
-		return usageError("new needs one title, quoted: handouts new \"Making sense of integrated care systems\"")
+		return usageError("new needs one title, quoted: handouts new \"The NHS Long Term Plan and library services\"")
 	}
 	title := strings.TrimSpace(args[0])
 	if strings.IndexFunc(title, unicode.IsControl) >= 0 {
