@@ -287,8 +287,8 @@ func TestManyBadLines(t *testing.T) {
 		}
 	}
 	want := []string{
-		"x.md: control characters on 4 more lines; delete them",
-		"x.md: invalid UTF-8 on 4 more lines; save the file as UTF-8",
+		"x.md:25: control characters on 4 more lines, from this one on; delete them",
+		"x.md:25: invalid UTF-8 on 4 more lines, from this one on; save the file as UTF-8",
 	}
 	if utf != maxReported || ctl != maxReported || strings.Join(rest, "\n") != strings.Join(want, "\n") {
 		t.Errorf("%d invalid UTF-8 lines, %d control character lines, then:\n%s", utf, ctl, strings.Join(rest, "\n"))
