@@ -31,8 +31,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -233,6 +235,21 @@ func (e *Error) Result(out string) *Result {
 	return &Result{Out: filepath.ToSlash(out), Diags: e.Diags}
 }
 
+// errorOfText is the Error of a message that already begins with its
+// file and perhaps line, "file:line: message" or "file: message".
+func errorOfText(s string) *Error {
+	var l diag.List
+	if m := fileLineMessage.FindStringSubmatch(s); m != nil {
+		line, _ := strconv.Atoi(m[2])
+		l.Errorf(m[1], line, "%s", m[3])
+	} else {
+		l.Errorf("", 0, "%s", s)
+	}
+	return &Error{Lines: []string{s}, Diags: l}
+}
+
+var fileLineMessage = regexp.MustCompile(`^([^:\n]+?)(?::(\d+))?: (.*)$`)
+
 func errorOf(l diag.List) *Error {
 	e := &Error{Diags: l}
 	for _, d := range l {
@@ -380,7 +397,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	}
 	if contains(formats, "pdf") {
 		if e.theme, err = pdf.LoadTheme(o.Config.Templates); err != nil {
-			return nil, &Error{Lines: []string{err.Error()}} // it names the file and line
+			return nil, errorOfText(err.Error()) // it names the file and line
 		}
 	}
 	if e.base, err = baseHashes(e, refBytes); err != nil {
