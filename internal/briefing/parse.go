@@ -30,16 +30,27 @@ type Options struct {
 // ParseFile reads and parses the briefing at path.
 func ParseFile(path string, opts Options) (*Document, diag.List) {
 	var l diag.List
+	// Look before opening: opening a named pipe waits for a writer, for
+	// ever in CI.
+	st, err := os.Stat(path)
+	if err != nil {
+		l.Errorf(path, 0, "cannot read the briefing: %s", describe(err))
+		return nil, l
+	}
+	if st.IsDir() {
+		l.Errorf(path, 0, "is a folder, not a briefing")
+		return nil, l
+	}
+	if !st.Mode().IsRegular() {
+		l.Errorf(path, 0, "is not a regular file (it is a pipe, a device or a socket); name the briefing's .md file")
+		return nil, l
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		l.Errorf(path, 0, "cannot read the briefing: %s", describe(err))
 		return nil, l
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		l.Errorf(path, 0, "is a folder, not a briefing")
-		return nil, l
-	}
 	// Read one byte past the limit: enough to know the file is too big
 	// without reading all of a huge one.
 	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
