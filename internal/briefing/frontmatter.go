@@ -249,7 +249,7 @@ func listValue(key string, v *yaml.Node, off int, d *diagSink) []string {
 				it = it.Alias
 			}
 			if it.Kind != yaml.ScalarNode {
-				d.errorf(it.Line+off, "each item of %s must be a single value, not %s", key, nodeKind(it))
+				d.errorf(it.Line+off, "each item of %s must be a single value, not %s; write the items as %s: [one, two] or one per line as \"  - one\"", key, nodeKind(it), key)
 				continue
 			}
 			if it.Tag == "!!null" {

@@ -40,14 +40,29 @@ const (
 type diagSink struct {
 	path string
 	list diag.List
+	seen map[diag.Diagnostic]bool
 }
 
 func (d *diagSink) errorf(line int, format string, args ...any) {
-	d.list.Errorf(d.path, line, format, args...)
+	d.add(diag.Error, line, fmt.Sprintf(format, args...))
 }
 
 func (d *diagSink) warnf(line int, format string, args ...any) {
-	d.list.Warnf(d.path, line, format, args...)
+	d.add(diag.Warning, line, fmt.Sprintf(format, args...))
+}
+
+// add keeps one copy of a diagnostic: the same problem found twice on
+// the same line (a list of lists, an alias used many times) is said once.
+func (d *diagSink) add(sev diag.Severity, line int, msg string) {
+	k := diag.Diagnostic{Path: d.path, Line: line, Severity: sev, Message: msg}
+	if d.seen[k] {
+		return
+	}
+	if d.seen == nil {
+		d.seen = map[diag.Diagnostic]bool{}
+	}
+	d.seen[k] = true
+	d.list = append(d.list, k)
 }
 
 // lineIndex maps byte offsets of the (normalised) file to 1-based lines.
