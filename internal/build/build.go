@@ -407,6 +407,14 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	if err := os.MkdirAll(o.Out, 0o755); err != nil {
 		return fail(res.Out, "cannot create the output folder: %s", describe(err))
 	}
+	unlock, err := lockFolder(o.Out)
+	if errors.Is(err, errLocked) {
+		return fail(res.Out, "another handouts build is writing to this folder; wait for it to finish, then build again")
+	}
+	if err != nil {
+		return fail(res.Out, "cannot open the output folder: %s", describe(err))
+	}
+	defer unlock()
 	if _, err := atomicfile.RemoveLeftovers(o.Out); err != nil {
 		res.Diags.Warnf(res.Out, 0, "cannot remove temporary files an earlier, killed build left: %s", describe(err))
 	}

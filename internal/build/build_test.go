@@ -608,3 +608,29 @@ func TestUnreadableManifest(t *testing.T) {
 	}
 	buildtest.CheckConsistent(t, "out")
 }
+
+// Two builds into one folder at once would remove each other's temporary
+// files and mix their records: the second is refused before it writes.
+func TestSecondBuildIntoTheSameFolderIsRefused(t *testing.T) {
+	fakes(t)
+	project(t, map[string]string{"sources/a.md": "alpha"})
+	if err := os.Mkdir("out", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	unlock, err := lockFolder("out")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Run(context.Background(), Options{})
+	var be *Error
+	if !errors.As(err, &be) || be.Error() != "out: another handouts build is writing to this folder; wait for it to finish, then build again" {
+		unlock()
+		t.Fatalf("err = %v; want the folder named as busy", err)
+	}
+	if files := tree(t, "out"); len(files) != 0 {
+		t.Errorf("the refused build wrote %v", names(files))
+	}
+	unlock()
+	res := run(t, Options{})
+	equal(t, "once the first is done", statuses(res), []string{"sources/a.md built"})
+}
