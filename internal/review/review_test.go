@@ -98,12 +98,19 @@ func TestWriteTable(t *testing.T) {
 2027-01     ok       2026-01     policy     VT          Contracting for integra…
 -           error    -           -          -           sources/broken.md
 `
-	if b.String() != want {
-		t.Errorf("table:\n%s\nwant:\n%s", b.String(), want)
+	checkTable(t, b.String(), want)
+}
+
+// checkTable compares a table with the one wanted and checks that every
+// line fits the terminal.
+func checkTable(t *testing.T, got, want string) {
+	t.Helper()
+	if got != want {
+		t.Errorf("table:\n%s\nwant:\n%s", got, want)
 	}
-	for _, line := range strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n") {
+	for _, line := range strings.Split(strings.TrimSuffix(got, "\n"), "\n") {
 		if n := Columns(line); n > Width {
-			t.Errorf("line is %d wide: %q", n, line)
+			t.Errorf("line is %d columns wide: %q", n, line)
 		}
 	}
 }
@@ -126,14 +133,7 @@ func TestWriteTableWideCharacters(t *testing.T) {
 2027-01  ok     2026-01  policy  李明  综合护理系统：图书馆员需要了解的内容以及…
 2027-02  ok     2026-01  policy  VT    Staff wellbeing 🩺🧠💬 and the new NHS p…
 ` + "2027-03  ok     2026-01  policy  Zoe\u0308   Cafe\u0301 culture: re\u0301sume\u0301s of the NHS's plans…\n"
-	if b.String() != want {
-		t.Errorf("table:\n%s\nwant:\n%s", b.String(), want)
-	}
-	for _, line := range strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n") {
-		if n := Columns(line); n > Width {
-			t.Errorf("line is %d columns wide: %q", n, line)
-		}
-	}
+	checkTable(t, b.String(), want)
 }
 
 func TestColumns(t *testing.T) {
