@@ -97,7 +97,8 @@ func LoadFile(path string) (*Config, diag.List) {
 
 func read(path string, optional bool) (*Config, diag.List) {
 	var diags diag.List
-	f, err := os.Open(path)
+	// Look before opening: opening a named pipe waits for a writer.
+	st, err := os.Stat(path)
 	if err != nil {
 		if optional && errors.Is(err, fs.ErrNotExist) {
 			return Default(), nil
@@ -105,11 +106,20 @@ func read(path string, optional bool) (*Config, diag.List) {
 		diags.Errorf(path, 0, "cannot read the project config: %s", describe(err))
 		return Default(), diags
 	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
+	if st.IsDir() {
 		diags.Errorf(path, 0, "is a folder, not a config file")
 		return Default(), diags
 	}
+	if !st.Mode().IsRegular() {
+		diags.Errorf(path, 0, "is not a regular file (it is a pipe, a device or a socket); the project config is a YAML file")
+		return Default(), diags
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		diags.Errorf(path, 0, "cannot read the project config: %s", describe(err))
+		return Default(), diags
+	}
+	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
 	if err != nil {
 		diags.Errorf(path, 0, "cannot read the project config: %s", describe(err))

@@ -109,18 +109,19 @@ func Render(d Data, overrides string) ([]byte, string, error) {
 // readOverride reads a project's skeleton, which must be a file of at
 // most MaxSize bytes (not a folder, a device or a pipe).
 func readOverride(p string) ([]byte, error) {
-	f, err := os.Open(p)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	st, err := f.Stat()
+	// Look before opening: opening a named pipe waits for a writer.
+	st, err := os.Stat(p)
 	if err != nil {
 		return nil, err
 	}
 	if !st.Mode().IsRegular() {
 		return nil, fmt.Errorf("%s: is not a file; a skeleton is a Markdown file such as templates/new/policy-briefing.md", p)
 	}
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
 	src, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", p, err)

@@ -180,8 +180,9 @@ func TestRenderHostileOverride(t *testing.T) {
 	}
 }
 
-// TestRenderOverrideNotAFile: a skeleton that is a folder or a device is
-// refused before it is read (a device such as /dev/zero never ends).
+// TestRenderOverrideNotAFile: a skeleton that is a folder, a named pipe
+// or a device is refused before it is read (opening a pipe waits for a
+// writer; a device such as /dev/zero never ends).
 func TestRenderOverrideNotAFile(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "new", "policy-briefing.md")
@@ -192,11 +193,16 @@ func TestRenderOverrideNotAFile(t *testing.T) {
 	if _, _, err := Render(d, dir); err == nil || !strings.Contains(err.Error(), "is not a file") {
 		t.Errorf("folder: err = %v", err)
 	}
-	if _, err := os.Stat(os.DevNull); err != nil {
-		t.Skip("no", os.DevNull)
-	}
 	if err := os.Remove(p); err != nil {
 		t.Fatal(err)
+	}
+	if err := mkfifo(p); err == nil {
+		if _, _, err := Render(d, dir); err == nil || !strings.Contains(err.Error(), "is not a file") {
+			t.Errorf("named pipe: err = %v", err)
+		}
+		if err := os.Remove(p); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if err := os.Symlink("/dev/zero", p); err != nil {
 		t.Skip("cannot make a symbolic link:", err)
