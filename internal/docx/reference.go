@@ -351,6 +351,12 @@ func DefaultReference() []byte {
 
 // LoadReference reads a reference document from a file.
 func LoadReference(name string) (*Reference, error) {
+	// Look before opening: opening a named pipe waits for a writer.
+	if st, err := os.Stat(name); err != nil {
+		return nil, err
+	} else if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: is not a file; a reference document is a .docx file", name)
+	}
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, err

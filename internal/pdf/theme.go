@@ -108,17 +108,25 @@ func LoadTheme(overrides string) (*Theme, error) {
 		return def, err
 	}
 	path := filepath.Join(overrides, filepath.FromSlash(ThemeFile))
-	f, err := os.Open(path)
+	// Look before opening: opening a named pipe waits for a writer.
+	st, err := os.Stat(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return def, nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: cannot read the PDF theme: %w", path, unwrapPath(err))
 	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
+	if st.IsDir() {
 		return nil, fmt.Errorf("%s: is a folder, not a theme file", path)
 	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: is not a regular file (it is a pipe, a device or a socket); the theme is a YAML file", path)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot read the PDF theme: %w", path, unwrapPath(err))
+	}
+	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, MaxThemeSize+1))
 	if err != nil {
 		return nil, fmt.Errorf("%s: cannot read the PDF theme: %w", path, unwrapPath(err))
