@@ -1,0 +1,9 @@
+//go:build !linux
+
+package main
+
+import "os"
+
+// isTTY: where the terminal request is not wired up, every character
+// device counts as a terminal.
+func isTTY(*os.File) bool { return true }
