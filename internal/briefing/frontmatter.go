@@ -85,17 +85,32 @@ type frontMatter struct {
 func splitFrontMatter(src []byte, d *diagSink) (yml []byte, yamlLine int, fm frontMatter) {
 	fm.CloseLine = 1
 	fm.KeyLine = map[string]int{}
-	first, _, _ := bytes.Cut(src, []byte("\n"))
+	// Blank lines before the "---" are the likeliest slip: say so, and
+	// read the front matter from there so the rest is still checked.
+	start, startLine := 0, 1
+	for {
+		line, _, ok := bytes.Cut(src[start:], []byte("\n"))
+		if !ok || len(bytes.TrimSpace(line)) > 0 {
+			break
+		}
+		start += len(line) + 1
+		startLine++
+	}
+	first, _, _ := bytes.Cut(src[start:], []byte("\n"))
 	if string(bytes.TrimRight(first, " \t")) != "---" {
 		d.errorf(1, "no front matter: a briefing must begin with a line \"---\", then its keys (title: …, review: …), then another line \"---\"")
 		return nil, 0, fm
 	}
+	if startLine > 1 {
+		d.errorf(1, "the front matter must begin on line 1, but its \"---\" is on line %d; delete the blank lines before it", startLine)
+	}
 	fm.Present = true
-	off := len(first) + 1
+	fm.CloseLine = startLine
+	off := start + len(first) + 1
 	if off > len(src) {
 		off = len(src)
 	}
-	for pos, line := off, 2; pos < len(src); line++ {
+	for pos, line := off, startLine+1; pos < len(src); line++ {
 		end := bytes.IndexByte(src[pos:], '\n')
 		next := pos + end + 1
 		if end < 0 {
@@ -106,11 +121,11 @@ func splitFrontMatter(src []byte, d *diagSink) (yml []byte, yamlLine int, fm fro
 			fm.Closed = true
 			fm.CloseLine = line
 			fm.BodyStart = next
-			return src[off:pos], 2, fm
+			return src[off:pos], startLine + 1, fm
 		}
 		pos = next
 	}
-	d.errorf(1, "the front matter begun on line 1 is never closed; add a line \"---\" after its last key")
+	d.errorf(startLine, "the front matter begun on line %d is never closed; add a line \"---\" after its last key", startLine)
 	fm.BodyStart = len(src)
 	return nil, 0, fm
 }
