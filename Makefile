@@ -16,9 +16,11 @@ handouts: $(BIN)
 
 build: $(BIN)
 
+# -buildvcs=auto records the Git revision for `handouts version` even
+# where GOFLAGS turns it off; outside a Git work tree it records nothing.
 $(BIN): FORCE
 	@mkdir -p bin
-	$(GO) build -trimpath -o $(BIN) ./cmd/handouts
+	$(GO) build -trimpath -buildvcs=auto -o $(BIN) ./cmd/handouts
 
 FORCE:
 
