@@ -177,13 +177,18 @@ func (r *Result) Counts() Counts {
 			c.Interrupted++
 		}
 	}
+	// Orphans count by briefing too: one deleted briefing is one, however
+	// many handouts it left. One whose handouts were removed counts as
+	// pruned; one with a handout left (not pruned, or kept) as orphaned.
+	pruned, orphaned := map[string]bool{}, map[string]bool{}
 	for _, o := range r.Orphans {
 		if o.Removed {
-			c.Pruned++
+			pruned[o.Source] = true
 		} else {
-			c.Orphaned++
+			orphaned[o.Source] = true
 		}
 	}
+	c.Pruned, c.Orphaned = len(pruned), len(orphaned)
 	return c
 }
 

@@ -257,8 +257,8 @@ func TestPrune(t *testing.T) {
 	if !res.OK() {
 		t.Error("orphans alone fail the build")
 	}
-	if c := res.Counts(); c.Orphaned != 4 || c.Pruned != 0 {
-		t.Errorf("counts %+v", c)
+	if c := res.Counts(); c.Orphaned != 2 || c.Pruned != 0 {
+		t.Errorf("counts %+v; want the 2 deleted briefings orphaned", c)
 	}
 
 	// A build of one file does not make the others' handouts orphans.
@@ -278,6 +278,9 @@ func TestPrune(t *testing.T) {
 		"out/b.docx removed=true ", "out/b.pdf removed=true ", "out/c.docx removed=true ",
 		"out/c.pdf removed=false changed since handouts wrote it",
 	})
+	if c := res.Counts(); c.Pruned != 2 || c.Orphaned != 1 {
+		t.Errorf("counts %+v; want b and c pruned, c still orphaned (its kept handout)", c)
+	}
 	equal(t, "left", names(tree(t, "out")), []string{".handouts-manifest.json", "README.md", "SHA256SUMS", "a.docx", "a.pdf", "c.pdf", "d.docx", "d.pdf", "mine.docx"})
 	m, _ := manifest.Load("out")
 	equal(t, "manifest", m.Names(), []string{"a.docx", "a.pdf", "c.pdf", "d.docx", "d.pdf"})
