@@ -25,7 +25,7 @@ func positionalArgs(c *cli.Context) ([]string, error) {
 		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
 		f := commandFlag(c, name)
 		if f == nil {
-			return nil, usageError("flag provided but not defined: %s", a)
+			return nil, usageError("%s", unknownFlag(c, a))
 		}
 		if _, isBool := f.(*cli.BoolFlag); isBool {
 			if !hasValue {

@@ -7,8 +7,11 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/urfave/cli/v2"
+
+	"handouts/internal/suggest"
 )
 
 // Exit statuses shared by every command.
@@ -25,7 +28,17 @@ func main() {
 
 func run(args []string) int {
 	app := newApp()
+	var unknown string
+	app.CommandNotFound = func(_ *cli.Context, name string) { unknown = name }
 	err := app.Run(args)
+	if err == nil && unknown != "" {
+		msg := fmt.Sprintf("unknown command %q", unknown)
+		if s := suggest.Closest(unknown, commandNames(app.Commands)); s != "" {
+			msg += fmt.Sprintf("; did you mean %q?", s)
+		}
+		fmt.Fprintln(app.ErrWriter, "handouts: "+msg+` (run "handouts --help" for the commands)`)
+		return exitUsage
+	}
 	if err == nil {
 		return exitOK
 	}
@@ -41,7 +54,7 @@ func run(args []string) int {
 }
 
 func newApp() *cli.App {
-	return &cli.App{
+	app := &cli.App{
 		Name:      "handouts",
 		Usage:     "turn Markdown briefings into acknowledged Word and PDF handouts",
 		UsageText: "handouts [--config FILE] command [command options] [arguments...]",
@@ -64,9 +77,7 @@ Run "handouts COMMAND --help" for a command's options.`,
 		ErrWriter:            os.Stderr,
 		Writer:               os.Stdout,
 		ExitErrHandler:       func(*cli.Context, error) {}, // run() reports errors
-		OnUsageError: func(c *cli.Context, err error, _ bool) error {
-			return cli.Exit(err.Error(), exitUsage)
-		},
+		OnUsageError:         commandUsageError,
 		Commands: []*cli.Command{
 			checkCommand(),
 			buildCommand(),
@@ -77,6 +88,57 @@ Run "handouts COMMAND --help" for a command's options.`,
 			completionCommand(),
 		},
 	}
+	for _, c := range app.Commands {
+		c.OnUsageError = commandUsageError
+		for _, sub := range c.Subcommands {
+			sub.OnUsageError = commandUsageError
+		}
+	}
+	return app
+}
+
+// commandUsageError reports a command line a command cannot read, such
+// as an unknown flag, in one line with exit status 2 (not the whole
+// help), suggesting the flag meant.
+func commandUsageError(c *cli.Context, err error, _ bool) error {
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+		msg = unknownFlag(c, name)
+	}
+	return cli.Exit(msg, exitUsage)
+}
+
+// unknownFlag is the message for a flag the command does not have,
+// written as arg, with the closest of its flags when one is close.
+func unknownFlag(c *cli.Context, arg string) string {
+	msg := "flag provided but not defined: " + arg
+	var flags []cli.Flag
+	if c.Command != nil {
+		flags = c.Command.Flags
+	}
+	if c.App != nil {
+		flags = append(flags[:len(flags):len(flags)], c.App.Flags...)
+	}
+	var names []string
+	for _, f := range flags {
+		for _, n := range f.Names() {
+			if len(n) > 1 {
+				names = append(names, n)
+			}
+		}
+	}
+	if s := suggest.Closest(strings.TrimLeft(arg, "-"), names); s != "" {
+		msg += fmt.Sprintf("; did you mean --%s?", s)
+	}
+	return msg
+}
+
+func commandNames(cmds []*cli.Command) []string {
+	var names []string
+	for _, c := range cmds {
+		names = append(names, c.Name)
+	}
+	return names
 }
 
 // usageError reports a wrong command line with exit status 2.
