@@ -12,6 +12,11 @@ import (
 // A "--" ends the flags; what follows is taken as is.
 func positionalArgs(c *cli.Context) ([]string, error) {
 	args := c.Args().Slice()
+	if len(args) > 0 && len(args[0]) > 1 && args[0][0] == '-' {
+		// The flag parser stops only at an argument or at "--", which it
+		// drops; a first argument that looks like a flag came after "--".
+		return args, nil
+	}
 	var out []string
 	for i := 0; i < len(args); i++ {
 		a := args[i]
