@@ -122,6 +122,7 @@ func buildHandouts(c *cli.Context) error {
 	}
 	if isTerminal(stderr) {
 		rep.Bar = os.Getenv("CI") == ""
+		rep.Width = terminalWidth(stderr.(*os.File))
 		rep.Color = os.Getenv("NO_COLOR") == ""
 	}
 

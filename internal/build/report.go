@@ -27,6 +27,9 @@ type Reporter struct {
 	Bar bool
 	// Color marks errors red and warnings yellow.
 	Color bool
+	// Width is the terminal's width in columns, which the bar keeps
+	// within; 0 means unknown, taken as 80.
+	Width int
 
 	barShown bool
 	lastBar  string
@@ -94,15 +97,37 @@ func (r *Reporter) drawBar(done, total int) {
 	if !r.Bar || r.Level == Quiet || total == 0 {
 		return
 	}
-	const width = 30
-	n := done * width / total
-	bar := fmt.Sprintf("[%s%s] %d/%d briefings", strings.Repeat("#", n), strings.Repeat(".", width-n), done, total)
+	bar := barText(done, total, r.Width)
 	if bar == r.lastBar && r.barShown {
 		return
 	}
 	r.lastBar = bar
 	fmt.Fprint(r.W, "\r"+bar+"\x1b[K")
 	r.barShown = true
+}
+
+// barText is the progress bar for a terminal cols wide: the bar and the
+// count, the bar made shorter on a narrow terminal, and on a very narrow
+// one the count alone. It never reaches the last column, where a
+// terminal would wrap it onto a new line that \r cannot return to.
+func barText(done, total, cols int) string {
+	if cols <= 0 {
+		cols = 80
+	}
+	room := cols - 1
+	count := fmt.Sprintf(" %d/%d briefings", done, total)
+	// The widest count, so that the bar keeps its length as done grows.
+	widest := len(fmt.Sprintf(" %d/%d briefings", total, total))
+	width := min(30, room-2-widest)
+	if width < 10 {
+		count = strings.TrimPrefix(count, " ")
+		if len(count) > room {
+			count = fmt.Sprintf("%d/%d", done, total)
+		}
+		return count
+	}
+	n := done * width / total
+	return "[" + strings.Repeat("#", n) + strings.Repeat(".", width-n) + "]" + count
 }
 
 func (r *Reporter) clearBar() {

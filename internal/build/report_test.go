@@ -97,6 +97,35 @@ func TestReporterOnATerminal(t *testing.T) {
 	}
 }
 
+// TestBarFitsTheTerminal: a bar as wide as the terminal would wrap, and
+// each redraw would leave a line behind; the bar shrinks instead, down to
+// the count alone.
+func TestBarFitsTheTerminal(t *testing.T) {
+	for _, tc := range []struct {
+		cols int
+		want string
+	}{
+		{0, "[##########....................] 200/600 briefings"},
+		{80, "[##########....................] 200/600 briefings"},
+		{40, "[######.............] 200/600 briefings"},
+		{30, "200/600 briefings"},
+		{41, "[######..............] 200/600 briefings"},
+		{12, "200/600"},
+	} {
+		got := barText(200, 600, tc.cols)
+		if got != tc.want {
+			t.Errorf("%d columns: %q; want %q", tc.cols, got, tc.want)
+		}
+		if tc.cols > 0 && len(got) >= tc.cols {
+			t.Errorf("%d columns: %q reaches the last column", tc.cols, got)
+		}
+	}
+	got := report(&Reporter{Level: Normal, Bar: true, Width: 40}, sampleResult())
+	if !strings.Contains(got, "\r[#######................] 1/3 briefings\x1b[K") {
+		t.Errorf("a 40-column terminal's bar: %q", got)
+	}
+}
+
 func TestJSONHasNoTimeAndEveryBriefing(t *testing.T) {
 	res := sampleResult()
 	a := string(res.JSON())
