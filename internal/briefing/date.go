@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"handouts/internal/suggest"
 )
 
 // Date is a calendar date given to the precision the author chose: a year,
@@ -150,6 +152,9 @@ func ParseDate(s string) (Date, error) {
 		}
 		d.Month = monthNumber(f[0])
 		if d.Month == 0 {
+			if m := suggest.Closest(f[0], monthNames[:]); m != "" {
+				return Date{}, fmt.Errorf("date %q: %q is not a month; did you mean %s?", s, f[0], m)
+			}
 			return Date{}, bad
 		}
 		d.Year, _ = strconv.Atoi(f[1])
