@@ -593,6 +593,11 @@ func buildItem(ctx context.Context, e *env, it *Item) {
 		var state diskState
 		if hasRec {
 			state, _ = onDisk(target, rec)
+			if state == diskChanged && diskUnknown(target, hexSum) == diskSame {
+				// This very handout, written by a build killed (or stopped
+				// by a full disk) before it could record it.
+				state = diskSame
+			}
 		} else {
 			state = diskUnknown(target, hexSum)
 		}

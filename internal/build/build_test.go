@@ -637,3 +637,38 @@ func TestSecondBuildIntoTheSameFolderIsRefused(t *testing.T) {
 	res := run(t, Options{})
 	equal(t, "once the first is done", statuses(res), []string{"sources/a.md built"})
 }
+
+// A build killed (SIGKILL, a power cut) or stopped by a full disk after
+// renaming new handouts into place but before saving the manifest leaves
+// handouts the manifest does not describe. They are what the next build
+// would write, so it takes them as its own instead of calling them
+// changed by hand.
+func TestHandoutsWrittenButNotRecorded(t *testing.T) {
+	fakes(t)
+	project(t, map[string]string{"sources/a.md": "alpha", "sources/b.md": "beta"})
+	run(t, Options{})
+	manifestBefore, _ := os.ReadFile("out/" + manifest.FileName)
+	write(t, "sources/a.md", "alpha, revised")
+	run(t, Options{})
+	newA := tree(t, "out")
+	// Put back the old manifest: the new a.* are in place, unrecorded.
+	write(t, "out/"+manifest.FileName, string(manifestBefore))
+
+	res := run(t, Options{})
+	equal(t, "statuses", statuses(res), []string{"sources/a.md built", "sources/b.md unchanged"})
+	if !res.OK() {
+		t.Errorf("not OK: %v", res.Items[0].Diags)
+	}
+	if got := tree(t, "out"); got["a.pdf"] != newA["a.pdf"] || got["a.docx"] != newA["a.docx"] {
+		t.Error("the handouts changed")
+	}
+	buildtest.CheckConsistent(t, "out")
+
+	// A handout really changed by hand is still left alone.
+	write(t, "sources/a.md", "alpha, revised again")
+	write(t, "out/a.pdf", "edited by hand")
+	res = run(t, Options{})
+	if res.Items[0].Outputs[1].Status != Modified {
+		t.Errorf("a.pdf changed by hand: %v", res.Items[0].Outputs[1].Status)
+	}
+}
