@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -41,6 +42,9 @@ func FuzzParse(f *testing.F) {
 			}
 			if !utf8.ValidString(d.Message) {
 				t.Errorf("diagnostic is not valid UTF-8: %q", d.Message)
+			}
+			if strings.ContainsAny(d.Message, "\r\n") {
+				t.Errorf("diagnostic is not one line: %q", d.Message)
 			}
 		}
 		if doc == nil {
