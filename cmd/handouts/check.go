@@ -112,6 +112,7 @@ func check(c *cli.Context) error {
 		}
 		all = append(all, diags...)
 	}
+	all.Sort() // the skipped files among the rest, by file
 
 	if c.Bool("json") {
 		out := make([]jsonDiagnostic, 0, len(all))
