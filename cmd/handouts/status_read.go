@@ -20,12 +20,16 @@ import (
 // into the briefings they hold, sorted. A path that does not exist is a
 // usage error, with a short message; finding no briefing is a failure.
 func findBriefings(args []string) ([]string, error) {
-	if len(args) == 0 {
+	def := len(args) == 0
+	if def {
 		args = []string{"sources"}
 	}
 	paths, err := sources.Find(args)
 	if err != nil {
 		var pe *fs.PathError
+		if def && errors.Is(err, fs.ErrNotExist) {
+			return nil, usageError("there is no sources folder here; run this in the project's folder, or name the briefings' files or folders")
+		}
 		if errors.As(err, &pe) {
 			return nil, usageError("%s: %s", filepath.ToSlash(pe.Path), pe.Err)
 		}
