@@ -1,0 +1,98 @@
+// Package boundedfile reads a file that the user names and that must be a
+// regular file of at most a given size: a briefing, a project config, a
+// theme, a skeleton, a reference document. A folder, a named pipe, a
+// device or a socket is refused without reading it, and a file larger
+// than the limit is refused after reading one byte past the limit, never
+// all of it.
+//
+// The errors are for callers to turn into their own messages:
+// ErrFolder and ErrNotRegular (errors.Is), *TooLargeError (errors.As),
+// and otherwise the *fs.PathError of the os package, whose Op says what
+// failed ("stat", "open", "read").
+package boundedfile
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+)
+
+// ErrNotRegular is returned for a path that is not a regular file: a
+// folder, a named pipe, a device or a socket.
+var ErrNotRegular = errors.New("not a regular file")
+
+// ErrFolder is returned for a path that is a folder. It is also
+// ErrNotRegular, for callers that need not tell the two apart.
+var ErrFolder = fmt.Errorf("%w: a folder", ErrNotRegular)
+
+// TooLargeError is returned for a regular file of more than Limit bytes.
+type TooLargeError struct {
+	Limit int64 // the limit given to Read, in bytes
+}
+
+func (e *TooLargeError) Error() string {
+	return fmt.Sprintf("larger than %d bytes", e.Limit)
+}
+
+// Read returns the contents of the regular file at path, which must be
+// at most limit bytes long. A symbolic link is followed.
+//
+// It never waits on a named pipe. It looks at the path before opening it,
+// so that nothing but a regular file is opened in the usual case (opening
+// a named pipe waits for a writer; opening a device may do something).
+// Should the path be replaced between the look and the open, the open
+// does not wait (on Unix it is non-blocking) and the opened file is
+// looked at again before anything is read from it.
+func Read(path string, limit int64) ([]byte, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := check(st.Mode()); err != nil {
+		return nil, err
+	}
+	afterStat()
+	f, err := openNoWait(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err = f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if err := check(st.Mode()); err != nil {
+		return nil, err
+	}
+	if err := blocking(f); err != nil {
+		return nil, &fs.PathError{Op: "open", Path: path, Err: err}
+	}
+	if limit < 0 {
+		limit = 0
+	}
+	// One byte past the limit is enough to know the file is too large.
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, &TooLargeError{Limit: limit}
+	}
+	return data, nil
+}
+
+func check(m fs.FileMode) error {
+	switch {
+	case m.IsDir():
+		return ErrFolder
+	case !m.IsRegular():
+		return ErrNotRegular
+	}
+	return nil
+}
+
+// afterStat is called between the look at the path and its opening; a
+// test replaces it to change what the path names in between.
+var afterStat = func() {}
