@@ -3,19 +3,21 @@ package briefing
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 
+	"handouts/internal/boundedfile"
 	"handouts/internal/diag"
 	"handouts/internal/suggest"
 )
 
 // MaxFileSize is the largest briefing read, in bytes.
 const MaxFileSize = 1 << 20
+
+// tooLargeFormat is the error for a briefing over MaxFileSize (in MiB).
+const tooLargeFormat = "the file is larger than %d MiB; a briefing is a page or two of text: is this the right file?"
 
 // Options are the choices outside the file that change what is valid.
 type Options struct {
@@ -30,31 +32,19 @@ type Options struct {
 // ParseFile reads and parses the briefing at path.
 func ParseFile(path string, opts Options) (*Document, diag.List) {
 	var l diag.List
-	// Look before opening: opening a named pipe waits for a writer, for
-	// ever in CI.
-	st, err := os.Stat(path)
-	if err != nil {
-		l.Errorf(path, 0, "cannot read the briefing: %s", describe(err))
-		return nil, l
-	}
-	if st.IsDir() {
+	src, err := boundedfile.Read(path, MaxFileSize)
+	var tl *boundedfile.TooLargeError
+	switch {
+	case errors.Is(err, boundedfile.ErrFolder):
 		l.Errorf(path, 0, "is a folder, not a briefing")
 		return nil, l
-	}
-	if !st.Mode().IsRegular() {
+	case errors.Is(err, boundedfile.ErrNotRegular):
 		l.Errorf(path, 0, "is not a regular file (it is a pipe, a device or a socket); name the briefing's .md file")
 		return nil, l
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		l.Errorf(path, 0, "cannot read the briefing: %s", describe(err))
+	case errors.As(err, &tl):
+		l.Errorf(path, 0, tooLargeFormat, MaxFileSize>>20)
 		return nil, l
-	}
-	defer f.Close()
-	// Read one byte past the limit: enough to know the file is too big
-	// without reading all of a huge one.
-	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
+	case err != nil:
 		l.Errorf(path, 0, "cannot read the briefing: %s", describe(err))
 		return nil, l
 	}
@@ -77,7 +67,7 @@ func describe(err error) string {
 func Parse(path string, src []byte, opts Options) (*Document, diag.List) {
 	d := &diagSink{path: path}
 	if len(src) > MaxFileSize {
-		d.errorf(0, "the file is larger than %d MiB; a briefing is a page or two of text: is this the right file?", MaxFileSize>>20)
+		d.errorf(0, tooLargeFormat, MaxFileSize>>20)
 		return nil, d.list
 	}
 	text := sanitise(src, d)
