@@ -23,6 +23,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"handouts/internal/boundedfile"
 	"handouts/internal/diag"
 	"handouts/internal/suggest"
 	"handouts/internal/yamlpos"
@@ -33,6 +34,9 @@ const FileName = "handouts.yaml"
 
 // MaxSize is the largest config file read; a config is a dozen lines.
 const MaxSize = 64 << 10
+
+// tooLargeFormat is the error for a config over MaxSize (in KiB).
+const tooLargeFormat = "the project config is larger than %d KiB; it should be a few lines"
 
 // Paper sizes.
 const (
@@ -97,31 +101,23 @@ func LoadFile(path string) (*Config, diag.List) {
 
 func read(path string, optional bool) (*Config, diag.List) {
 	var diags diag.List
-	// Look before opening: opening a named pipe waits for a writer.
-	st, err := os.Stat(path)
-	if err != nil {
-		if optional && errors.Is(err, fs.ErrNotExist) {
-			return Default(), nil
-		}
-		diags.Errorf(path, 0, "cannot read the project config: %s", describe(err))
-		return Default(), diags
-	}
-	if st.IsDir() {
+	data, err := boundedfile.Read(path, MaxSize)
+	var tl *boundedfile.TooLargeError
+	switch {
+	case optional && errors.Is(err, fs.ErrNotExist):
+		return Default(), nil
+	case errors.Is(err, boundedfile.ErrFolder):
 		diags.Errorf(path, 0, "is a folder, not a config file")
 		return Default(), diags
-	}
-	if !st.Mode().IsRegular() {
+	case errors.Is(err, boundedfile.ErrNotRegular):
 		diags.Errorf(path, 0, "is not a regular file (it is a pipe, a device or a socket); the project config is a YAML file")
 		return Default(), diags
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		diags.Errorf(path, 0, "cannot read the project config: %s", describe(err))
-		return Default(), diags
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
-	if err != nil {
+	case errors.As(err, &tl):
+		c := Default()
+		c.Path = path
+		diags.Errorf(path, 0, tooLargeFormat, MaxSize>>10)
+		return c, diags
+	case err != nil:
 		diags.Errorf(path, 0, "cannot read the project config: %s", describe(err))
 		return Default(), diags
 	}
@@ -171,7 +167,7 @@ func Parse(path string, data []byte) (*Config, diag.List) {
 	c := Default()
 	var diags diag.List
 	if len(data) > MaxSize {
-		diags.Errorf(path, 0, "the project config is larger than %d KiB; it should be a few lines", MaxSize>>10)
+		diags.Errorf(path, 0, tooLargeFormat, MaxSize>>10)
 		return c, diags
 	}
 	if line, ok := invalidUTF8(data); !ok {
