@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"reflect"
 	"regexp"
@@ -16,6 +15,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"handouts/internal/boundedfile"
 	"handouts/internal/suggest"
 	"handouts/internal/yamlpos"
 	"handouts/templates"
@@ -83,6 +83,10 @@ const ThemeFile = "pdf/theme.yaml"
 // MaxThemeSize is the largest theme file read.
 const MaxThemeSize = 64 << 10
 
+// themeTooLargeFormat is the error for a theme file (%s) over
+// MaxThemeSize (%d KiB).
+const themeTooLargeFormat = "%s: the theme is larger than %d KiB; it should be a page of settings"
+
 var (
 	defaultOnce  sync.Once
 	defaultTheme *Theme
@@ -108,27 +112,18 @@ func LoadTheme(overrides string) (*Theme, error) {
 		return def, err
 	}
 	path := filepath.Join(overrides, filepath.FromSlash(ThemeFile))
-	// Look before opening: opening a named pipe waits for a writer.
-	st, err := os.Stat(path)
-	if errors.Is(err, fs.ErrNotExist) {
+	data, err := boundedfile.Read(path, MaxThemeSize)
+	var tl *boundedfile.TooLargeError
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
 		return def, nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("%s: cannot read the PDF theme: %w", path, unwrapPath(err))
-	}
-	if st.IsDir() {
+	case errors.Is(err, boundedfile.ErrFolder):
 		return nil, fmt.Errorf("%s: is a folder, not a theme file", path)
-	}
-	if !st.Mode().IsRegular() {
+	case errors.Is(err, boundedfile.ErrNotRegular):
 		return nil, fmt.Errorf("%s: is not a regular file (it is a pipe, a device or a socket); the theme is a YAML file", path)
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("%s: cannot read the PDF theme: %w", path, unwrapPath(err))
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxThemeSize+1))
-	if err != nil {
+	case errors.As(err, &tl):
+		return nil, fmt.Errorf(themeTooLargeFormat, path, MaxThemeSize>>10)
+	case err != nil:
 		return nil, fmt.Errorf("%s: cannot read the PDF theme: %w", path, unwrapPath(err))
 	}
 	base := *def
@@ -148,7 +143,7 @@ func unwrapPath(err error) error {
 // reported, each as "path:line: message".
 func ParseTheme(path string, data []byte, base *Theme) (*Theme, error) {
 	if len(data) > MaxThemeSize {
-		return nil, fmt.Errorf("%s: the theme is larger than %d KiB; it should be a page of settings", path, MaxThemeSize>>10)
+		return nil, fmt.Errorf(themeTooLargeFormat, path, MaxThemeSize>>10)
 	}
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
