@@ -9,7 +9,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -22,6 +21,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"handouts/internal/boundedfile"
 	"handouts/internal/briefing"
 	"handouts/internal/yamlpos"
 	"handouts/templates"
@@ -109,25 +109,18 @@ func Render(d Data, overrides string) ([]byte, string, error) {
 // readOverride reads a project's skeleton, which must be a file of at
 // most MaxSize bytes (not a folder, a device or a pipe).
 func readOverride(p string) ([]byte, error) {
-	// Look before opening: opening a named pipe waits for a writer.
-	st, err := os.Stat(p)
-	if err != nil {
-		return nil, err
-	}
-	if !st.Mode().IsRegular() {
+	src, err := boundedfile.Read(p, MaxSize)
+	var tl *boundedfile.TooLargeError
+	var pe *fs.PathError
+	switch {
+	case errors.Is(err, boundedfile.ErrNotRegular):
 		return nil, fmt.Errorf("%s: is not a file; a skeleton is a Markdown file such as templates/new/policy-briefing.md", p)
-	}
-	f, err := os.Open(p)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	src, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", p, err)
-	}
-	if len(src) > MaxSize {
+	case errors.As(err, &tl):
 		return nil, fmt.Errorf("%s: the skeleton is larger than %d KiB; a skeleton is a page of front matter and headings", p, MaxSize>>10)
+	case errors.As(err, &pe) && pe.Op == "read": // stat and open errors lead with the path already
+		return nil, fmt.Errorf("%s: %w", p, err)
+	case err != nil:
+		return nil, err
 	}
 	return src, nil
 }
