@@ -117,7 +117,7 @@ func readOverride(p string) ([]byte, error) {
 		return nil, fmt.Errorf("%s: is not a file; a skeleton is a Markdown file such as templates/new/policy-briefing.md", p)
 	case errors.As(err, &tl):
 		return nil, fmt.Errorf("%s: the skeleton is larger than %d KiB; a skeleton is a page of front matter and headings", p, MaxSize>>10)
-	case errors.As(err, &pe) && pe.Op == "read": // stat and open errors lead with the path already
+	case errors.As(err, &pe) && pe.Op == "read": // as before, only a read error gets the path in front
 		return nil, fmt.Errorf("%s: %w", p, err)
 	case err != nil:
 		return nil, err
