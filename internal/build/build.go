@@ -40,6 +40,7 @@ import (
 	"unicode"
 
 	"handouts/internal/atomicfile"
+	"handouts/internal/boundedfile"
 	"handouts/internal/briefing"
 	"handouts/internal/config"
 	"handouts/internal/diag"
@@ -1019,28 +1020,18 @@ var errTooLarge = errors.New("too large")
 var errNotRegular = errors.New("not a regular file")
 
 // readLimited reads a regular file of at most limit bytes. Anything else
-// (a folder, a device, a pipe that would block the build) is an error.
+// (a folder, a device, a pipe that would block the build) is an error:
+// errNotRegular or errTooLarge, or the error of the os package.
 func readLimited(p string, limit int64) ([]byte, error) {
-	st, err := os.Stat(p)
-	if err != nil {
-		return nil, err
-	}
-	if !st.Mode().IsRegular() {
+	data, err := boundedfile.Read(p, limit)
+	var tl *boundedfile.TooLargeError
+	switch {
+	case errors.Is(err, boundedfile.ErrNotRegular):
 		return nil, errNotRegular
-	}
-	f, err := os.Open(p)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(data)) > limit {
+	case errors.As(err, &tl):
 		return nil, errTooLarge
 	}
-	return data, nil
+	return data, err
 }
 
 // describe is an error's text without the path it names (messages lead
