@@ -12,16 +12,16 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 	"unicode"
 	"unicode/utf8"
 
 	"handouts/internal/atomicfile"
+	"handouts/internal/boundedfile"
 )
 
 // FileName is the manifest's name in the output folder.
@@ -33,6 +33,8 @@ const Version = 1
 
 // MaxSize bounds the manifest read: a few hundred bytes a handout.
 const MaxSize = 64 << 20
+
+var errTooLarge = fmt.Errorf("larger than %d MiB", MaxSize>>20)
 
 // Record describes one output file the tool wrote.
 type Record struct {
@@ -65,16 +67,17 @@ func New() *Manifest { return &Manifest{Outputs: map[string]Record{}} }
 // with an error saying why, so the caller can warn and carry on.
 func Load(dir string) (*Manifest, error) {
 	path := filepath.Join(dir, FileName)
-	f, err := os.Open(path)
-	if errors.Is(err, fs.ErrNotExist) {
+	// Not a plain os.Open: a named pipe in its place would hang the build.
+	data, err := boundedfile.Read(path, MaxSize)
+	var tl *boundedfile.TooLargeError
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
 		return New(), nil
-	}
-	if err != nil {
-		return New(), err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
-	if err != nil {
+	case errors.Is(err, boundedfile.ErrFolder):
+		return New(), &fs.PathError{Op: "read", Path: path, Err: syscall.EISDIR}
+	case errors.As(err, &tl):
+		return New(), &fs.PathError{Op: "read", Path: path, Err: errTooLarge}
+	case err != nil:
 		return New(), err
 	}
 	m, err := Parse(data)
@@ -88,7 +91,7 @@ func Load(dir string) (*Manifest, error) {
 // empty, never partly filled.
 func Parse(data []byte) (*Manifest, error) {
 	if len(data) > MaxSize {
-		return New(), fmt.Errorf("larger than %d MiB", MaxSize>>20)
+		return New(), errTooLarge
 	}
 	var mf file
 	dec := json.NewDecoder(bytes.NewReader(data))
