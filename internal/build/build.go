@@ -858,7 +858,8 @@ func sourceExists(p string) bool {
 }
 
 func writeIfChanged(p string, data []byte) error {
-	if old, err := os.ReadFile(p); err == nil && bytes.Equal(old, data) {
+	// Not os.ReadFile: a named pipe in p's place would hang the build.
+	if old, err := boundedfile.Read(p, int64(len(data))); err == nil && bytes.Equal(old, data) {
 		return nil
 	}
 	return atomicfile.Write(p, data, atomicfile.Options{Sync: true})
