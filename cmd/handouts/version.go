@@ -5,6 +5,8 @@ import (
 	"runtime/debug"
 
 	"github.com/urfave/cli/v2"
+
+	"handouts/internal/buildinfo"
 )
 
 func versionCommand() *cli.Command {
@@ -36,21 +38,12 @@ func versionText(bi *debug.BuildInfo) string {
 	if bi == nil {
 		return "handouts (devel), revision unknown"
 	}
-	version := bi.Main.Version
+	i := buildinfo.Of(bi)
+	version := i.Version
 	if version == "" {
 		version = "(devel)"
 	}
-	var rev, modified, when string
-	for _, s := range bi.Settings {
-		switch s.Key {
-		case "vcs.revision":
-			rev = s.Value
-		case "vcs.modified":
-			modified = s.Value
-		case "vcs.time":
-			when = s.Value
-		}
-	}
+	rev, when := i.Revision, i.Time
 	out := "handouts " + version
 	switch {
 	case rev == "":
@@ -63,12 +56,12 @@ func versionText(bi *debug.BuildInfo) string {
 		if when != "" {
 			out += " (" + when + ")"
 		}
-		if modified == "true" {
+		if i.Modified {
 			out += ", with uncommitted changes"
 		}
 	}
-	if bi.GoVersion != "" {
-		out += ", built with " + bi.GoVersion
+	if i.GoVersion != "" {
+		out += ", built with " + i.GoVersion
 	}
 	return out
 }

@@ -33,7 +33,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
-	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -42,6 +41,7 @@ import (
 	"handouts/internal/atomicfile"
 	"handouts/internal/boundedfile"
 	"handouts/internal/briefing"
+	"handouts/internal/buildinfo"
 	"handouts/internal/config"
 	"handouts/internal/diag"
 	"handouts/internal/docx"
@@ -949,21 +949,12 @@ var (
 // too, since its revision would not tell its changes apart.
 func ToolVersion() string {
 	versionOnce.Do(func() {
-		info, ok := debug.ReadBuildInfo()
+		i, ok := buildinfo.Read()
 		if !ok {
 			version = "unknown"
 		} else {
-			var rev, modified string
-			for _, s := range info.Settings {
-				switch s.Key {
-				case "vcs.revision":
-					rev = s.Value
-				case "vcs.modified":
-					modified = s.Value
-				}
-			}
-			version = strings.Join([]string{info.Main.Path, info.Main.Version, rev, modified, info.GoVersion}, " ")
-			if rev != "" && modified == "false" {
+			version = strings.Join([]string{i.Path, i.Version, i.Revision, strconv.FormatBool(i.Modified), i.GoVersion}, " ")
+			if i.Revision != "" && !i.Modified {
 				return
 			}
 		}
