@@ -414,14 +414,11 @@ func checkMeta(fm *frontMatter, opts Options, m *Meta, d *diagSink) {
 	}
 }
 
+// nodeKind is yamlpos.KindName with a hint for front matter, where a set
+// of keys is most often a value with ": " in it that wants quotes.
 func nodeKind(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.MappingNode:
-		return "a set of keys (if the value contains \": \", put it in quotes)"
-	case yaml.ScalarNode:
-		return "a single value"
+	if n.Kind == yaml.MappingNode {
+		return yamlpos.KindName(n) + " (if the value contains \": \", put it in quotes)"
 	}
-	return "that"
+	return yamlpos.KindName(n)
 }

@@ -201,7 +201,7 @@ func Parse(path string, data []byte) (*Config, diag.List) {
 		return c, nil // only comments
 	}
 	if root.Kind != yaml.MappingNode {
-		diags.Errorf(path, root.Line, "the project config must be a list of \"key: value\" lines, not %s", kindName(root))
+		diags.Errorf(path, root.Line, "the project config must be a list of \"key: value\" lines, not %s", yamlpos.KindName(root))
 		return c, diags
 	}
 
@@ -213,7 +213,7 @@ func Parse(path string, data []byte) (*Config, diag.List) {
 		}
 		key := k.Value
 		if k.Kind != yaml.ScalarNode {
-			diags.Errorf(path, k.Line, "a key must be a plain name such as producer, not %s", kindName(k))
+			diags.Errorf(path, k.Line, "a key must be a plain name such as producer, not %s", yamlpos.KindName(k))
 			continue
 		}
 		if !known(key) {
@@ -232,7 +232,7 @@ func Parse(path string, data []byte) (*Config, diag.List) {
 		}
 		seen[key] = k.Line
 		if v.Kind != yaml.ScalarNode {
-			diags.Errorf(path, v.Line, "%s must be %s, not %s", key, expected(key), kindName(v))
+			diags.Errorf(path, v.Line, "%s must be %s, not %s", key, expected(key), yamlpos.KindName(v))
 			continue
 		}
 		if v.Tag == "!!null" {
@@ -302,18 +302,6 @@ func expected(key string) string {
 		return "a folder name"
 	}
 	return "text"
-}
-
-func kindName(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.MappingNode:
-		return "a set of keys"
-	case yaml.ScalarNode:
-		return "a single value"
-	}
-	return "that"
 }
 
 var placeholder = regexp.MustCompile(`\{[^{}]*\}`)

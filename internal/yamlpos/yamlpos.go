@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"go.yaml.in/yaml/v3"
 )
 
 var lineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
@@ -57,4 +59,18 @@ func SplitIn(err error, src []byte) (line int, msg string) {
 		line = n
 	}
 	return line, msg
+}
+
+// KindName names the kind of a YAML node for a message that says what a
+// value must be and is not: "a list", "a set of keys", "a single value".
+func KindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.MappingNode:
+		return "a set of keys"
+	case yaml.ScalarNode:
+		return "a single value"
+	}
+	return "that"
 }

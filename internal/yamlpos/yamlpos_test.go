@@ -77,3 +77,25 @@ func TestSplitIn(t *testing.T) {
 		}
 	}
 }
+
+func TestKindName(t *testing.T) {
+	for src, want := range map[string]string{
+		"[a, b]":  "a list",
+		"- a\n":   "a list",
+		"a: b\n":  "a set of keys",
+		"{a: b}":  "a set of keys",
+		"plain":   "a single value",
+		"\"q\"\n": "a single value",
+	} {
+		var doc yaml.Node
+		if err := yaml.Unmarshal([]byte(src), &doc); err != nil {
+			t.Fatalf("%q: %v", src, err)
+		}
+		if got := KindName(doc.Content[0]); got != want {
+			t.Errorf("KindName(%q) = %q, want %q", src, got, want)
+		}
+	}
+	if got := KindName(&yaml.Node{Kind: yaml.DocumentNode}); got != "that" {
+		t.Errorf("KindName(document) = %q, want \"that\"", got)
+	}
+}
