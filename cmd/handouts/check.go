@@ -10,7 +10,6 @@ import (
 
 	"handouts/internal/briefing"
 	"handouts/internal/diag"
-	"handouts/internal/sources"
 )
 
 func checkCommand() *cli.Command {
@@ -68,7 +67,7 @@ func check(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	paths, err := findBriefings(args)
+	paths, skippedFiles, err := findBriefings(args)
 	if err != nil {
 		return err
 	}
@@ -80,21 +79,14 @@ func check(c *cli.Context) error {
 	// What a folder holds but is not read (a symbolic link out of the
 	// folder or in a loop) is said, as build says it, so that no
 	// briefing goes unchecked without a word; --strict fails on it.
-	dirs := args
-	if len(dirs) == 0 {
-		dirs = []string{"sources"}
-	}
-	skipped := 0
-	if _, sk, err := sources.List(dirs, sources.Options{}); err == nil {
-		for _, s := range sk {
-			sev := diag.Warning
-			if strict {
-				sev = diag.Error
-			}
-			all = append(all, diag.Diagnostic{Path: filepath.ToSlash(s.Path), Severity: sev, Message: "skipped: " + s.Reason})
-			skipped++
+	for _, s := range skippedFiles {
+		sev := diag.Warning
+		if strict {
+			sev = diag.Error
 		}
+		all = append(all, diag.Diagnostic{Path: filepath.ToSlash(s.Path), Severity: sev, Message: "skipped: " + s.Reason})
 	}
+	skipped := len(skippedFiles)
 	for _, p := range paths {
 		_, diags := briefing.ParseFile(p, opts)
 		if strict {

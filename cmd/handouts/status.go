@@ -70,7 +70,7 @@ func status(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	paths, err := findBriefings(args)
+	paths, _, err := findBriefings(args)
 	if err != nil {
 		return err
 	}

@@ -17,28 +17,30 @@ import (
 )
 
 // findBriefings expands files and folders (sources/ when there are none)
-// into the briefings they hold, sorted. A path that does not exist is a
-// usage error, with a short message; finding no briefing is a failure.
-func findBriefings(args []string) ([]string, error) {
+// into the briefings they hold, sorted, and what the folders hold that is
+// not read (a symbolic link out of its folder or in a loop). A path that
+// does not exist is a usage error, with a short message; finding no
+// briefing is a failure.
+func findBriefings(args []string) ([]string, []sources.Skipped, error) {
 	def := len(args) == 0
 	if def {
 		args = []string{"sources"}
 	}
-	paths, err := sources.Find(args)
+	paths, skipped, err := sources.List(args, sources.Options{})
 	if err != nil {
 		var pe *fs.PathError
 		if def && errors.Is(err, fs.ErrNotExist) {
-			return nil, usageError("there is no sources folder here; run this in the project's folder, or name the briefings' files or folders")
+			return nil, nil, usageError("there is no sources folder here; run this in the project's folder, or name the briefings' files or folders")
 		}
 		if errors.As(err, &pe) {
-			return nil, usageError("%s: %s", filepath.ToSlash(pe.Path), pe.Err)
+			return nil, nil, usageError("%s: %s", filepath.ToSlash(pe.Path), pe.Err)
 		}
-		return nil, usageError("%v", err)
+		return nil, nil, usageError("%v", err)
 	}
 	if len(paths) == 0 {
-		return nil, cli.Exit(fmt.Sprintf("no briefings (.md files) in %s", strings.Join(args, ", ")), exitFailed)
+		return nil, nil, cli.Exit(fmt.Sprintf("no briefings (.md files) in %s", strings.Join(args, ", ")), exitFailed)
 	}
-	return paths, nil
+	return paths, skipped, nil
 }
 
 // readStatus reads the metadata status needs. A briefing with errors
