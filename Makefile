@@ -7,7 +7,7 @@ BIN     := bin/handouts
 SOURCES ?= sources
 OUT     ?= out
 
-.PHONY: handouts build test check vet fmt bench fuzz interop clean
+.PHONY: handouts build test vet bench fuzz interop clean
 
 ## handouts: build the tool and every briefing in sources/ into out/
 handouts: $(BIN)
@@ -29,7 +29,7 @@ test: vet
 	$(GO) test -race ./...
 
 vet:
-	@unformatted=$$(gofmt -l cmd internal); \
+	@unformatted=$$(gofmt -l cmd internal templates); \
 	if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 
