@@ -17,7 +17,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
-	"sort"
 	"strings"
 	"sync"
 	"syscall"
@@ -133,13 +132,12 @@ func run(n int, bin, examples, dir string, sample int) error {
 // generate copies the example briefings into dir until there are n, each
 // with its own file name and title, and returns the paths written.
 func generate(examples, dir string, n int) ([]string, error) {
-	names, err := filepath.Glob(filepath.Join(examples, "*.md"))
+	names, err := filepath.Glob(filepath.Join(examples, "*.md")) // sorted
 	if err != nil {
 		return nil, err
 	}
 	var seeds [][]byte
 	var bases []string
-	sort.Strings(names)
 	for _, name := range names {
 		if strings.EqualFold(filepath.Base(name), "README.md") {
 			continue
