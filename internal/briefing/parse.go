@@ -222,15 +222,14 @@ func isRule(s []byte) bool {
 
 // bodyInfo is what assembling learnt for the later checks.
 type bodyInfo struct {
-	roleOfBlock []Role // section role of each top-level block
-	inSection   []bool // whether the block is under a section heading
-	emptyBody   bool
+	roleOfBlock []Role            // section role of each top-level block (Other outside any section)
+	level1      map[*Section]bool // sections under a level-1 heading, which has its own error
 }
 
 // assemble cuts the top-level blocks into sections and numbers the
 // footnotes in handout order.
 func assemble(doc *Document, p parsed, d *diagSink) bodyInfo {
-	info := bodyInfo{roleOfBlock: make([]Role, len(p.Blocks)), inSection: make([]bool, len(p.Blocks))}
+	info := bodyInfo{roleOfBlock: make([]Role, len(p.Blocks)), level1: map[*Section]bool{}}
 	var cur *Section
 	for i, b := range p.Blocks {
 		if h, ok := b.(*Heading); ok && h.Level <= 2 {
@@ -242,6 +241,7 @@ func assemble(doc *Document, p parsed, d *diagSink) bodyInfo {
 				d.errorf(h.Line, "a section heading with no text; write the section's name after \"## \"")
 			}
 			sec := &Section{Role: RoleOf(text), Heading: text, Line: h.Line}
+			info.level1[sec] = h.Level == 1
 			if prev := doc.section(sec.Role); sec.Role != Other && prev != nil {
 				d.errorf(h.Line, "a second %q section (%q is on line %d); merge the two into one", sec.Role.Name(), prev.Heading, prev.Line)
 				sec.Role = Other
@@ -260,7 +260,6 @@ func assemble(doc *Document, p parsed, d *diagSink) bodyInfo {
 			}
 			cur = sec
 			info.roleOfBlock[i] = sec.Role
-			info.inSection[i] = true
 			continue
 		}
 		if cur == nil {
@@ -269,7 +268,6 @@ func assemble(doc *Document, p parsed, d *diagSink) bodyInfo {
 		}
 		cur.Blocks = append(cur.Blocks, b)
 		info.roleOfBlock[i] = cur.Role
-		info.inSection[i] = true
 	}
 	renumber(doc, p.Footnotes)
 	return info
@@ -386,14 +384,8 @@ func checkBody(doc *Document, p parsed, info bodyInfo, fm frontMatter, d *diagSi
 	// A heading with nothing under it prints as a broken handout; a new
 	// briefing's sections hold only hint comments until they are written.
 	// A level-1 heading has its own error already.
-	level1 := map[int]bool{}
-	for _, b := range p.Blocks {
-		if h, ok := b.(*Heading); ok && h.Level == 1 {
-			level1[h.Line] = true
-		}
-	}
 	for _, sec := range doc.Sections() {
-		if len(sec.Blocks) == 0 && !level1[sec.Line] {
+		if len(sec.Blocks) == 0 && !info.level1[sec] {
 			d.errorf(sec.Line, "section %q is empty; %s", sec.Heading, emptyHint(doc, sec))
 		}
 	}
@@ -439,7 +431,7 @@ func checkBody(doc *Document, p parsed, info bodyInfo, fm frontMatter, d *diagSi
 	cited := map[int]bool{}
 	anyCited := false
 	for _, c := range p.Citations {
-		if c.Top >= 0 && c.Top < len(info.roleOfBlock) && info.inSection[c.Top] && info.roleOfBlock[c.Top] == FurtherReading {
+		if c.Top >= 0 && c.Top < len(info.roleOfBlock) && info.roleOfBlock[c.Top] == FurtherReading {
 			continue // the further reading list itself
 		}
 		anyCited = true
