@@ -517,14 +517,6 @@ func columnWidths(t *briefing.Table, cols, tw int) []int {
 	return out
 }
 
-func sumOf(xs []int) int {
-	n := 0
-	for _, x := range xs {
-		n += x
-	}
-	return n
-}
-
 // run is the character formatting in force.
 type run struct {
 	style        string // character style
