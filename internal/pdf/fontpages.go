@@ -84,7 +84,7 @@ var winAnsiHigh = map[byte]rune{
 func newEncoding(m *metrics) *encoding {
 	e := &encoding{}
 	put := func(p *fontPage, r rune, code byte) {
-		if !m.hasGlyph(r) || e.at[r] != 0 || dropped(r) {
+		if !m.hasGlyph(r) || e.at[r] != 0 || invisible(r) { // no glyph, placed already, or dropped by clean
 			return
 		}
 		p.runes = append(p.runes, r)
@@ -108,7 +108,7 @@ func newEncoding(m *metrics) *encoding {
 	var names strings.Builder
 	p = nil
 	for r := rune(0x20); r < 1<<16; r++ {
-		if !m.hasGlyph(r) || e.at[r] != 0 || dropped(r) {
+		if !m.hasGlyph(r) || e.at[r] != 0 || invisible(r) {
 			continue
 		}
 		if p == nil || len(p.runes) == 224 {
@@ -129,9 +129,6 @@ func newEncoding(m *metrics) *encoding {
 	}
 	return e
 }
-
-// dropped reports the characters clean removes, which no page needs.
-func dropped(r rune) bool { return invisible(r) }
 
 // psNames are the PostScript names of the faces.
 var psNames = [numFaces]string{

@@ -296,7 +296,7 @@ func TestEncodingPages(t *testing.T) {
 		// Every character the face has is on exactly one page.
 		seen := map[uint16]rune{}
 		for r := rune(0x20); r < 1<<16; r++ {
-			if !m.hasGlyph(r) || dropped(r) {
+			if !m.hasGlyph(r) || invisible(r) {
 				continue
 			}
 			at := e.at[r]
