@@ -287,42 +287,45 @@ func parseColour(s string) (Colour, bool) {
 // page or a layout that never ends.
 func (t *Theme) check(path string, lines map[string]int) error {
 	var errs []error
-	bound := func(name string, v, lo, hi float64) {
-		if !(v >= lo && v <= hi) {
+	m, s, sp := t.Margins, t.Sizes, t.Spacing
+	for _, f := range []struct {
+		name      string
+		v, lo, hi float64
+	}{
+		{"margins.top", m.Top, 5, 60},
+		{"margins.bottom", m.Bottom, 10, 60},
+		{"margins.left", m.Left, 5, 60},
+		{"margins.right", m.Right, 5, 60},
+		{"sizes.body", s.Body, 5, 48},
+		{"sizes.kind", s.Kind, 5, 48},
+		{"sizes.title", s.Title, 5, 48},
+		{"sizes.subtitle", s.Subtitle, 5, 48},
+		{"sizes.acknowledgement", s.Acknowledgement, 5, 48},
+		{"sizes.heading", s.Heading, 5, 48},
+		{"sizes.subheading", s.Subheading, 5, 48},
+		{"sizes.minor-heading", s.MinorHeading, 5, 48},
+		{"sizes.panel", s.Panel, 5, 48},
+		{"sizes.table", s.Table, 5, 48},
+		{"sizes.code", s.Code, 5, 48},
+		{"sizes.notes", s.Notes, 5, 48},
+		{"sizes.footer", s.Footer, 5, 14},
+		{"line-height", t.LineHeight, 1, 2.5},
+		{"spacing.paragraph", sp.Paragraph, 0, 48},
+		{"spacing.heading-before", sp.HeadingBefore, 0, 48},
+		{"spacing.heading-after", sp.HeadingAfter, 0, 48},
+		{"spacing.list-item", sp.ListItem, 0, 48},
+		{"spacing.block", sp.Block, 0, 48},
+		{"spacing.list-indent", sp.ListIndent, 6, 48},
+		{"spacing.quote-indent", sp.QuoteIndent, 4, 48},
+		{"spacing.cell-padding", sp.CellPadding, 1, 12},
+	} {
+		if !(f.v >= f.lo && f.v <= f.hi) { // NaN fails too
 			where := path
-			if l := lines[name]; l > 0 {
+			if l := lines[f.name]; l > 0 {
 				where += ":" + strconv.Itoa(l)
 			}
-			errs = append(errs, fmt.Errorf("%s: %s is %g; it must be between %g and %g", where, name, v, lo, hi))
+			errs = append(errs, fmt.Errorf("%s: %s is %g; it must be between %g and %g", where, f.name, f.v, f.lo, f.hi))
 		}
 	}
-	m := t.Margins
-	bound("margins.top", m.Top, 5, 60)
-	bound("margins.bottom", m.Bottom, 10, 60)
-	bound("margins.left", m.Left, 5, 60)
-	bound("margins.right", m.Right, 5, 60)
-	s := t.Sizes
-	for _, f := range []struct {
-		name string
-		v    float64
-	}{{"body", s.Body}, {"kind", s.Kind}, {"title", s.Title}, {"subtitle", s.Subtitle},
-		{"acknowledgement", s.Acknowledgement}, {"heading", s.Heading}, {"subheading", s.Subheading},
-		{"minor-heading", s.MinorHeading}, {"panel", s.Panel}, {"table", s.Table}, {"code", s.Code},
-		{"notes", s.Notes}} {
-		bound("sizes."+f.name, f.v, 5, 48)
-	}
-	bound("sizes.footer", s.Footer, 5, 14)
-	bound("line-height", t.LineHeight, 1, 2.5)
-	sp := t.Spacing
-	for _, f := range []struct {
-		name string
-		v    float64
-	}{{"paragraph", sp.Paragraph}, {"heading-before", sp.HeadingBefore}, {"heading-after", sp.HeadingAfter},
-		{"list-item", sp.ListItem}, {"block", sp.Block}} {
-		bound("spacing."+f.name, f.v, 0, 48)
-	}
-	bound("spacing.list-indent", sp.ListIndent, 6, 48)
-	bound("spacing.quote-indent", sp.QuoteIndent, 4, 48)
-	bound("spacing.cell-padding", sp.CellPadding, 1, 12)
 	return errors.Join(errs...)
 }
