@@ -33,6 +33,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -547,7 +548,7 @@ func buildItem(ctx context.Context, e *env, it *Item) {
 		keys[i] = inputsKey(e.base[out.Format], it.Source, srcSum[:])
 		rec, ok := e.old.Outputs[out.Name]
 		if !e.o.Force && ok && rec.Inputs == keys[i] {
-			switch state, _ := onDisk(filepath.Join(e.out, out.Name), rec); state {
+			switch state := onDisk(filepath.Join(e.out, out.Name), rec); state {
 			case diskOurs:
 				out.Status, out.SHA256 = Unchanged, rec.SHA256
 				continue
@@ -590,17 +591,20 @@ func buildItem(ctx context.Context, e *env, it *Item) {
 		target := filepath.Join(e.out, out.Name)
 		sum := sha256.Sum256(data)
 		hexSum := hex.EncodeToString(sum[:])
+		// One look at the file in place, hashed only when its size is
+		// that of the handout just made or of the one recorded.
 		rec, hasRec := e.old.Outputs[out.Name]
-		var state diskState
-		if hasRec {
-			state, _ = onDisk(target, rec)
-			if state == diskChanged && diskUnknown(target, hexSum) == diskSame {
-				// This very handout, written by a build killed (or stopped
-				// by a full disk) before it could record it.
-				state = diskSame
-			}
-		} else {
-			state = diskUnknown(target, hexSum)
+		state, onDiskSum := look(target, int64(len(data)), rec.Size)
+		switch {
+		case state != diskRegular:
+		case onDiskSum == hexSum:
+			// This very handout, written by a build killed (or stopped by
+			// a full disk) before it could record it.
+			state = diskSame
+		case hasRec && rec.SHA256 != "" && onDiskSum == rec.SHA256:
+			state = diskOurs
+		default:
+			state = diskChanged
 		}
 		switch {
 		case state == diskNotRegular:
@@ -608,8 +612,6 @@ func buildItem(ctx context.Context, e *env, it *Item) {
 			out.Status = Modified
 			continue
 		case state == diskSame:
-			// Already there, byte for byte (an earlier build that was
-			// stopped before it could record it).
 			out.Status, out.SHA256 = Built, hexSum
 			out.record(keys[i], int64(len(data)))
 			continue
@@ -670,7 +672,7 @@ func render(w writeFunc, d *briefing.Document, e *env) (data []byte, err error) 
 func failOutput(e *env, out *Output) {
 	out.Status = Failed
 	if rec, ok := e.old.Outputs[out.Name]; ok {
-		if state, _ := onDisk(filepath.Join(e.out, out.Name), rec); state == diskOurs {
+		if state := onDisk(filepath.Join(e.out, out.Name), rec); state == diskOurs {
 			out.Status, out.SHA256 = Stale, rec.SHA256
 		}
 	}
@@ -705,48 +707,41 @@ type diskState int
 
 const (
 	diskMissing    diskState = iota
+	diskNotRegular           // a folder, link or device
+	diskRegular              // a regular file, not yet compared
 	diskOurs                 // as recorded
 	diskChanged              // present but not as recorded (or not as built)
 	diskSame                 // present and identical to what was just built
-	diskNotRegular           // a folder, link or device
 )
 
 // onDisk compares the file at p with its record.
-func onDisk(p string, rec manifest.Record) (diskState, error) {
-	st, err := os.Lstat(p)
-	if err != nil {
-		return diskMissing, err
-	}
-	if !st.Mode().IsRegular() {
-		return diskNotRegular, nil
-	}
-	if rec.SHA256 == "" || st.Size() != rec.Size {
-		return diskChanged, nil
-	}
-	sum, err := hashFile(p)
-	if err != nil {
-		return diskChanged, err
-	}
-	if sum != rec.SHA256 {
-		return diskChanged, nil
-	}
-	return diskOurs, nil
-}
-
-// diskUnknown looks at a file the manifest does not know: identical to
-// what was built, something else, or nothing.
-func diskUnknown(p, want string) diskState {
-	st, err := os.Lstat(p)
-	if err != nil {
-		return diskMissing
-	}
-	if !st.Mode().IsRegular() {
-		return diskNotRegular
-	}
-	if sum, err := hashFile(p); err == nil && sum == want {
-		return diskSame
+func onDisk(p string, rec manifest.Record) diskState {
+	state, sum := look(p, rec.Size)
+	switch {
+	case state != diskRegular:
+		return state
+	case rec.SHA256 != "" && sum == rec.SHA256:
+		return diskOurs
 	}
 	return diskChanged
+}
+
+// look says whether p is missing, not a regular file, or a regular file;
+// for a regular file whose size is one of sizes it gives its SHA-256 too
+// (hex), reading it once. A file that cannot be read has no sum.
+func look(p string, sizes ...int64) (diskState, string) {
+	st, err := os.Lstat(p)
+	if err != nil {
+		return diskMissing, ""
+	}
+	if !st.Mode().IsRegular() {
+		return diskNotRegular, ""
+	}
+	if !slices.Contains(sizes, st.Size()) {
+		return diskRegular, ""
+	}
+	sum, _ := hashFile(p)
+	return diskRegular, sum
 }
 
 func hashFile(p string) (string, error) {
@@ -789,7 +784,7 @@ func finish(e *env, res *Result) {
 						m.Outputs[out.Name] = old
 						if out.Status == Modified {
 							notOurs[out.Name] = true
-						} else if s, _ := onDisk(filepath.Join(e.out, out.Name), old); s != diskOurs {
+						} else if s := onDisk(filepath.Join(e.out, out.Name), old); s != diskOurs {
 							notOurs[out.Name] = true
 						}
 					}
@@ -813,7 +808,7 @@ func finish(e *env, res *Result) {
 			continue
 		}
 		orph := Orphan{Path: path(outDir, name), Source: rec.Source}
-		state, _ := onDisk(p, rec)
+		state := onDisk(p, rec)
 		if state != diskOurs {
 			notOurs[name] = true
 		}
