@@ -83,15 +83,6 @@ func (l lineIndex) of(pos int) int {
 	return sort.Search(len(l), func(i int) bool { return l[i] > pos })
 }
 
-// count is the number of lines, not counting an empty last one after a
-// final newline.
-func (l lineIndex) count(size int) int {
-	if len(l) > 1 && l[len(l)-1] == size {
-		return len(l) - 1
-	}
-	return len(l)
-}
-
 // forbidden reports whether r may not appear in a briefing: control
 // characters other than tab and newline (C0, DEL and C1), and the
 // code points XML cannot carry.
