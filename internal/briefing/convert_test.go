@@ -111,3 +111,16 @@ P@14 "three"`},
 		})
 	}
 }
+
+// TestReadCitationRepeats checks that a citation repeating a range holds
+// each number once: a file of such citations must not expand to millions.
+func TestReadCitationRepeats(t *testing.T) {
+	src := "(" + strings.Repeat("1-999, ", 25) + "1-999)"
+	cit, n := readCitation([]byte(src))
+	if n != len(src) {
+		t.Fatalf("readCitation read %d bytes of %d", n, len(src))
+	}
+	if len(cit.Nums) != 999 || cit.Nums[0] != 1 || cit.Nums[998] != 999 {
+		t.Errorf("got %d numbers (%v … %v), want 1 to 999 once each", len(cit.Nums), cit.Nums[:1], cit.Nums[len(cit.Nums)-1:])
+	}
+}

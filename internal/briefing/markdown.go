@@ -590,6 +590,15 @@ func readCitation(b []byte) (citation, int) {
 	}
 	inner := string(b[1:end])
 	cit := citation{Text: string(b[:end+1])}
+	// Each number is kept once, so that ranges repeated in one citation,
+	// such as (1-999, 1-999, …), hold at most a thousand numbers.
+	var seen [1000]bool
+	add := func(n int) {
+		if !seen[n] {
+			seen[n] = true
+			cit.Nums = append(cit.Nums, n)
+		}
+	}
 	for _, part := range strings.Split(inner, ",") {
 		part = strings.TrimSpace(part)
 		lo, hi, isRange := cutDash(part)
@@ -598,7 +607,7 @@ func readCitation(b []byte) (citation, int) {
 			return citation{}, 0
 		}
 		if !isRange {
-			cit.Nums = append(cit.Nums, a)
+			add(a)
 			continue
 		}
 		z, ok := citeNum(hi)
@@ -610,7 +619,7 @@ func readCitation(b []byte) (citation, int) {
 			continue
 		}
 		for k := a; k <= z; k++ {
-			cit.Nums = append(cit.Nums, k)
+			add(k)
 		}
 	}
 	return cit, end + 1

@@ -90,6 +90,11 @@ func TestRules(t *testing.T) {
 		{"citations", policyFront + policyBody + "See (1), (1, 2), (1,2), (1-2), (1 – 2) and (2--2).\n## Further reading\n1. a\n2. b\n", Options{}, nil},
 		{"citation ordered list starting at 5", policyFront + policyBody + "See (5) and (6) and (4).\n## References\n5. a\n6. b\n", Options{},
 			[]string{"x.md:15: citation (4): Further reading has no item 4 (its items are 5–6); correct the number or add the item"}},
+		{"a number cited twice in one citation is missing once", policyFront + policyBody + "See (7, 7) and (1-2, 2-7).\n## Further reading\n1. a\n2. b\n", Options{},
+			[]string{
+				"x.md:15: citation (1-2, 2-7): Further reading has no items 3, 4, 5, 6 and 7 (its items are 1–2); correct the number or add the item",
+				"x.md:15: citation (7, 7): Further reading has no item 7 (its items are 1–2); correct the number or add the item",
+			}},
 		{"not citations", policyFront + policyBody + "Years (2018), (12a), (1.5), (), (1,), `(7)`, [x](https://e.org/(7)) and \\(8).\n", Options{}, nil},
 		{"uncited items only warned when something is cited", policyFront + policyBody + "## Further reading\n1. a\n2. b\n", Options{}, nil},
 		{"unknown kind requires no summary", front("source: King's Fund", "kind: hot-topik") + "## Impact\n- x\n", Options{},
