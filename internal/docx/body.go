@@ -231,11 +231,11 @@ func (g *gen) panel(heading string, rows []handout.Row) {
 }
 
 // link returns the relationship id for an external address, or false
-// for an address that cannot be one (empty, or a link inside the
-// document).
+// for an address that may not be one (see handout.Followable: empty, a
+// place inside the document, or anything but a web, mail or FTP address).
 func (g *gen) link(url string) (string, bool) {
 	u := cleanURL(strings.TrimSpace(url))
-	if u == "" || strings.HasPrefix(u, "#") {
+	if !handout.Followable(u) {
 		return "", false
 	}
 	return g.rels.id(u), true

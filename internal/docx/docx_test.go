@@ -295,6 +295,8 @@ func TestLinksAndRelationships(t *testing.T) {
 		&briefing.Link{URL: "https://example.org/x y\"<z>", Inlines: []briefing.Inline{bt.Text("odd")}},
 		&briefing.Link{URL: "#inside", Inlines: []briefing.Inline{bt.Text("anchor")}},
 		&briefing.Link{URL: "", Inlines: []briefing.Inline{bt.Text("empty")}},
+		&briefing.Link{URL: "javascript:alert(1)", Inlines: []briefing.Inline{bt.Text("script")}},
+		&briefing.Link{URL: "file:///etc/passwd", Inlines: []briefing.Inline{bt.Text("local")}},
 	))
 	b := docxOf(t, d)
 	checkParts(t, b)
@@ -325,6 +327,9 @@ func TestLinksAndRelationships(t *testing.T) {
 		`<w:hyperlink r:id="rId10" w:history="1">`,
 		`<w:r><w:t xml:space="preserve">anchor</w:t></w:r>`,
 		`<w:r><w:t xml:space="preserve">empty</w:t></w:r>`,
+		// Only web, mail and FTP addresses become links, as in the PDF.
+		`<w:r><w:t xml:space="preserve">script</w:t></w:r>`,
+		`<w:r><w:t xml:space="preserve">local</w:t></w:r>`,
 	} {
 		if !strings.Contains(doc, s) {
 			t.Errorf("document.xml lacks %s", s)

@@ -204,3 +204,17 @@ func article(word string) string {
 	}
 	return "a"
 }
+
+// Followable reports whether a handout may make an address a link a
+// reader can follow: a web, mail or FTP address with something after
+// the scheme. Anything a reader's computer might run or open locally
+// (javascript:, file:, a bare path) stays printed text, in every format.
+func Followable(url string) bool {
+	u := strings.TrimSpace(url)
+	for _, scheme := range []string{"http://", "https://", "mailto:", "ftp://"} {
+		if len(u) > len(scheme) && strings.EqualFold(u[:len(scheme)], scheme) {
+			return true
+		}
+	}
+	return false
+}

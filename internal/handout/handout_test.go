@@ -170,3 +170,32 @@ func TestAudiences(t *testing.T) {
 		})
 	}
 }
+
+func TestFollowable(t *testing.T) {
+	for _, tt := range []struct {
+		url  string
+		want bool
+	}{
+		{"https://example.org/", true},
+		{"http://example.org", true},
+		{"HTTPS://EXAMPLE.ORG", true},
+		{"  https://example.org  ", true},
+		{"mailto:a@example.org", true},
+		{"MailTo:a@example.org", true},
+		{"ftp://example.org/f", true},
+		{"https://", false}, // nothing after the scheme
+		{"mailto:", false},
+		{"", false},
+		{"#note-1", false},
+		{"javascript:alert(1)", false},
+		{"file:///etc/passwd", false},
+		{"data:text/html,x", false},
+		{"www.example.org", false},
+		{"i.png", false},
+		{"https:example.org", false},
+	} {
+		if got := Followable(tt.url); got != tt.want {
+			t.Errorf("Followable(%q) = %v, want %v", tt.url, got, tt.want)
+		}
+	}
+}

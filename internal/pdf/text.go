@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"handouts/internal/briefing"
+	"handouts/internal/handout"
 )
 
 // style is how a run of text is drawn.
@@ -201,14 +202,7 @@ func displayAddress(url string) string {
 // ASCII with anything else percent-encoded. "" when it may not be one.
 func clickable(url string) string {
 	u := strings.TrimSpace(url)
-	lower := strings.ToLower(u)
-	ok := false
-	for _, scheme := range []string{"http://", "https://", "mailto:", "ftp://"} {
-		if strings.HasPrefix(lower, scheme) && len(u) > len(scheme) {
-			ok = true
-		}
-	}
-	if !ok || !utf8.ValidString(u) {
+	if !handout.Followable(u) || !utf8.ValidString(u) {
 		return ""
 	}
 	var b strings.Builder
