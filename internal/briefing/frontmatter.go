@@ -67,9 +67,9 @@ func nthLine(b []byte, n int) []byte {
 
 // frontMatter is the outcome of reading the front matter.
 type frontMatter struct {
-	// Present is true when the file opens with "---"; Closed when a
-	// second "---" line ends the front matter.
-	Present, Closed bool
+	// Closed is true when the file opens with "---" and a second "---"
+	// line ends the front matter.
+	Closed bool
 	// CloseLine is the line of the closing "---" (or 1).
 	CloseLine int
 	// BodyStart is the offset of the first byte after the front matter.
@@ -104,7 +104,6 @@ func splitFrontMatter(src []byte, d *diagSink) (yml []byte, yamlLine int, fm fro
 	if startLine > 1 {
 		d.errorf(1, "the front matter must begin on line 1, but its \"---\" is on line %d; delete the blank lines before it", startLine)
 	}
-	fm.Present = true
 	fm.CloseLine = startLine
 	off := start + len(first) + 1
 	if off > len(src) {
