@@ -331,6 +331,31 @@ func TestChangedByHandIsNotOverwritten(t *testing.T) {
 	buildtest.CheckConsistent(t, "out")
 }
 
+func TestABadBriefingsHandoutChangedByHandIsNotVouchedFor(t *testing.T) {
+	// The briefing breaks after its handout was changed by hand: the
+	// handout is failed, not stale, it is left alone, and SHA256SUMS
+	// does not vouch for it, on this build or the next.
+	fakes(t)
+	project(t, map[string]string{"sources/a.md": "alpha", "sources/b.md": "beta"})
+	run(t, Options{})
+	write(t, "out/a.docx", "my edits")
+	write(t, "sources/a.md", "alpha\n\nERROR")
+	for range 2 {
+		res := run(t, Options{})
+		equal(t, "statuses", statuses(res), []string{"sources/a.md failed", "sources/b.md unchanged"})
+		if b, _ := os.ReadFile("out/a.docx"); string(b) != "my edits" {
+			t.Error("a handout changed by hand was overwritten")
+		}
+		sums, _ := os.ReadFile("out/SHA256SUMS")
+		if bytes.Contains(sums, []byte("a.docx")) {
+			t.Error("SHA256SUMS vouches for a file changed by hand")
+		}
+		if !bytes.Contains(sums, []byte("a.pdf")) {
+			t.Error("SHA256SUMS no longer lists the stale handout still in place")
+		}
+	}
+}
+
 func TestAnUnrecordedIdenticalHandoutIsAdopted(t *testing.T) {
 	// A build killed after renaming a handout but before writing the
 	// manifest leaves a handout the manifest does not know; the next
