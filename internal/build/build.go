@@ -778,16 +778,26 @@ func finish(e *env, res *Result) {
 				m.Outputs[out.Name] = old
 			case Modified, Failed, Interrupted:
 				// Keep what was known, if the file is still there, so the
-				// next build can tell the same story.
-				if hadOld {
-					if st, err := os.Lstat(filepath.Join(e.out, out.Name)); err == nil && st.Mode().IsRegular() {
-						m.Outputs[out.Name] = old
-						if out.Status == Modified {
-							notOurs[out.Name] = true
-						} else if s := onDisk(filepath.Join(e.out, out.Name), old); s != diskOurs {
-							notOurs[out.Name] = true
-						}
-					}
+				// next build can tell the same story. Only an interrupted
+				// handout's file may still be the one recorded: a failed
+				// one's was not (failOutput would have made it stale), a
+				// modified one's is not.
+				if !hadOld {
+					break
+				}
+				p := filepath.Join(e.out, out.Name)
+				var s diskState
+				if out.Status == Interrupted {
+					s = onDisk(p, old)
+				} else {
+					s, _ = look(p)
+				}
+				if s == diskMissing || s == diskNotRegular {
+					break
+				}
+				m.Outputs[out.Name] = old
+				if s != diskOurs {
+					notOurs[out.Name] = true
 				}
 			}
 		}
