@@ -10,7 +10,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -64,22 +63,27 @@ const MaxSize = 64 << 10
 // with front matter that is valid YAML.
 func Render(d Data, overrides string) ([]byte, string, error) {
 	name := path.Join("new", string(d.Kind)+".md")
-	used := "built-in " + name
-	src, err := fs.ReadFile(templates.New, name)
+	var src []byte
+	var err error
+	used := ""
 	if overrides != "" {
+		// A project's skeleton is read if there is one; only its absence
+		// falls back to the built-in one.
 		p := filepath.Join(overrides, filepath.FromSlash(name))
-		if _, serr := os.Stat(p); serr == nil {
+		src, err = readOverride(p)
+		switch {
+		case err == nil:
 			used = p
-			src, err = readOverride(p)
-			if err != nil {
-				return nil, "", err
-			}
-		} else if !errors.Is(serr, fs.ErrNotExist) {
-			return nil, "", serr
+		case !errors.Is(err, fs.ErrNotExist):
+			return nil, "", err
 		}
 	}
-	if err != nil {
-		return nil, "", fmt.Errorf("no skeleton for kind %s: %w", d.Kind, err)
+	if used == "" {
+		used = "built-in " + name
+		src, err = fs.ReadFile(templates.New, name)
+		if err != nil {
+			return nil, "", fmt.Errorf("no skeleton for kind %s: %w", d.Kind, err)
+		}
 	}
 	if !utf8.Valid(src) {
 		return nil, "", fmt.Errorf("%s: the skeleton is not UTF-8 text; save it as UTF-8", used)
