@@ -349,7 +349,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		return fail(pathOf(err), "%s", describe(err))
 	}
 	for _, s := range skipped {
-		if s.Reason != "it is the output folder" {
+		if s.Reason != sources.ExcludedReason {
 			res.Diags.Warnf(filepath.ToSlash(s.Path), 0, "skipped: %s", s.Reason)
 		}
 	}

@@ -26,6 +26,10 @@ type Options struct {
 	Exclude []string
 }
 
+// ExcludedReason is the Reason of a folder List passed over because
+// Options.Exclude names it.
+const ExcludedReason = "it is the output folder"
+
 // Skipped is a file or folder List passed over, and why.
 type Skipped struct {
 	Path   string
@@ -90,7 +94,7 @@ func List(paths []string, o Options) (files []string, skipped []Skipped, err err
 			}
 			if d.IsDir() {
 				if isExcluded(p) {
-					skipped = append(skipped, Skipped{p, "it is the output folder"})
+					skipped = append(skipped, Skipped{p, ExcludedReason})
 					return filepath.SkipDir
 				}
 				return nil
