@@ -590,7 +590,7 @@ func TestPruneRemovesOnlyHandouts(t *testing.T) {
 	}
 	sum := sha256.Sum256([]byte("keep me"))
 	m.Outputs["README.md"] = manifest.Record{Source: "sources/gone.md", Inputs: "x", SHA256: hex.EncodeToString(sum[:]), Size: 7}
-	if err := m.Save("out"); err != nil {
+	if err := os.WriteFile(filepath.Join("out", manifest.FileName), m.Marshal(), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	res := run(t, Options{Prune: true})

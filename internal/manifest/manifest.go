@@ -20,7 +20,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"handouts/internal/atomicfile"
 	"handouts/internal/boundedfile"
 )
 
@@ -138,11 +137,6 @@ func (m *Manifest) Marshal() []byte {
 		panic(err) // strings and ints only
 	}
 	return append(b, '\n')
-}
-
-// Save writes the manifest into dir atomically.
-func (m *Manifest) Save(dir string) error {
-	return atomicfile.Write(filepath.Join(dir, FileName), m.Marshal(), atomicfile.Options{Sync: true})
 }
 
 // Names returns the output names, sorted.

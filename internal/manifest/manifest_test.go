@@ -14,7 +14,7 @@ func TestRoundTripIsDeterministic(t *testing.T) {
 	m := New()
 	m.Outputs["b.pdf"] = Record{Source: "sources/b.md", Inputs: "i2", SHA256: "s2", Size: 2}
 	m.Outputs["a.docx"] = Record{Source: "sources/a.md", Inputs: "i1", SHA256: "s1", Size: 1}
-	if err := m.Save(dir); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, FileName), m.Marshal(), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	got, err := Load(dir)

@@ -80,7 +80,7 @@ func folder(t *testing.T, files map[string]string) string {
 		m.Outputs[name] = manifest.Record{Source: "sources/x.md", SHA256: hex.EncodeToString(h[:]), Size: int64(len(files[name]))}
 		fmt.Fprintf(&sums, "%s  %s\n", hex.EncodeToString(h[:]), name)
 	}
-	if err := m.Save(out); err != nil {
+	if err := os.WriteFile(filepath.Join(out, manifest.FileName), m.Marshal(), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(out, SumsName), []byte(sums.String()), 0o644); err != nil {
