@@ -223,21 +223,37 @@ func (l *layouter) paginate(top, bottom float64) []page {
 	pages := []page{{}}
 	y := top
 	atTop := true
+	// The pages' drawing operations are one run in page order, so they
+	// share one array, sized for every row and one repeat of each table
+	// header (a table over three pages or more grows it); each page's
+	// ops are its part of the run.
+	n := 0
+	var header *row
+	for _, r := range l.rows {
+		n += len(r.ops) + len(r.bars)
+		if r.header != nil && r.header != header {
+			header = r.header
+			n += len(header.ops) + len(header.bars)
+		}
+	}
+	all := make([]op, 0, n)
+	start := 0 // where the last page's ops begin in all
 	place := func(r *row, before float64, index int) {
 		p := &pages[len(pages)-1]
 		p.rows = append(p.rows, index)
 		rt := y + before
 		for _, o := range r.ops {
 			o.y += rt
-			p.ops = append(p.ops, o)
+			all = append(all, o)
 		}
 		for _, b := range r.bars {
 			from := rt
 			if b.up {
 				from = y
 			}
-			p.ops = append(p.ops, op{kind: opLine, x: b.x, y: from, h: rt + r.h - from, colour: l.th.Colours.QuoteBar, lw: 2})
+			all = append(all, op{kind: opLine, x: b.x, y: from, h: rt + r.h - from, colour: l.th.Colours.QuoteBar, lw: 2})
 		}
+		p.ops = all[start:len(all):len(all)]
 		y = rt + r.h
 		atTop = false
 	}
@@ -258,6 +274,7 @@ func (l *layouter) paginate(top, bottom float64) []page {
 			rowFits := y+before+r.h <= bottom+eps
 			if !rowFits || (!fitsHere && fitsEmpty) {
 				pages = append(pages, page{})
+				start = len(all)
 				y, atTop, before = top, true, 0
 				if r.header != nil {
 					place(r.header, 0, -1)
