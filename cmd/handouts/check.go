@@ -46,14 +46,6 @@ Examples:
 	}
 }
 
-// jsonDiagnostic is one diagnostic as --json prints it.
-type jsonDiagnostic struct {
-	File     string `json:"file"`
-	Line     int    `json:"line"`
-	Severity string `json:"severity"`
-	Message  string `json:"message"`
-}
-
 func check(c *cli.Context) error {
 	args, err := positionalArgs(c)
 	if err != nil {
@@ -107,13 +99,12 @@ func check(c *cli.Context) error {
 	all.Sort() // the skipped files among the rest, by file
 
 	if c.Bool("json") {
-		out := make([]jsonDiagnostic, 0, len(all))
-		for _, d := range all {
-			out = append(out, jsonDiagnostic{File: d.Path, Line: d.Line, Severity: d.Severity.String(), Message: d.Message})
+		if all == nil {
+			all = diag.List{} // [] rather than null
 		}
 		enc := json.NewEncoder(c.App.Writer)
 		enc.SetIndent("", "  ")
-		if err := enc.Encode(out); err != nil {
+		if err := enc.Encode(all); err != nil {
 			return cli.Exit(err.Error(), exitFailed)
 		}
 	} else {

@@ -195,12 +195,6 @@ func Summary(c Counts) string {
 // diagnostics, the orphans, and the counts. It holds no time, so the same
 // build gives the same JSON.
 func (r *Result) JSON() []byte {
-	type jdiag struct {
-		File     string `json:"file"`
-		Line     int    `json:"line,omitempty"`
-		Severity string `json:"severity"`
-		Message  string `json:"message"`
-	}
 	type joutput struct {
 		Format string `json:"format"`
 		File   string `json:"file"`
@@ -211,7 +205,7 @@ func (r *Result) JSON() []byte {
 		Source      string    `json:"source"`
 		Status      Status    `json:"status"`
 		Outputs     []joutput `json:"outputs"`
-		Diagnostics []jdiag   `json:"diagnostics"`
+		Diagnostics diag.List `json:"diagnostics"`
 	}
 	type jorphan struct {
 		File    string `json:"file"`
@@ -236,14 +230,13 @@ func (r *Result) JSON() []byte {
 		Summary     jcounts   `json:"summary"`
 		Briefings   []jitem   `json:"briefings"`
 		Orphans     []jorphan `json:"orphans"`
-		Diagnostics []jdiag   `json:"diagnostics"`
+		Diagnostics diag.List `json:"diagnostics"`
 	}
-	diags := func(l diag.List) []jdiag {
-		out := []jdiag{}
-		for _, d := range l {
-			out = append(out, jdiag{d.Path, d.Line, d.Severity.String(), d.Message})
+	diags := func(l diag.List) diag.List {
+		if l == nil {
+			return diag.List{} // [] rather than null
 		}
-		return out
+		return l
 	}
 	c := r.Counts()
 	j := jresult{

@@ -24,12 +24,17 @@ func (s Severity) String() string {
 	return "error"
 }
 
+// MarshalText writes the severity as "error" or "warning", as the JSON of
+// check and build gives it.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
 // Diagnostic is one problem found in one file. Line is 1-based; 0 means
-// the problem concerns the whole file.
+// the problem concerns the whole file. Its JSON, {"file", "line",
+// "severity", "message"}, is what check --json and build --json print.
 type Diagnostic struct {
 	Path     string   `json:"file"`
 	Line     int      `json:"line"`
-	Severity Severity `json:"-"`
+	Severity Severity `json:"severity"`
 	Message  string   `json:"message"`
 }
 
