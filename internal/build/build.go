@@ -31,7 +31,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"slices"
 	"strconv"
@@ -242,21 +241,6 @@ func (e *Error) Result(out string) *Result {
 	return &Result{Out: filepath.ToSlash(out), Diags: e.Diags}
 }
 
-// errorOfText is the Error of a message that already begins with its
-// file and perhaps line, "file:line: message" or "file: message".
-func errorOfText(s string) *Error {
-	var l diag.List
-	if m := fileLineMessage.FindStringSubmatch(s); m != nil {
-		line, _ := strconv.Atoi(m[2])
-		l.Errorf(m[1], line, "%s", m[3])
-	} else {
-		l.Errorf("", 0, "%s", s)
-	}
-	return &Error{Lines: []string{s}, Diags: l}
-}
-
-var fileLineMessage = regexp.MustCompile(`^([^:\n]+?)(?::(\d+))?: (.*)$`)
-
 func errorOf(l diag.List) *Error {
 	e := &Error{Diags: l}
 	for _, d := range l {
@@ -404,7 +388,11 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	}
 	if contains(formats, "pdf") {
 		if e.theme, err = pdf.LoadTheme(o.Config.Templates); err != nil {
-			return nil, errorOfText(err.Error()) // it names the file and line
+			var de *diag.ListError
+			if errors.As(err, &de) {
+				return nil, errorOf(de.List) // each names the file and line
+			}
+			return fail(filepath.ToSlash(o.Config.Templates), "cannot read the PDF theme: %v", err)
 		}
 	}
 	if e.base, err = baseHashes(e, refBytes); err != nil {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // Severity says whether a diagnostic stops a build.
@@ -82,4 +83,26 @@ func (l List) Sort() {
 		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Line, b.Line),
 			cmp.Compare(a.Severity, b.Severity), cmp.Compare(a.Message, b.Message))
 	})
+}
+
+// ListError carries diagnostics through an API that returns an error: its
+// text is the diagnostics one per line, and a caller that reports
+// diagnostics takes the list back with errors.As instead of parsing the
+// text.
+type ListError struct{ List List }
+
+func (e *ListError) Error() string {
+	lines := make([]string, len(e.List))
+	for i, d := range e.List {
+		lines[i] = d.String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Err returns the list as a *ListError, or nil when it holds no error.
+func (l List) Err() error {
+	if !l.HasErrors() {
+		return nil
+	}
+	return &ListError{List: l}
 }

@@ -2,6 +2,8 @@ package diag
 
 import (
 	"encoding/json"
+	"errors"
+	"fmt"
 	"testing"
 )
 
@@ -33,5 +35,27 @@ func TestString(t *testing.T) {
 		if got := tt.d.String(); got != tt.want {
 			t.Errorf("got %q, want %q", got, tt.want)
 		}
+	}
+}
+
+func TestErr(t *testing.T) {
+	var l List
+	l.Warnf("a.md", 1, "only a warning")
+	if err := l.Err(); err != nil {
+		t.Fatalf("warnings only: got error %v", err)
+	}
+	l.Errorf("theme.yaml", 3, "sizes.body is 99")
+	l.Errorf("theme.yaml", 0, "too large")
+	err := l.Err()
+	if err == nil {
+		t.Fatal("no error for a list holding errors")
+	}
+	want := "a.md:1: warning: only a warning\ntheme.yaml:3: sizes.body is 99\ntheme.yaml: too large"
+	if err.Error() != want {
+		t.Errorf("got %q, want %q", err.Error(), want)
+	}
+	var le *ListError
+	if !errors.As(fmt.Errorf("loading: %w", err), &le) || len(le.List) != 3 {
+		t.Errorf("errors.As did not give the list back: %#v", le)
 	}
 }

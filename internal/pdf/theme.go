@@ -16,6 +16,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"handouts/internal/boundedfile"
+	"handouts/internal/diag"
 	"handouts/internal/suggest"
 	"handouts/internal/yamlpos"
 	"handouts/templates"
@@ -83,9 +84,16 @@ const ThemeFile = "pdf/theme.yaml"
 // MaxThemeSize is the largest theme file read.
 const MaxThemeSize = 64 << 10
 
-// themeTooLargeFormat is the error for a theme file (%s) over
-// MaxThemeSize (%d KiB).
-const themeTooLargeFormat = "%s: the theme is larger than %d KiB; it should be a page of settings"
+// themeTooLarge is the error for a theme file over MaxThemeSize (%d KiB).
+const themeTooLarge = "the theme is larger than %d KiB; it should be a page of settings"
+
+// themeError is one problem with a theme file, as a *diag.ListError, so a
+// build reports it with its file and line; line 0 is the whole file.
+func themeError(path string, line int, format string, args ...any) error {
+	var l diag.List
+	l.Errorf(path, line, format, args...)
+	return l.Err()
+}
 
 var (
 	defaultOnce  sync.Once
@@ -118,13 +126,13 @@ func LoadTheme(overrides string) (*Theme, error) {
 	case errors.Is(err, fs.ErrNotExist):
 		return def, nil
 	case errors.Is(err, boundedfile.ErrFolder):
-		return nil, fmt.Errorf("%s: is a folder, not a theme file", path)
+		return nil, themeError(path, 0, "is a folder, not a theme file")
 	case errors.Is(err, boundedfile.ErrNotRegular):
-		return nil, fmt.Errorf("%s: is not a regular file (it is a pipe, a device or a socket); the theme is a YAML file", path)
+		return nil, themeError(path, 0, "is not a regular file (it is a pipe, a device or a socket); the theme is a YAML file")
 	case errors.As(err, &tl):
-		return nil, fmt.Errorf(themeTooLargeFormat, path, MaxThemeSize>>10)
+		return nil, themeError(path, 0, themeTooLarge, MaxThemeSize>>10)
 	case err != nil:
-		return nil, fmt.Errorf("%s: cannot read the PDF theme: %w", path, unwrapPath(err))
+		return nil, themeError(path, 0, "cannot read the PDF theme: %v", unwrapPath(err))
 	}
 	base := *def
 	return ParseTheme(path, data, &base)
@@ -143,7 +151,7 @@ func unwrapPath(err error) error {
 // reported, each as "path:line: message".
 func ParseTheme(path string, data []byte, base *Theme) (*Theme, error) {
 	if len(data) > MaxThemeSize {
-		return nil, fmt.Errorf(themeTooLargeFormat, path, MaxThemeSize>>10)
+		return nil, themeError(path, 0, themeTooLarge, MaxThemeSize>>10)
 	}
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -151,19 +159,16 @@ func ParseTheme(path string, data []byte, base *Theme) (*Theme, error) {
 		if err == io.EOF {
 			return base, nil
 		}
-		line, msg := yamlpos.SplitIn(err, data)
-		if line == 0 { // the decoder names no line, as for control characters
-			return nil, fmt.Errorf("%s: YAML syntax: %s", path, msg)
-		}
-		return nil, fmt.Errorf("%s:%d: YAML syntax: %s", path, line, msg)
+		line, msg := yamlpos.SplitIn(err, data) // line 0: the decoder names none, as for control characters
+		return nil, themeError(path, line, "YAML syntax: %s", msg)
 	}
 	if len(doc.Content) == 0 || (doc.Content[0].Kind == yaml.ScalarNode && doc.Content[0].Tag == "!!null") {
 		return base, nil
 	}
 	tp := themeParser{path: path, lines: map[string]int{}}
 	tp.mapping(doc.Content[0], reflect.ValueOf(base).Elem(), "")
-	if len(tp.errs) > 0 {
-		return nil, errors.Join(tp.errs...)
+	if err := tp.diags.Err(); err != nil {
+		return nil, err
 	}
 	if err := base.check(path, tp.lines); err != nil {
 		return nil, err
@@ -173,12 +178,12 @@ func ParseTheme(path string, data []byte, base *Theme) (*Theme, error) {
 
 type themeParser struct {
 	path  string
-	errs  []error
+	diags diag.List
 	lines map[string]int // line of each value set, by dotted key
 }
 
 func (p *themeParser) errorf(line int, format string, args ...any) {
-	p.errs = append(p.errs, fmt.Errorf("%s:%d: %s", p.path, line, fmt.Sprintf(format, args...)))
+	p.diags.Errorf(p.path, line, format, args...)
 }
 
 // keys lists the YAML names of a struct's fields.
@@ -286,7 +291,7 @@ func parseColour(s string) (Colour, bool) {
 // check bounds every value, so that no theme can make an unprintable
 // page or a layout that never ends.
 func (t *Theme) check(path string, lines map[string]int) error {
-	var errs []error
+	var l diag.List
 	m, s, sp := t.Margins, t.Sizes, t.Spacing
 	for _, f := range []struct {
 		name      string
@@ -320,12 +325,8 @@ func (t *Theme) check(path string, lines map[string]int) error {
 		{"spacing.cell-padding", sp.CellPadding, 1, 12},
 	} {
 		if !(f.v >= f.lo && f.v <= f.hi) { // NaN fails too
-			where := path
-			if l := lines[f.name]; l > 0 {
-				where += ":" + strconv.Itoa(l)
-			}
-			errs = append(errs, fmt.Errorf("%s: %s is %g; it must be between %g and %g", where, f.name, f.v, f.lo, f.hi))
+			l.Errorf(path, lines[f.name], "%s is %g; it must be between %g and %g", f.name, f.v, f.lo, f.hi)
 		}
 	}
-	return errors.Join(errs...)
+	return l.Err()
 }
