@@ -67,10 +67,6 @@ var Formats = []string{"docx", "pdf"}
 // may hold under docx/, used when no --reference-doc is given.
 const ReferenceName = "reference.docx"
 
-// maxReferenceBytes bounds the reference document read into memory; the
-// docx package bounds what it inflates from it.
-const maxReferenceBytes = 64 << 20
-
 // Options say what to build and how.
 type Options struct {
 	// Paths are the files and folders of briefings; none means "sources".
@@ -377,7 +373,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		}
 	}
 	if ref != "" && contains(formats, "docx") {
-		refBytes, err = readLimited(ref, maxReferenceBytes)
+		refBytes, err = readLimited(ref, docx.MaxReferenceFileBytes)
 		if err != nil {
 			return fail(filepath.ToSlash(ref), "cannot read the reference document: %s", describe(err))
 		}

@@ -8,13 +8,13 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path"
 	"regexp"
 	"strconv"
 	"strings"
 	"sync"
 
+	"handouts/internal/boundedfile"
 	"handouts/templates"
 )
 
@@ -349,24 +349,25 @@ func DefaultReference() []byte {
 	return b.Bytes()
 }
 
-// LoadReference reads a reference document from a file.
+// MaxReferenceFileBytes bounds the reference document read into memory;
+// the zip's parts are bounded again, uncompressed, by ReadReference.
+const MaxReferenceFileBytes = 64 << 20
+
+// LoadReference reads a reference document from a file: a regular file
+// of at most MaxReferenceFileBytes (a named pipe is refused, never waited
+// on).
 func LoadReference(name string) (*Reference, error) {
-	// Look before opening: opening a named pipe waits for a writer.
-	if st, err := os.Stat(name); err != nil {
-		return nil, err
-	} else if !st.Mode().IsRegular() {
+	data, err := boundedfile.Read(name, MaxReferenceFileBytes)
+	var tl *boundedfile.TooLargeError
+	switch {
+	case errors.Is(err, boundedfile.ErrNotRegular):
 		return nil, fmt.Errorf("%s: is not a file; a reference document is a .docx file", name)
-	}
-	f, err := os.Open(name)
-	if err != nil {
+	case errors.As(err, &tl):
+		return nil, fmt.Errorf("%s: is larger than %d MiB; a reference document is a .docx file", name, MaxReferenceFileBytes>>20)
+	case err != nil:
 		return nil, err
 	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	r, err := ReadReference(f, st.Size())
+	r, err := ReadReference(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
