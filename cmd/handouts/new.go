@@ -60,11 +60,7 @@ func newBriefing(c *cli.Context) error {
 	}
 	kind := c.String("kind")
 	if !isKind(kind) {
-		msg := fmt.Sprintf("unknown kind %q: use policy-briefing or hot-topic", kind)
-		if s := suggest.Closest(kind, skeleton.Kinds); s != "" {
-			msg = fmt.Sprintf("unknown kind %q; did you mean %q?", kind, s)
-		}
-		return usageError("%s", msg)
+		return usageError("%s", suggest.Unknown("kind", kind, kind, skeleton.Kinds, ": use policy-briefing or hot-topic"))
 	}
 	today, err := todayFlag(c)
 	if err != nil {

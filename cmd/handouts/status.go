@@ -52,11 +52,7 @@ func status(c *cli.Context) error {
 	}
 	format := c.String("format")
 	if !contains(statusFormats, format) {
-		msg := fmt.Sprintf("unknown format %q: use table, csv or json", format)
-		if s := suggest.Closest(format, statusFormats); s != "" {
-			msg = fmt.Sprintf("unknown format %q; did you mean %q?", format, s)
-		}
-		return usageError("%s", msg)
+		return usageError("%s", suggest.Unknown("format", format, format, statusFormats, ": use table, csv or json"))
 	}
 	within := c.Int("within")
 	if within < 0 {

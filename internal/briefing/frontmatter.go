@@ -177,12 +177,7 @@ func readMeta(yml []byte, yamlLine int, fm *frontMatter, opts Options, m *Meta, 
 		}
 		key := k.Value
 		if !slices.Contains(Keys, key) {
-			msg := fmt.Sprintf("unknown key %q", clean(key))
-			if s := suggest.Closest(key, Keys); s != "" {
-				msg += fmt.Sprintf("; did you mean %q?", s)
-			} else {
-				msg += "; the keys are " + strings.Join(Keys, ", ")
-			}
+			msg := suggest.Unknown("key", clean(key), key, Keys, "; the keys are "+strings.Join(Keys, ", "))
 			d.errorf(kl, "%s", msg)
 			continue
 		}
@@ -312,12 +307,7 @@ func setText(key, s string, line int, m *Meta, d *diagSink) {
 		case string(PolicyBriefing), string(HotTopic):
 			m.Kind = Kind(k)
 		default:
-			msg := fmt.Sprintf("unknown kind %q", s)
-			if sg := suggest.Closest(k, Kinds); sg != "" {
-				msg += fmt.Sprintf("; did you mean %q?", sg)
-			} else {
-				msg += "; use policy-briefing or hot-topic"
-			}
+			msg := suggest.Unknown("kind", s, k, Kinds, "; use policy-briefing or hot-topic")
 			d.errorf(line, "%s", msg)
 		}
 	case "producer":

@@ -217,12 +217,7 @@ func Parse(path string, data []byte) (*Config, diag.List) {
 			continue
 		}
 		if !known(key) {
-			msg := fmt.Sprintf("unknown key %q", key)
-			if s := suggest.Closest(key, Keys); s != "" {
-				msg += fmt.Sprintf("; did you mean %q?", s)
-			} else {
-				msg += "; the keys are " + strings.Join(Keys, ", ")
-			}
+			msg := suggest.Unknown("key", key, key, Keys, "; the keys are "+strings.Join(Keys, ", "))
 			diags.Errorf(path, k.Line, "%s", msg)
 			continue
 		}

@@ -231,12 +231,7 @@ func (p *themeParser) mapping(n *yaml.Node, v reflect.Value, where string) {
 			}
 		}
 		if idx < 0 {
-			msg := fmt.Sprintf("unknown key %q", full)
-			if s := suggest.Closest(name, names); s != "" {
-				msg += fmt.Sprintf("; did you mean %q?", s)
-			} else {
-				msg += "; the keys here are " + strings.Join(names, ", ")
-			}
+			msg := suggest.Unknown("key", full, name, names, "; the keys here are "+strings.Join(names, ", "))
 			p.errorf(k.Line, "%s", msg)
 			continue
 		}

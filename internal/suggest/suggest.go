@@ -1,7 +1,10 @@
 // Package suggest offers "did you mean" for misspelt names.
 package suggest
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // Closest returns the candidate nearest to word, or "" when none is close
 // enough to be a plausible typo (edit distance at most a third of the
@@ -45,4 +48,17 @@ func distance(a, b string) int {
 		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(rb)]
+}
+
+// Unknown is the message for a name that is not one of candidates:
+// `unknown key "reveiw"; did you mean "review"?`, or, when none is close
+// enough, `unknown key "xyz"` followed by otherwise (such as "; the keys
+// are ..."). word is what is compared with the candidates; shown is how
+// the message quotes it.
+func Unknown(what, shown, word string, candidates []string, otherwise string) string {
+	msg := "unknown " + what + " " + strconv.Quote(shown)
+	if s := Closest(word, candidates); s != "" {
+		return msg + "; did you mean " + strconv.Quote(s) + "?"
+	}
+	return msg + otherwise
 }

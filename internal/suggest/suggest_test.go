@@ -20,3 +20,19 @@ func TestClosest(t *testing.T) {
 		}
 	}
 }
+
+func TestUnknown(t *testing.T) {
+	keys := []string{"title", "review", "producer"}
+	tests := []struct {
+		shown, word, otherwise, want string
+	}{
+		{"reveiw", "reveiw", "; the keys are title, review, producer", `unknown key "reveiw"; did you mean "review"?`},
+		{"Reveiw ", "reveiw", "", `unknown key "Reveiw "; did you mean "review"?`},
+		{"colour", "colour", "; the keys are title, review, producer", `unknown key "colour"; the keys are title, review, producer`},
+	}
+	for _, tt := range tests {
+		if got := Unknown("key", tt.shown, tt.word, keys, tt.otherwise); got != tt.want {
+			t.Errorf("Unknown(%q): got %q, want %q", tt.shown, got, tt.want)
+		}
+	}
+}
