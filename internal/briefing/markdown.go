@@ -87,6 +87,10 @@ type parsed struct {
 	Footnotes []*Footnote
 	Citations []citation
 	Links     []linkUse
+	// Pictures are the local pictures, to be read once the body is
+	// converted; Alone says the picture is a paragraph of its own at
+	// section level.
+	Pictures []pictureUse
 }
 
 // converter turns goldmark's tree into the model, bounding depth and size
@@ -429,7 +433,12 @@ func (c *converter) inline(out []Inline, n gast.Node, depth int) []Inline {
 		c.out.Links = append(c.out.Links, linkUse{URL: url, Line: c.line(n, 0), Image: true})
 		alt := PlainText(c.inlines(n, depth+1))
 		c.scanBreak()
-		out = append(out, &Image{URL: url, Alt: alt})
+		img := &Image{URL: url, Alt: alt}
+		if isLocalPicture(url) {
+			img.Line = c.line(n, 0)
+			c.out.Pictures = append(c.out.Pictures, pictureUse{Image: img, Title: string(n.Title), Alone: aloneInSection(n)})
+		}
+		out = append(out, img)
 	case *gast.RawHTML:
 		c.scanBreak()
 		var b []byte
@@ -671,4 +680,15 @@ func mergeText(ins []Inline) []Inline {
 	}
 	flush()
 	return out
+}
+
+// aloneInSection reports whether image n is the only thing in a paragraph
+// at the top level of the body (and so of a section).
+func aloneInSection(n gast.Node) bool {
+	para, ok := n.Parent().(*gast.Paragraph)
+	if !ok || para.ChildCount() != 1 {
+		return false
+	}
+	_, top := para.Parent().(*gast.Document)
+	return top
 }

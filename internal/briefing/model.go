@@ -4,6 +4,8 @@
 // past the reader knows how the text was parsed.
 package briefing
 
+import "handouts/internal/picture"
+
 // Kind is the kind of briefing.
 type Kind string
 
@@ -208,11 +210,20 @@ type Link struct {
 	Inlines []Inline
 }
 
-// Image is an image reference. Images are never fetched: writers show the
-// alternative text and the address.
+// Image is an image reference. A remote image (an http or https address)
+// is never fetched: writers show the alternative text and the address. A
+// local picture (a file path relative to the briefing) has Picture set:
+// the file as read and checked, which writers draw as a figure of its
+// own. A local picture is always alone in a paragraph at section level.
 type Image struct {
 	URL string
 	Alt string
+
+	// Local pictures only.
+	Picture    *picture.Picture
+	Decorative bool // marked "decorative": no alternative text, skipped by screen readers
+	Width      int  // width in percent of the text width, 1–100; 0 for its natural size
+	Line       int  // line of the picture in the source file
 }
 
 // LineBreak is a hard line break.

@@ -27,6 +27,10 @@ type Options struct {
 	// Today is the date review dates are compared against for the
 	// overdue warning; zero turns the warning off.
 	Today Date
+	// Root is the project folder, which local pictures must lie in; ""
+	// is the working folder. A briefing outside it keeps its pictures
+	// in its own folder.
+	Root string
 }
 
 // ParseFile reads and parses the briefing at path.
@@ -65,11 +69,19 @@ func describe(err error) string {
 // in diag order. A document returned with errors is for reports such as
 // status; it must not be built into a handout.
 func Parse(path string, src []byte, opts Options) (*Document, diag.List) {
+	doc, l, _ := parse(path, src, opts, true)
+	return doc, l
+}
+
+// parse parses a briefing, reading its local pictures when load is set;
+// it returns the pictures found either way.
+func parse(path string, src []byte, opts Options, load bool) (*Document, diag.List, []pictureUse) {
 	d := &diagSink{path: path}
 	if len(src) > MaxFileSize {
 		d.errorf(0, tooLargeFormat, MaxFileSize>>20)
-		return nil, d.list
+		return nil, d.list, nil
 	}
+	var pics []pictureUse
 	text := sanitise(src, d)
 	lines := newLineIndex(text)
 	doc := &Document{Path: path, Name: docName(path)}
@@ -95,9 +107,13 @@ func Parse(path string, src []byte, opts Options) (*Document, diag.List) {
 		p := parseMarkdown(body, lines, d)
 		b := assemble(doc, p, d)
 		checkBody(doc, p, b, fm, d)
+		pics = p.Pictures
+		if load {
+			loadPictures(path, opts.Root, pics, d)
+		}
 	}
 	d.list.Sort()
-	return doc, d.list
+	return doc, d.list, pics
 }
 
 // docName is the file name without ".md".
@@ -391,6 +407,9 @@ func checkBody(doc *Document, p parsed, info bodyInfo, fm frontMatter, d *diagSi
 	}
 
 	for _, l := range p.Links {
+		if l.Image && isLocalPicture(l.URL) {
+			continue // loadPictures checks it
+		}
 		if msg := checkBodyLink(l.URL); msg != "" {
 			what := "link"
 			if l.Image {

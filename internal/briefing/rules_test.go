@@ -103,8 +103,8 @@ func TestRules(t *testing.T) {
 			[]string{`x.md:15: link "https://e.org/a b" is not a valid web address (write a space as %20); copy it from the browser's address bar`}},
 		{"link schemes in the body", policyFront + policyBody + "[a](HTTPS://E.ORG/) [b](ftp://e.org/) ![c](c.png) <mailto:a@b.org>\n", Options{},
 			[]string{
-				`x.md:15: image "c.png" is not a full address; a handout is read on paper and in other folders, so write it in full, starting https://`,
 				`x.md:15: link "ftp://e.org/" uses ftp:, which a handout cannot offer; only http, https and mailto addresses are allowed`,
+				`x.md:15: picture "c.png" must be a paragraph of its own, at section level (not in a list, table, quote, heading or note, nor beside text); put it on its own line with a blank line before and after`,
 			}},
 		{"undefined footnote", policyFront + policyBody + "Text[^nope].\n", Options{},
 			[]string{`x.md:15: footnote [^nope] has no text; add a line "[^nope]: the note" below the paragraph`}},

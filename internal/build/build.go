@@ -361,7 +361,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		AdaptedBy:       o.Config.AdaptedBy,
 		Producer:        o.Config.Producer,
 	}
-	e.parseOpts = briefing.Options{DefaultProducer: o.Config.Producer}
+	e.parseOpts = briefing.Options{DefaultProducer: o.Config.Producer, Root: projectRoot(o.Config)}
 	var refBytes []byte
 	ref := o.Reference
 	if ref == "" && o.Config.Templates != "" {
@@ -523,6 +523,13 @@ func buildItem(ctx context.Context, e *env, it *Item) {
 		return
 	}
 	srcSum := sha256.Sum256(src)
+	// The pictures the briefing shows are inputs too.
+	if pics := picturesSum(it.Source, src, e.parseOpts.Root); pics != nil {
+		h := sha256.New()
+		h.Write(srcSum[:])
+		h.Write(pics)
+		copy(srcSum[:], h.Sum(nil))
+	}
 
 	// Which handouts are already up to date?
 	keys := make([]string, len(it.Outputs))

@@ -1,0 +1,44 @@
+package build
+
+import (
+	"crypto/sha256"
+	"path/filepath"
+
+	"handouts/internal/boundedfile"
+	"handouts/internal/briefing"
+	"handouts/internal/config"
+	"handouts/internal/picture"
+)
+
+// projectRoot is the project folder, which a briefing's pictures must lie
+// in: the config file's folder, or the working folder.
+func projectRoot(c *config.Config) string {
+	if c != nil && c.Path != "" {
+		return filepath.Dir(c.Path)
+	}
+	return "."
+}
+
+// picturesSum hashes the names and contents of the local pictures of the
+// briefing at source, so that changing a picture rebuilds its handouts;
+// nil when it shows none (its handouts' inputs are then what they were
+// before pictures existed). A picture that cannot be read hashes as
+// such: parsing reports it.
+func picturesSum(source string, src []byte, root string) []byte {
+	files := briefing.LocalPictures(source, src, root)
+	if len(files) == 0 {
+		return nil
+	}
+	h := sha256.New()
+	for _, f := range files {
+		writeField(h, filepath.ToSlash(f))
+		data, err := boundedfile.Read(f, picture.MaxFileBytes)
+		if err != nil {
+			writeField(h, "unreadable "+err.Error())
+			continue
+		}
+		sum := sha256.Sum256(data)
+		h.Write(sum[:])
+	}
+	return h.Sum(nil)
+}
