@@ -76,7 +76,7 @@ func TestPictures(t *testing.T) {
 		{"missing file", "![A map](images/nope.png)\n",
 			[]string{`x.md:16: picture "images/nope.png" does not exist; check the file name (names are case-sensitive) and that the file is in the project`}, nil},
 		{"going up", "![A logo](../logo.png)\n",
-			[]string{`x.md:16: picture "../logo.png" goes up with ".."; keep pictures in the briefing's folder or a folder under it, such as images/`}, nil},
+			[]string{`x.md:16: picture "../logo.png" goes up with ".."; keep pictures in this file's folder or a folder under it, such as images/`}, nil},
 		{"absolute", "![A logo](/etc/passwd)\n",
 			[]string{`x.md:16: picture "/etc/passwd" is an absolute path; write it relative to the briefing's folder, such as images/map.png`}, nil},
 		{"link out of the project", "![A secret](images/link.png)\n",

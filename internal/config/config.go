@@ -25,6 +25,7 @@ import (
 
 	"handouts/internal/boundedfile"
 	"handouts/internal/diag"
+	"handouts/internal/picture"
 	"handouts/internal/suggest"
 	"handouts/internal/yamlpos"
 )
@@ -71,6 +72,16 @@ type Config struct {
 	// config file's folder (so usable as is from the working folder); ""
 	// when the defaults are used.
 	Templates string
+
+	// Logo is the library's logo file, resolved against the config
+	// file's folder; "" for none. LoadFile and Load read it into
+	// LogoPicture; LogoAlt is its alternative text.
+	Logo        string
+	LogoAlt     string
+	LogoPicture *picture.Picture
+	// NoQR turns off the QR code of the driver document's address in
+	// the PDF's source panel (qr: false); it is on by default.
+	NoQR bool
 }
 
 // Default returns the settings of a project without a config.
@@ -79,7 +90,7 @@ func Default() *Config {
 }
 
 // Keys are the keys a config may have, in the order documented.
-var Keys = []string{"producer", "acknowledgement", "paper", "review-period", "adapted-by", "templates"}
+var Keys = []string{"producer", "acknowledgement", "paper", "review-period", "adapted-by", "templates", "logo", "logo-alt", "qr"}
 
 // Load reads handouts.yaml in dir. A missing file is not an error: the
 // defaults are returned. Diagnostics carry the file and line; the config
@@ -133,6 +144,7 @@ func read(path string, optional bool) (*Config, diag.List) {
 			diags.Errorf(path, line, "templates %s is a file, not a folder", filepath.ToSlash(c.Templates))
 		}
 	}
+	loadLogo(c, path, data, &diags)
 	diags.Sort()
 	return c, diags
 }
@@ -140,17 +152,7 @@ func read(path string, optional bool) (*Config, diag.List) {
 // templatesLine finds the line of the templates key again, for the
 // diagnostics that need the file system.
 func templatesLine(path string, data []byte) int {
-	var doc yaml.Node
-	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
-		return 0
-	}
-	m := doc.Content[0]
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == "templates" {
-			return m.Content[i].Line
-		}
-	}
-	return 0
+	return keyLine(data, "templates")
 }
 
 func describe(err error) string {
@@ -272,6 +274,19 @@ func Parse(path string, data []byte) (*Config, diag.List) {
 				dir = filepath.Join(filepath.Dir(path), dir)
 			}
 			c.Templates = dir
+		case "logo":
+			c.Logo = val
+		case "logo-alt":
+			c.LogoAlt = val
+		case "qr":
+			switch strings.ToLower(val) {
+			case "true", "yes", "on":
+				c.NoQR = false
+			case "false", "no", "off":
+				c.NoQR = true
+			default:
+				diags.Errorf(path, v.Line, "qr %q is not true or false", val)
+			}
 		}
 	}
 	diags.Sort()
@@ -295,6 +310,12 @@ func expected(key string) string {
 		return "a number of months, such as 12 or \"6 months\""
 	case "templates":
 		return "a folder name"
+	case "logo":
+		return "a PNG or JPEG file name, such as templates/logo.png"
+	case "logo-alt":
+		return "a description of the logo, such as \"JET Library logo\""
+	case "qr":
+		return "true or false"
 	}
 	return "text"
 }

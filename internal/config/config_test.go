@@ -62,7 +62,7 @@ adapted-by: Leighton Library
 			name:  "unknown key far from any",
 			input: "colour: blue\n",
 			want:  Config{Paper: A4, ReviewMonths: 12},
-			diags: []string{`handouts.yaml:1: unknown key "colour"; the keys are producer, acknowledgement, paper, review-period, adapted-by, templates`},
+			diags: []string{`handouts.yaml:1: unknown key "colour"; the keys are producer, acknowledgement, paper, review-period, adapted-by, templates, logo, logo-alt, qr`},
 		},
 		{
 			name:  "a list where text belongs",

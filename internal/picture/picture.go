@@ -84,7 +84,7 @@ func Resolve(root, base, rel string) (string, error) {
 	}
 	for _, part := range strings.Split(rel, "/") {
 		if part == ".." {
-			return "", errors.New("goes up with \"..\"; keep pictures in the briefing's folder or a folder under it, such as images/")
+			return "", errors.New("goes up with \"..\"; keep pictures in this file's folder or a folder under it, such as images/")
 		}
 	}
 	p := filepath.Join(base, filepath.FromSlash(rel))
