@@ -53,6 +53,7 @@ Examples:
 				Usage: "take the Word styles, page set-up, header and footer from `FILE` (a .docx)"},
 			&cli.StringFlag{Name: "adapted-by",
 				Usage: "add \"Adapted by `ORG` from a briefing by PRODUCER\" to every handout (overrides the project config)"},
+			&cli.BoolFlag{Name: "no-qr", Usage: "print no QR code of the driver document's address in the PDF handouts (overrides the project config)"},
 			configFlag(),
 			&cli.BoolFlag{Name: "force", Usage: "rebuild every handout, also one changed by hand"},
 			&cli.BoolFlag{Name: "prune", Usage: "remove handouts whose briefing no longer exists"},
@@ -111,6 +112,9 @@ func buildHandouts(c *cli.Context) error {
 	}
 	if c.IsSet("adapted-by") {
 		cfg.AdaptedBy = strings.TrimSpace(c.String("adapted-by"))
+	}
+	if c.Bool("no-qr") {
+		cfg.NoQR = true
 	}
 
 	stderr := c.App.ErrWriter

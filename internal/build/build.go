@@ -251,10 +251,11 @@ var (
 	parse   = briefing.Parse
 	writers = map[string]writeFunc{
 		"docx": func(w io.Writer, d *briefing.Document, e *env) error {
-			return docx.Write(w, d, docx.Options{Handout: e.handout, Reference: e.reference})
+			return docx.Write(w, d, docx.Options{Handout: e.handout, Reference: e.reference, Logo: e.o.Config.LogoPicture, LogoAlt: e.o.Config.LogoAlt})
 		},
 		"pdf": func(w io.Writer, d *briefing.Document, e *env) error {
-			return pdf.Write(w, d, pdf.Options{Handout: e.handout, Paper: e.paper, Theme: e.theme})
+			return pdf.Write(w, d, pdf.Options{Handout: e.handout, Paper: e.paper, Theme: e.theme,
+				Logo: e.o.Config.LogoPicture, LogoAlt: e.o.Config.LogoAlt, QR: !e.o.Config.NoQR})
 		},
 	}
 	// beforeRename runs when a handout's temporary file is whole, just
@@ -879,6 +880,7 @@ func baseHashes(e *env, refBytes []byte) (map[string][]byte, error) {
 	writeField(common, e.handout.Acknowledgement)
 	writeField(common, e.handout.AdaptedBy)
 	writeField(common, e.parseOpts.DefaultProducer)
+	brandingHash(common, e.o)
 	if err := hashFS(common, templates.Docx, "docx"); err != nil {
 		return nil, err
 	}

@@ -2,6 +2,8 @@ package build
 
 import (
 	"crypto/sha256"
+	"fmt"
+	"io"
 	"path/filepath"
 
 	"handouts/internal/boundedfile"
@@ -41,4 +43,21 @@ func picturesSum(source string, src []byte, root string) []byte {
 		h.Write(sum[:])
 	}
 	return h.Sum(nil)
+}
+
+// brandingHash adds the logo and the QR code switch to a build's common
+// inputs: changing either rebuilds every handout.
+func brandingHash(h io.Writer, o Options) {
+	c := o.Config
+	if c == nil {
+		return
+	}
+	if c.LogoPicture != nil {
+		sum := sha256.Sum256(c.LogoPicture.Data)
+		writeField(h, fmt.Sprintf("logo %x", sum))
+		writeField(h, c.LogoAlt)
+	}
+	if c.NoQR {
+		writeField(h, "no qr")
+	}
 }

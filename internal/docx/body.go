@@ -28,6 +28,7 @@ type gen struct {
 	docRels relSet
 	fnRels  relSet
 	nums    []numDef
+	pics    pictures
 	inNote  bool // writing a footnote: no footnote references there
 	mark    bool // the next paragraph starts with the footnote mark
 }
@@ -263,6 +264,10 @@ func (g *gen) block(bl briefing.Block, c ctx) error {
 	b := g.b
 	switch n := bl.(type) {
 	case *briefing.Paragraph:
+		if img := briefing.Figure(n); img != nil && !g.inNote {
+			g.figure(img, c)
+			break
+		}
 		ind := ""
 		if c.indent > 0 {
 			ind = `<w:ind w:left="` + strconv.Itoa(c.indent) + `"/>`

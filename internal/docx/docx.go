@@ -31,6 +31,7 @@ import (
 
 	"handouts/internal/briefing"
 	"handouts/internal/handout"
+	"handouts/internal/picture"
 )
 
 // Options choose the words and the look of a handout.
@@ -40,6 +41,10 @@ type Options struct {
 	// Reference gives the styles, page set-up, header and footer; nil is
 	// the default look from templates/docx.
 	Reference *Reference
+	// Logo is the library's logo, shown in the header of every page;
+	// LogoAlt is its alternative text. Nil for none.
+	Logo    *picture.Picture
+	LogoAlt string
 }
 
 // Limits of the writer; the validator reports briefings beyond them
@@ -93,8 +98,20 @@ func write(w io.Writer, d *briefing.Document, o Options, keepPlaceholders bool) 
 		fn = []byte(ref.rename.Replace(string(fn)))
 	}
 
+	var logo *media
+	if o.Logo != nil {
+		logo = &media{name: "logo." + o.Logo.Ext(), rid: "rIdLogo", pic: o.Logo}
+	}
 	z := zip.NewWriter(w)
-	for _, p := range ref.static[:2] { // [Content_Types].xml, _rels/.rels
+	static := ref.static[:2] // [Content_Types].xml, _rels/.rels
+	if len(g.pics.list) > 0 || logo != nil {
+		ct, err := compress("[Content_Types].xml", withImageTypes(ref.contentTypes))
+		if err != nil {
+			return err
+		}
+		static = []rawPart{ct, ref.static[1]}
+	}
+	for _, p := range static {
 		if err := writeRaw(z, p); err != nil {
 			return err
 		}
@@ -117,7 +134,7 @@ func write(w io.Writer, d *briefing.Document, o Options, keepPlaceholders bool) 
 	if err := dyn("word/document.xml", doc); err != nil {
 		return err
 	}
-	if err := dyn("word/_rels/document.xml.rels", g.docRels.xml(ref.fixedRels)); err != nil {
+	if err := dyn("word/_rels/document.xml.rels", mediaRels(g.docRels.xml(ref.fixedRels), g.pics.list)); err != nil {
 		return err
 	}
 	if err := dyn("word/numbering.xml", g.numbering()); err != nil {
@@ -135,14 +152,32 @@ func write(w io.Writer, d *briefing.Document, o Options, keepPlaceholders bool) 
 	if !keepPlaceholders {
 		hdr, ftr = g.fill(hdr), g.fill(ftr)
 	}
+	if logo != nil {
+		hdr = withLogo(hdr, logo, o.LogoAlt)
+	}
 	if err := dyn("word/header1.xml", hdr); err != nil {
 		return err
+	}
+	if logo != nil {
+		if err := dyn("word/_rels/header1.xml.rels", headerRels(logo)); err != nil {
+			return err
+		}
 	}
 	if err := dyn("word/footer1.xml", ftr); err != nil {
 		return err
 	}
 	for _, p := range ref.static[3:] { // styles, settings, fonts, theme
 		if err := writeRaw(z, p); err != nil {
+			return err
+		}
+	}
+	for _, m := range g.pics.list {
+		if err := writeMedia(z, "word/media/"+m.name, m.pic.Data); err != nil {
+			return err
+		}
+	}
+	if logo != nil {
+		if err := writeMedia(z, "word/media/"+logo.name, logo.pic.Data); err != nil {
 			return err
 		}
 	}

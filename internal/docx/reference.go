@@ -48,9 +48,11 @@ type Reference struct {
 	fixedRels []rel // the document's relationships to its parts
 	headerRel int
 	footerRel int
-	static    []rawPart         // the parts written unchanged, compressed once
-	numbering []byte            // numbering.xml up to its closing tag
-	rename    *strings.Replacer // our style ids to the reference's, or nil
+	static    []rawPart // the parts written unchanged, compressed once
+	// contentTypes is static[0] uncompressed, for a handout with pictures.
+	contentTypes []byte
+	numbering    []byte            // numbering.xml up to its closing tag
+	rename       *strings.Replacer // our style ids to the reference's, or nil
 }
 
 type rel struct{ typ, target string }
@@ -188,6 +190,7 @@ func (r *Reference) finish(numbering, settings []byte) error {
 
 	// The order here is the order of the entries in every .docx:
 	// static[:2] first, static[2] after core.xml, static[3:] last.
+	r.contentTypes = ct.Bytes()
 	r.static = []rawPart{
 		compressBest("[Content_Types].xml", ct.Bytes()),
 		compressBest("_rels/.rels", []byte(rootRels)),

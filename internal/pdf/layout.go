@@ -7,6 +7,7 @@ import (
 
 	"handouts/internal/briefing"
 	"handouts/internal/handout"
+	"handouts/internal/picture"
 )
 
 // Limits of the writer; the validator reports briefings beyond them
@@ -36,6 +37,7 @@ const (
 	opLink                 // clickable area
 	opMark                 // bookmark (outline entry) at y
 	opAnchor               // destination of internal links named text, at y
+	opImage                // picture fig in the box x, y, w, h (image.go)
 )
 
 // op is one thing drawn, with y relative to its row's top until placed.
@@ -46,6 +48,7 @@ type op struct {
 	st         style
 	colour     Colour
 	lw         float64 // line width
+	fig        *figure // the picture of an opImage
 }
 
 // row is a strip of the page that is never split.
@@ -103,6 +106,11 @@ type layouter struct {
 	width float64 // width of the text
 	left  float64 // left margin
 	paper paper
+
+	logo      *picture.Picture // beside the kind label and title; nil for none
+	logoAlt   string
+	qr        bool    // a QR code of the driver's address in the source panel
+	panelSide float64 // width kept free at the right of a panel's values
 }
 
 // want asks for at least v of space before the next row.
@@ -215,6 +223,10 @@ func (l *layouter) block(b briefing.Block, bx box) error {
 	th := l.th
 	switch n := b.(type) {
 	case *briefing.Paragraph:
+		if img := briefing.Figure(n); img != nil && !bx.note {
+			l.figureRow(img, bx)
+			break
+		}
 		rows, err := l.para(n.Inlines, bx, l.bodyStyle(bx), briefing.AlignLeft)
 		if err != nil {
 			return err

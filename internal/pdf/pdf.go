@@ -54,6 +54,7 @@ import (
 
 	"handouts/internal/briefing"
 	"handouts/internal/handout"
+	"handouts/internal/picture"
 )
 
 // Options choose the words and the look of a handout.
@@ -63,6 +64,13 @@ type Options struct {
 	Paper string
 	// Theme is the look; nil is the default theme from templates/pdf.
 	Theme *Theme
+	// Logo is the library's logo, drawn beside the kind label and title
+	// of the first page; LogoAlt is its alternative text. Nil for none.
+	Logo    *picture.Picture
+	LogoAlt string
+	// QR prints a QR code of the driver document's address (the
+	// briefing's link) in the source panel, beside the address.
+	QR bool
 }
 
 // Fixed strings of the document information: no version or host.
@@ -122,6 +130,7 @@ func layOut(d *briefing.Document, o Options) (*layouter, []page, error) {
 		left:  th.Margins.Left * mm,
 		width: pp.w - (th.Margins.Left+th.Margins.Right)*mm,
 		bodyH: pp.h - (th.Margins.Top+th.Margins.Bottom)*mm,
+		logo:  o.Logo, logoAlt: o.LogoAlt, qr: o.QR,
 	}
 	if err := l.document(); err != nil {
 		return nil, nil, err
@@ -134,11 +143,17 @@ func (l *layouter) document() error {
 	th, h := l.th, l.h
 	bx := box{x: l.left, w: l.width, size: th.Sizes.Body, colour: th.Colours.Text, paraSpace: th.Spacing.Paragraph}
 
+	// The logo, if any, at the top right; the kind label and title run
+	// beside it.
+	logo, logoW := l.logoOp(bx)
+	first := len(l.rows)
+	tb := bx
+	tb.w -= logoW
 	kind := style{face: sansBold, size: th.Sizes.Kind, colour: th.Colours.Muted}
-	l.addAll(l.plain(h.KindLabel, bx, kind), bx)
+	l.addAll(l.plain(h.KindLabel, tb, kind), bx)
 	l.want(2)
 	title := style{face: sansBold, size: th.Sizes.Title, colour: th.Colours.Accent}
-	rows := l.plain(h.Title, bx, title)
+	rows := l.plain(h.Title, tb, title)
 	if len(rows) > 0 {
 		rows[0].ops = append(rows[0].ops, op{kind: opMark, text: outlineTitle(h.Title)})
 	}
@@ -153,7 +168,10 @@ func (l *layouter) document() error {
 	if h.Subtitle != "" {
 		l.want(2)
 		sub := style{face: sans, size: th.Sizes.Subtitle, colour: th.Colours.Muted}
-		l.addAll(l.plain(h.Subtitle, bx, sub), bx)
+		l.addAll(l.plain(h.Subtitle, tb, sub), bx)
+	}
+	if logoW > 0 {
+		l.placeLogo(first, logo)
 	}
 	l.want(6)
 	l.add(&row{h: 2, ops: []op{{kind: opLine, x: bx.x, y: 1, w: bx.w, colour: th.Colours.Accent, lw: 1.5}}}, bx)
@@ -163,7 +181,7 @@ func (l *layouter) document() error {
 	if h.AdaptedBy != "" {
 		l.addAll(l.plain(h.AdaptedBy, bx, ack), bx)
 	}
-	l.panel(h.SourceHeading, h.SourcePanel, bx)
+	l.sourcePanel(h.SourceHeading, h.SourcePanel, bx)
 
 	if err := l.blocks(l.d.Lead, bx); err != nil {
 		return err
@@ -401,6 +419,7 @@ func render(w io.Writer, pp paper, th *Theme, h *handout.Handout, d *briefing.Do
 		flush()
 	}
 	f.SetTextColor(0, 0, 0)
+	pics := &images{f: f}
 	// Internal links (note marks to their notes) by the name of their
 	// destination, numbered in order of the destinations.
 	anchors := map[string]int{}
@@ -438,6 +457,8 @@ func render(w io.Writer, pp paper, th *Theme, h *handout.Handout, d *briefing.Do
 				}
 			case opMark:
 				f.Bookmark(utf16Text(o.text), 0, o.y)
+			case opImage:
+				pics.draw(o)
 			}
 		}
 		// Footer: a rule, the producer on the left, the page counter on

@@ -270,7 +270,7 @@ func (l *layouter) panel(heading string, rows []handout.Row, bx box) {
 	const barW = 3
 	labelW := bx.w * 0.3
 	valueX := bx.x + barW + labelW
-	valueW := bx.w - barW - labelW
+	valueW := bx.w - barW - labelW - l.panelSide
 	lab := style{face: sansBold, size: size, colour: th.Colours.Text}
 	val := style{face: sans, size: size, colour: th.Colours.Text}
 	lh := l.lineHeight(size)

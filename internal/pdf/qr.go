@@ -1,0 +1,147 @@
+package pdf
+
+// The QR code of the driver document's address, printed in the source
+// panel beside the address so that a reader of the paper copy can open
+// it with a phone. It is drawn as filled rectangles (vector, sharp at any
+// size), dark on white with the quiet zone of four modules the standard
+// asks for, at a module size that phones read from paper.
+
+import (
+	"github.com/boombuler/barcode/qr"
+
+	"handouts/internal/handout"
+)
+
+const (
+	// qrModule is the preferred side of one module, in points (0.53 mm);
+	// qrMinModule is the least used for a long address (0.42 mm), and
+	// qrMaxSide the most the code may take with its quiet zone.
+	qrModule    = 1.5
+	qrMinModule = 1.2
+	qrMaxSide   = 96
+	qrQuiet     = 4 // modules of quiet zone on each side
+)
+
+// qrCode is an encoded address: n × n modules, dark[y*n+x].
+type qrCode struct {
+	n    int
+	dark []bool
+}
+
+// encodeQR encodes s at error correction level M, as UTF-8 bytes.
+func encodeQR(s string) (*qrCode, error) {
+	bc, err := qr.Encode(s, qr.M, qr.Unicode)
+	if err != nil {
+		return nil, err
+	}
+	b := bc.Bounds()
+	n := b.Dx()
+	c := &qrCode{n: n, dark: make([]bool, n*n)}
+	for y := 0; y < n; y++ {
+		for x := 0; x < n; x++ {
+			r, _, _, _ := bc.At(b.Min.X+x, b.Min.Y+y).RGBA()
+			c.dark[y*n+x] = r < 0x8000
+		}
+	}
+	return c, nil
+}
+
+// module is the side of a module for the code, in points.
+func (c *qrCode) module() float64 {
+	side := float64(c.n + 2*qrQuiet)
+	return max(min(qrModule, qrMaxSide/side), qrMinModule)
+}
+
+// side is the whole code's side with its quiet zone, in points.
+func (c *qrCode) side() float64 { return float64(c.n+2*qrQuiet) * c.module() }
+
+// ops draws the code with its top left corner (quiet zone included) at
+// x, y: a white square, then each run of dark modules in a row as one
+// rectangle.
+func (c *qrCode) ops(x, y float64) []op {
+	m := c.module()
+	white := Colour{255, 255, 255}
+	black := Colour{0, 0, 0}
+	out := []op{{kind: opRect, x: x, y: y, w: c.side(), h: c.side(), colour: white}}
+	x0, y0 := x+qrQuiet*m, y+qrQuiet*m
+	for row := 0; row < c.n; row++ {
+		for col := 0; col < c.n; {
+			if !c.dark[row*c.n+col] {
+				col++
+				continue
+			}
+			end := col
+			for end < c.n && c.dark[row*c.n+end] {
+				end++
+			}
+			out = append(out, op{kind: opRect, x: x0 + float64(col)*m, y: y0 + float64(row)*m, w: float64(end-col) * m, h: m + 0.05, colour: black})
+			col = end
+		}
+	}
+	return out
+}
+
+// sourcePanel lays out the source panel; with QR codes on and a driver
+// address in the panel, the code stands at the panel's right, level with
+// its first row, and the panel is made tall enough to hold it.
+func (l *layouter) sourcePanel(heading string, rows []handout.Row, bx box) {
+	link := ""
+	for _, r := range rows {
+		if r.Link != "" && link == "" {
+			link = r.Link
+		}
+	}
+	var code *qrCode
+	if l.qr && link != "" {
+		code, _ = encodeQR(link) // an address too long for a code has none
+	}
+	if code == nil {
+		l.panel(heading, rows, bx)
+		return
+	}
+	pad := l.th.Spacing.CellPadding
+	side := code.side()
+	l.panelSide = side + pad
+	n := len(l.rows)
+	l.panel(heading, rows, bx)
+	l.panelSide = 0
+	// The panel's rows: the heading's first, then one or more per row.
+	first := n
+	for first < len(l.rows) && !hasRect(l.rows[first]) {
+		first++
+	}
+	if first >= len(l.rows) {
+		return
+	}
+	// The code is drawn with the last row, over the backgrounds of the
+	// rows above it, which are on the same page (a panel is kept whole).
+	x := bx.x + bx.w - side - pad
+	var above float64 // from the first panel row's top to the last's
+	for i := first + 1; i < len(l.rows); i++ {
+		above += l.rows[i-1].h + l.rows[i].before
+	}
+	last := l.rows[len(l.rows)-1]
+	if above+last.h > l.bodyH*0.8 {
+		return // a panel cut across pages: no code rather than a stray one
+	}
+	if extra := side + 2*pad - (above + last.h); extra > 0 {
+		last.h += extra
+		for i := range last.ops {
+			if last.ops[i].kind == opRect && last.ops[i].y == 0 {
+				last.ops[i].h = last.h
+			}
+		}
+	}
+	last.ops = append(last.ops, code.ops(x, pad-above)...)
+}
+
+// hasRect reports whether a row draws a rectangle: a panel row does,
+// its heading does not.
+func hasRect(r *row) bool {
+	for _, o := range r.ops {
+		if o.kind == opRect {
+			return true
+		}
+	}
+	return false
+}
