@@ -144,8 +144,14 @@ func family(f face, page int) string { return "f" + string(rune('a'+f)) + fmt.Sp
 
 // load makes the page's subset and definition, once.
 func (p *fontPage) load(f face, page int, m *metrics) (def, z []byte) {
+	return p.loadFace(f, faces[f].ttf, psNames[f], page, m)
+}
+
+// loadFace is load for a face given by its TrueType data and PostScript
+// name; f numbers it for the subset's tag and fpdf's name.
+func (p *fontPage) loadFace(f face, ttf []byte, psName string, page int, m *metrics) (def, z []byte) {
 	p.once.Do(func() {
-		sub := fpdf.UTF8CutFont(faces[f].ttf, string(p.runes))
+		sub := fpdf.UTF8CutFont(ttf, string(p.runes))
 		if small, err := stripHints(sub); err == nil {
 			sub = small
 		}
@@ -170,7 +176,7 @@ func (p *fontPage) load(f face, page int, m *metrics) (def, z []byte) {
 		}
 		p.def, _ = json.Marshal(fontDef{
 			Tp:           "TrueType",
-			Name:         string(tag) + "+" + psNames[f],
+			Name:         string(tag) + "+" + psName,
 			Desc:         m.desc,
 			Up:           -106, // Liberation's underline, unused here
 			Ut:           73,

@@ -121,12 +121,12 @@ func layOut(d *briefing.Document, o Options) (*layouter, []page, error) {
 			return nil, nil, err
 		}
 	}
-	ms, err := faceMetrics()
+	fonts, err := themeFonts(th)
 	if err != nil {
 		return nil, nil, err
 	}
 	l := &layouter{
-		th: th, m: ms, d: d, h: handout.New(d, o.Handout), paper: pp,
+		th: th, m: fonts.m, d: d, h: handout.New(d, o.Handout), paper: pp,
 		left:  th.Margins.Left * mm,
 		width: pp.w - (th.Margins.Left+th.Margins.Right)*mm,
 		bodyH: pp.h - (th.Margins.Top+th.Margins.Bottom)*mm,
@@ -358,7 +358,11 @@ func render(w io.Writer, pp paper, th *Theme, h *handout.Handout, d *briefing.Do
 	ruleY := pp.h - th.Margins.Bottom*mm + th.Sizes.Footer*0.9
 	left, right := th.Margins.Left*mm, pp.w-th.Margins.Right*mm
 	fs := style{face: sans, size: th.Sizes.Footer, colour: th.Colours.Muted}
-	ms, _ := faceMetrics()
+	fonts, err := themeFonts(th)
+	if err != nil {
+		return err
+	}
+	ms := fonts.m
 	measure := func(s string) float64 { return float64(ms[sans].width(s)) * fs.size / 1000 }
 	footer := ms[sans].clean(strings.Join(strings.Fields(h.Footer), " "))
 
@@ -386,12 +390,12 @@ func render(w io.Writer, pp paper, th *Theme, h *handout.Handout, d *briefing.Do
 				added[st.face] = make([]bool, len(enc.pages))
 			}
 			if !added[st.face][page] {
-				def, z := enc.pages[page].load(st.face, page, m)
-				f.AddFontFromBytes(family(st.face, page), "", def, z)
+				def, z := fonts.load(st.face, page)
+				f.AddFontFromBytes(fonts.family(st.face, page), "", def, z)
 				added[st.face][page] = true
 			}
 			if cur.face != st.face || cur.page != page || cur.size != st.size {
-				f.SetFont(family(st.face, page), "", st.size)
+				f.SetFont(fonts.family(st.face, page), "", st.size)
 				cur.face, cur.page, cur.size = st.face, page, st.size
 			}
 			if cur.colour != st.colour {

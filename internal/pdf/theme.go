@@ -70,6 +70,12 @@ type Theme struct {
 		CellPadding   float64 `yaml:"cell-padding"`
 		Block         float64 `yaml:"block"`
 	} `yaml:"spacing"`
+	// Fonts are the embedded families (fontfamily.go): Text is
+	// liberation-sans or liberation-serif, Code is liberation-mono.
+	Fonts struct {
+		Text string `yaml:"text"`
+		Code string `yaml:"code"`
+	} `yaml:"fonts"`
 }
 
 // Colour is an RGB colour, written #rrggbb in a theme.
@@ -254,6 +260,8 @@ func (p *themeParser) mapping(n *yaml.Node, v reflect.Value, where string) {
 				continue
 			}
 			fv.Set(reflect.ValueOf(c))
+		case fv.Kind() == reflect.String:
+			fv.SetString(strings.ToLower(strings.TrimSpace(val.Value)))
 		case fv.Kind() == reflect.Float64:
 			f, err := strconv.ParseFloat(strings.TrimSpace(val.Value), 64)
 			if err != nil || f != f {
@@ -268,6 +276,9 @@ func (p *themeParser) mapping(n *yaml.Node, v reflect.Value, where string) {
 func expect(t reflect.Type) string {
 	if t == colourType {
 		return "a colour such as \"#005eb8\""
+	}
+	if t.Kind() == reflect.String {
+		return "a font family such as liberation-serif"
 	}
 	return "a number"
 }
@@ -323,5 +334,6 @@ func (t *Theme) check(path string, lines map[string]int) error {
 			l.Errorf(path, lines[f.name], "%s is %g; it must be between %g and %g", f.name, f.v, f.lo, f.hi)
 		}
 	}
+	t.checkFonts(path, lines, &l)
 	return l.Err()
 }
