@@ -24,6 +24,8 @@ var packages = map[string]string{
 	"pdffonts":  "poppler-utils",
 	"pdfinfo":   "poppler-utils",
 	"pdftoppm":  "poppler-utils",
+	"pdfimages": "poppler-utils",
+	"zbarimg":   "zbar-tools",
 }
 
 // Required reports whether missing programs must fail tests.
