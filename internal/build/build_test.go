@@ -113,6 +113,9 @@ func TestWhatAHandoutDependsOn(t *testing.T) {
 		{"a Word template", func() { write(t, "templates/docx/styles.xml", "<x/>") }, []string{"docx"}},
 		{"the source", func() { write(t, "sources/a.md", "alpha 2") }, []string{"docx", "pdf"}},
 		{"the source moved", func() { os.Rename("sources", "moved"); opts.Paths = []string{"moved"} }, []string{"docx", "pdf"}},
+		{"logo", func() { cfg.LogoPicture, cfg.LogoAlt = testLogo(t), "Logo" }, []string{"docx", "pdf"}},
+		{"logo's alt text", func() { cfg.LogoAlt = "Library logo" }, []string{"docx", "pdf"}},
+		{"QR code off", func() { cfg.NoQR = true }, []string{"docx", "pdf"}},
 		{"formats asked for", func() { opts.Formats = []string{"pdf"} }, nil},
 	}
 	for _, c := range cases {
