@@ -91,7 +91,11 @@ func (g *gen) document() ([]byte, error) {
 	g.b, g.rels = &b, &g.docRels
 	h := g.h
 	b.WriteString(xmlHeader)
-	b.WriteString(`<w:document xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"><w:body>`)
+	b.WriteString(`<w:document xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"`)
+	if hasFigures(g.d) {
+		b.WriteString(drawingNS)
+	}
+	b.WriteString(`><w:body>`)
 	g.textPara("KindLabel", h.KindLabel)
 	g.textPara("Title", h.Title)
 	if h.Subtitle != "" {

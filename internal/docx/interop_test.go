@@ -43,6 +43,9 @@ func TestInteropXmllint(t *testing.T) {
 			dir := t.TempDir()
 			var files []string
 			for _, p := range unzip(t, docxOf(t, d)) {
+				if strings.HasPrefix(p.name, "word/media/") {
+					continue // pictures, not XML
+				}
 				f := filepath.Join(dir, strings.NewReplacer("/", "_", "[", "", "]", "").Replace(p.name))
 				if err := os.WriteFile(f, p.data, 0o644); err != nil {
 					t.Fatal(err)

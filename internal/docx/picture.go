@@ -227,3 +227,28 @@ func abs(n int) int {
 	}
 	return n
 }
+
+// drawingNS declares the drawing namespaces on the document's root too,
+// for readers (pandoc) that resolve prefixes there only.
+const drawingNS = ` xmlns:wp="` + nsWP + `" xmlns:a="` + nsA + `" xmlns:pic="` + nsPic + `"`
+
+// hasFigures reports whether the document shows a local picture.
+func hasFigures(d *briefing.Document) bool {
+	has := func(bs []briefing.Block) bool {
+		for _, b := range bs {
+			if p, ok := b.(*briefing.Paragraph); ok && briefing.Figure(p) != nil {
+				return true
+			}
+		}
+		return false
+	}
+	if has(d.Lead) {
+		return true
+	}
+	for _, s := range d.Sections() {
+		if has(s.Blocks) {
+			return true
+		}
+	}
+	return false
+}

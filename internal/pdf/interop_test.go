@@ -93,7 +93,7 @@ func TestInteropFontsEmbedded(t *testing.T) {
 // heading, list item, table cell and note. A paragraph is cut at images
 // and note marks, which print in their own way.
 func wantText(d *briefing.Document) []string {
-	w := bt.Want{CutAtLinks: true, CodeLines: true}
+	w := bt.Want{CutAtLinks: true, CodeLines: true, NoPictureText: true}
 	h := handout.New(d, handout.Options{})
 	w.Add(h.KindLabel, h.Title, h.Subtitle, h.Acknowledgement, h.SourceHeading)
 	for _, r := range h.SourcePanel {

@@ -20,6 +20,10 @@ type Want struct {
 	// CodeLines makes each line of a code block a piece, rather than the
 	// whole block.
 	CodeLines bool
+	// NoPictureText leaves out the alternative text of local pictures:
+	// for a writer that draws the picture and keeps its description out
+	// of the visible text.
+	NoPictureText bool
 
 	pieces []string
 }
@@ -42,7 +46,11 @@ func (w *Want) Inlines(ins []briefing.Inline) {
 	for _, in := range ins {
 		switch n := in.(type) {
 		case *briefing.Image:
-			w.Add(briefing.PlainText(cur), n.Alt)
+			if n.Picture != nil && w.NoPictureText {
+				w.Add(briefing.PlainText(cur))
+			} else {
+				w.Add(briefing.PlainText(cur), n.Alt)
+			}
 			cur = nil
 		case *briefing.FootnoteRef:
 			w.Add(briefing.PlainText(cur))
