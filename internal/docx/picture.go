@@ -245,7 +245,13 @@ func hasFigures(d *briefing.Document) bool {
 	if has(d.Lead) {
 		return true
 	}
-	for _, s := range d.Sections() {
+	// Not d.Sections(), which allocates: this runs for every handout.
+	for _, s := range [...]*briefing.Section{d.Impact, d.Summary, d.KeyFeatures, d.FurtherReading} {
+		if s != nil && has(s.Blocks) {
+			return true
+		}
+	}
+	for _, s := range d.Others {
 		if has(s.Blocks) {
 			return true
 		}

@@ -53,12 +53,12 @@ type fontSet struct {
 }
 
 // themeFonts returns the fonts of a theme.
-func themeFonts(th *Theme) (*fontSet, error) {
+func themeFonts(th *Theme) (fontSet, error) {
 	ms, err := faceMetrics()
 	if err != nil {
-		return nil, err
+		return fontSet{}, err
 	}
-	fs := &fontSet{m: ms}
+	fs := fontSet{m: ms}
 	if th != nil && th.Fonts.Text == FamilySerif {
 		serifOnce.Do(func() {
 			for i, f := range serifFaces {
@@ -72,7 +72,7 @@ func themeFonts(th *Theme) (*fontSet, error) {
 			}
 		})
 		if serifErr != nil {
-			return nil, serifErr
+			return fontSet{}, serifErr
 		}
 		for i := sans; i <= sansBoldItalic; i++ {
 			fs.m[i] = serifMetrics[i-sans]

@@ -71,7 +71,7 @@ func (l *layouter) figureRow(img *briefing.Image, bx box) {
 		fig.alt = ""
 	}
 	l.want(l.th.Spacing.Block)
-	l.add(&row{h: h, ops: []op{{kind: opImage, x: bx.x, y: 0, w: w, h: h, fig: fig}}}, bx)
+	l.add(&row{h: h, ops: []op{l.figureOp(fig, bx.x, w, h)}}, bx)
 	l.want(l.th.Spacing.Block)
 }
 
@@ -92,20 +92,31 @@ func (l *layouter) logoOp(bx box) (op, float64) {
 			h = w * float64(p.Height) / float64(p.Width)
 		}
 	}
-	return op{kind: opImage, x: bx.x + bx.w - w, y: 0, w: w, h: h, fig: &figure{pic: p, alt: l.logoAlt}}, w + 12
+	return l.figureOp(&figure{pic: p, alt: l.logoAlt}, bx.x+bx.w-w, w, h), w + 12
+}
+
+// figureOp is the op drawing fig at x in a row, w × h, with its
+// alternative text as the op's text.
+func (l *layouter) figureOp(fig *figure, x, w, h float64) op {
+	l.figs = append(l.figs, fig)
+	return op{kind: opImage, fig: uint16(len(l.figs)), x: x, w: w, h: h, text: fig.alt}
 }
 
 // images registers each picture with fpdf once, on first use, under a
 // name numbered in that order; two pictures with the same bytes are one.
 type images struct {
 	f      *fpdf.Fpdf
+	figs   []*figure // by op.fig
 	names  map[*picture.Picture]string
 	byData map[[32]byte]string
 }
 
 // draw draws a figure op.
 func (im *images) draw(o op) {
-	p := o.fig.pic
+	if o.fig == 0 || int(o.fig) > len(im.figs) {
+		return
+	}
+	p := im.figs[o.fig-1].pic
 	name, ok := im.names[p]
 	if !ok {
 		if im.names == nil {

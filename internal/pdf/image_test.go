@@ -145,8 +145,8 @@ func TestFitPicture(t *testing.T) {
 			if o.y < top-0.01 || o.y+o.h > bottom+0.01 || o.w > l.width+0.01 {
 				t.Errorf("picture at y %.1f–%.1f, w %.1f: outside the body %.1f–%.1f, width %.1f", o.y, o.y+o.h, o.w, top, bottom, l.width)
 			}
-			if o.fig.alt != "tall" {
-				t.Errorf("alt %q travels with the op, want %q", o.fig.alt, "tall")
+			if o.text != "tall" || l.figs[o.fig-1].alt != "tall" {
+				t.Errorf("alt %q travels with the op, want %q", o.text, "tall")
 			}
 		}
 	}

@@ -37,18 +37,18 @@ const (
 	opLink                 // clickable area
 	opMark                 // bookmark (outline entry) at y
 	opAnchor               // destination of internal links named text, at y
-	opImage                // picture fig in the box x, y, w, h (image.go)
+	opImage                // picture fig in the box x, y, w, h, text its alternative text (image.go)
 )
 
 // op is one thing drawn, with y relative to its row's top until placed.
 type op struct {
 	kind       opKind
+	fig        uint16 // an opImage's picture: layouter.figs[fig-1]; in kind's padding, so free
 	x, y, w, h float64
 	text       string // text, bookmark title, or link address
 	st         style
 	colour     Colour
 	lw         float64 // line width
-	fig        *figure // the picture of an opImage
 }
 
 // row is a strip of the page that is never split.
@@ -107,6 +107,7 @@ type layouter struct {
 	left  float64 // left margin
 	paper paper
 
+	figs      []*figure        // the pictures drawn, by op.fig
 	logo      *picture.Picture // beside the kind label and title; nil for none
 	logoAlt   string
 	qr        bool    // a QR code of the driver's address in the source panel

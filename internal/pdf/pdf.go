@@ -103,7 +103,7 @@ func Write(w io.Writer, d *briefing.Document, o Options) error {
 	if err != nil {
 		return err
 	}
-	return render(w, l.paper, l.th, l.h, d, pages)
+	return render(w, l.paper, l.th, l.h, d, pages, l.figs)
 }
 
 // layOut lays out d onto pages.
@@ -329,7 +329,7 @@ func (l *layouter) group(i int) int {
 }
 
 // render draws the pages with fpdf and writes the PDF.
-func render(w io.Writer, pp paper, th *Theme, h *handout.Handout, d *briefing.Document, pages []page) error {
+func render(w io.Writer, pp paper, th *Theme, h *handout.Handout, d *briefing.Document, pages []page, figs []*figure) error {
 	f := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", SizeStr: pp.name})
 	f.SetMargins(0, 0, 0)
 	f.SetAutoPageBreak(false, 0)
@@ -423,7 +423,7 @@ func render(w io.Writer, pp paper, th *Theme, h *handout.Handout, d *briefing.Do
 		flush()
 	}
 	f.SetTextColor(0, 0, 0)
-	pics := &images{f: f}
+	pics := images{f: f, figs: figs}
 	// Internal links (note marks to their notes) by the name of their
 	// destination, numbered in order of the destinations.
 	anchors := map[string]int{}
