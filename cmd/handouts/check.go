@@ -64,7 +64,7 @@ func check(c *cli.Context) error {
 		return err
 	}
 
-	opts := briefing.Options{DefaultProducer: cfg.Producer, Today: today}
+	opts := briefing.Options{DefaultProducer: cfg.Producer, Today: today, Root: cfg.Root()}
 	strict := c.Bool("strict")
 	var all diag.List
 	withErrors, warnings := 0, 0

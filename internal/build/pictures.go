@@ -14,12 +14,7 @@ import (
 
 // projectRoot is the project folder, which a briefing's pictures must lie
 // in: the config file's folder, or the working folder.
-func projectRoot(c *config.Config) string {
-	if c != nil && c.Path != "" {
-		return filepath.Dir(c.Path)
-	}
-	return "."
-}
+func projectRoot(c *config.Config) string { return c.Root() }
 
 // picturesSum hashes the names and contents of the local pictures of the
 // briefing at source, so that changing a picture rebuilds its handouts;

@@ -51,3 +51,12 @@ func keyLine(data []byte, key string) int {
 	}
 	return 0
 }
+
+// Root is the project folder, which pictures must lie in: the config
+// file's folder, or the working folder when there is no config file.
+func (c *Config) Root() string {
+	if c != nil && c.Path != "" {
+		return filepath.Dir(c.Path)
+	}
+	return "."
+}
