@@ -14,9 +14,10 @@
 // dated 1980-01-01 00:00 (the zip epoch, the same on every machine and in
 // every time zone), relationship ids are numbered in order of first use,
 // there are no random ids, and the document's created and modified
-// properties are the briefing's updated date, never the clock. Images are
-// never fetched: an image is written as "[Image: alt text]" followed by
-// its address as a hyperlink.
+// properties are the briefing's updated date, never the clock. Web images
+// are never fetched: such an image is written as "[Image: alt text]"
+// followed by its address as a hyperlink. Local pictures and the logo are
+// embedded (picture.go).
 package docx
 
 import (

@@ -25,8 +25,10 @@
 // without its scheme) is printed once, and a mailto: link shows the mail
 // address. Footnotes are numbered in the text with raised figures that
 // link to them, and printed under "Notes" at the end of the text, before
-// the "About this briefing" panel. Images are never fetched: an image is
-// printed as "[Image: alt text]" with its address.
+// the "About this briefing" panel. Web images are never fetched: such an
+// image is printed as "[Image: alt text]" with its address. A local
+// picture, the logo and the QR code of the driver's address are drawn by
+// image.go and qr.go.
 //
 // Fonts are Liberation Sans (regular, bold, italic, bold italic) and
 // Liberation Mono from github.com/go-fonts/liberation, embedded and
