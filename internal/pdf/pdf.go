@@ -30,9 +30,10 @@
 // picture, the logo and the QR code of the driver's address are drawn by
 // image.go and qr.go.
 //
-// Fonts are Liberation Sans (regular, bold, italic, bold italic) and
-// Liberation Mono from github.com/go-fonts/liberation, embedded and
-// subset; no font is read from the host. A character the fonts lack
+// Fonts are Liberation Sans (regular, bold, italic, bold italic), or
+// Liberation Serif when the theme's fonts.text says so, and Liberation
+// Mono from github.com/go-fonts/liberation, embedded and subset; no font
+// is read from the host. A character the fonts lack
 // (an emoji, Chinese) prints as a white square, □.
 //
 // Output is reproducible: the document's creation and modification
