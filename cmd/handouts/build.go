@@ -35,7 +35,8 @@ file:line: message, its last good handouts are kept (reported as stale),
 and the exit status is 1. A handout changed by hand in OUT is never
 overwritten without --force. Every file is written whole or not at all:
 an interrupted build (Ctrl-C) leaves only complete handouts and exits
-with status 130.
+with status 130. A briefing marked "draft: true" is left out (reported
+as a draft, its problems as warnings) unless --drafts is given.
 
 Examples:
    handouts build
@@ -56,6 +57,7 @@ Examples:
 			configFlag(),
 			&cli.BoolFlag{Name: "force", Usage: "rebuild every handout, also one changed by hand"},
 			&cli.BoolFlag{Name: "prune", Usage: "remove handouts whose briefing no longer exists"},
+			&cli.BoolFlag{Name: "drafts", Usage: "build briefings marked \"draft: true\" too"},
 			&cli.BoolFlag{Name: "json", Usage: "print the outcome as JSON on standard output"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print errors only"},
 			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "also list the handouts already up to date"},
@@ -135,6 +137,7 @@ func buildHandouts(c *cli.Context) error {
 		Jobs:      c.Int("jobs"),
 		Force:     c.Bool("force"),
 		Prune:     c.Bool("prune"),
+		Drafts:    c.Bool("drafts"),
 		Config:    cfg,
 		Reference: c.String("reference-doc"),
 		Observe:   rep.Observe,

@@ -17,7 +17,7 @@ import (
 var Keys = []string{
 	"title", "subtitle", "kind", "producer", "source", "link", "format",
 	"published", "updated", "review", "responsible", "audience", "tags",
-	"acknowledgement",
+	"acknowledgement", "draft",
 }
 
 // Kinds are the kinds a briefing may be.
@@ -39,6 +39,7 @@ var keyHelp = map[string]string{
 	"published":       "published: 2018-02",
 	"tags":            "tags: [integrated care, accountable care]",
 	"acknowledgement": "acknowledgement: Produced by {producer}. Feel free to reproduce it, with acknowledgement.",
+	"draft":           "draft: true (build leaves the briefing out until the line is removed)",
 }
 
 // keyNoun names what a required key holds.
@@ -332,6 +333,15 @@ func setText(key, s string, line int, m *Meta, d *diagSink) {
 		m.Responsible = s
 	case "acknowledgement":
 		m.Acknowledgement = s
+	case "draft":
+		switch strings.ToLower(s) {
+		case "true", "yes":
+			m.Draft = true
+		case "false", "no":
+			m.Draft = false
+		default:
+			d.errorf(line, "draft is %q; write draft: true while the briefing is being written, and remove the line when it is ready", s)
+		}
 	}
 }
 
