@@ -178,6 +178,11 @@ func readMeta(yml []byte, yamlLine int, fm *frontMatter, opts Options, m *Meta, 
 		}
 		key := k.Value
 		if !slices.Contains(Keys, key) {
+			if k := LabelKey(key); k != "" {
+				// The label the handout prints, typed as the key.
+				d.errorf(kl, "unknown key %q; did you mean %q? (the handout prints it as %q)", clean(key), k, clean(key))
+				continue
+			}
 			msg := suggest.Unknown("key", clean(key), key, Keys, "; the keys are "+strings.Join(Keys, ", "))
 			d.errorf(kl, "%s", msg)
 			continue

@@ -78,6 +78,7 @@ func Parse(path string, src []byte, opts Options) (*Document, diag.List) {
 	yml, yamlLine, fm := splitFrontMatter(text, d)
 	if fm.Closed {
 		readMeta(yml, yamlLine, &fm, opts, &doc.Meta, d)
+		checkTitle(&doc.Meta, fm.KeyLine["title"], d)
 	}
 	if doc.Meta.Kind == "" {
 		doc.Meta.Kind = PolicyBriefing
@@ -96,6 +97,7 @@ func Parse(path string, src []byte, opts Options) (*Document, diag.List) {
 		p := parseMarkdown(body, lines, d)
 		b := assemble(doc, p, d)
 		checkBody(doc, p, b, fm, d)
+		checkPaste(doc, p, fm, d)
 	}
 	d.list.Sort()
 	return doc, d.list
