@@ -187,14 +187,14 @@ func tidy(ins []Inline) []Inline {
 			}
 		}
 		if n := len(out); n > 0 && !in.Break && in.Note == 0 && !out[n-1].Break && out[n-1].Note == 0 &&
-			out[n-1].Bold == in.Bold && out[n-1].Italic == in.Italic && out[n-1].Link == in.Link {
+			out[n-1].Bold == in.Bold && out[n-1].Italic == in.Italic && out[n-1].Link == in.Link && out[n-1].Code == in.Code {
 			out[n-1].Text += in.Text
 			continue
 		}
 		out = append(out, in)
 	}
 	for i := range out {
-		for strings.Contains(out[i].Text, "  ") {
+		for !out[i].Code && strings.Contains(out[i].Text, "  ") {
 			out[i].Text = strings.ReplaceAll(out[i].Text, "  ", " ")
 		}
 	}
@@ -256,19 +256,25 @@ func segmentStarts(bs []Block) []int {
 	return starts
 }
 
-// backTitle is 1 when the block before i looks like a title: a short
-// paragraph or heading, not a list item.
+// backTitle is how many blocks before i belong to the briefing starting
+// at i: its kind label, title and subtitle when styled so, and one short
+// paragraph or heading (a title typed as text).
 func backTitle(bs []Block, i int) int {
-	if i == 0 {
-		return 0
-	}
-	p := bs[i-1]
-	if (p.Kind == Para || p.Kind == Heading) && utf8.RuneCountInString(PlainText(p.Inlines)) <= 150 && !isAcknowledgement(PlainText(p.Inlines)) {
-		if l := labelOf(PlainText(p.Inlines)); l == "" || l == "title" {
-			return 1
+	k := 0
+	plain := false
+	for i-k > 0 {
+		p := bs[i-k-1]
+		switch {
+		case p.Style == "title" || p.Style == "subtitle" || p.Style == "kind label":
+		case !plain && (p.Kind == Para || p.Kind == Heading) && utf8.RuneCountInString(PlainText(p.Inlines)) <= 150 &&
+			!isAcknowledgement(PlainText(p.Inlines)) && (labelOf(PlainText(p.Inlines)) == "" || labelOf(PlainText(p.Inlines)) == "title"):
+			plain = true
+		default:
+			return k
 		}
+		k++
 	}
-	return 0
+	return k
 }
 
 func isAcknowledgement(t string) bool {

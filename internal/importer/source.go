@@ -13,6 +13,7 @@ type Inline struct {
 	Text   string
 	Bold   bool
 	Italic bool
+	Code   bool   // text in a fixed-width font, as typed
 	Link   string // the address of a hyperlink around the text, or ""
 	Break  bool   // a line break; Text is empty
 	Note   int    // a reference to Source.Notes[Note-1]; Text is empty
@@ -41,6 +42,9 @@ type Block struct {
 	Number  int
 	Inlines []Inline
 	Rows    [][][]Inline // Table: rows of cells
+	// Align is each table column's alignment, "left", "center",
+	// "right" or "" (from the header row), or a paragraph's.
+	Align []string
 	// Style is the source's name for the paragraph's look, lower case
 	// ("title", "subtitle", "kind label", "acknowledgement"), when it
 	// has one that matters here.

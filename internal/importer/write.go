@@ -229,7 +229,24 @@ func (m *mdWriter) table(b Block) {
 	}
 	m.w.WriteString("\n")
 	row(b.Rows[0])
-	m.w.WriteString("|" + strings.Repeat("---|", cols) + "\n")
+	m.w.WriteString("|")
+	for c := 0; c < cols; c++ {
+		a := ""
+		if c < len(b.Align) {
+			a = b.Align[c]
+		}
+		switch a {
+		case "left":
+			m.w.WriteString(":---|")
+		case "center":
+			m.w.WriteString(":---:|")
+		case "right":
+			m.w.WriteString("---:|")
+		default:
+			m.w.WriteString("---|")
+		}
+	}
+	m.w.WriteString("\n")
 	for _, r := range b.Rows[1:] {
 		row(r)
 	}
@@ -271,6 +288,23 @@ func (m *mdWriter) inlines(ins []Inline) string {
 			}
 			lead, core, trail := spaces(m.inlines(parts))
 			fmt.Fprintf(&b, "%s[%s](%s)%s", lead, core, linkDest(in.Link), trail)
+			continue
+		}
+		if in.Code {
+			lead, core, trail := spaces(in.Text)
+			fence := "`"
+			for strings.Contains(core, fence) {
+				fence += "`"
+			}
+			pad := ""
+			if strings.HasPrefix(core, "`") || strings.HasSuffix(core, "`") {
+				pad = " "
+			}
+			if core != "" {
+				b.WriteString(lead + fence + pad + core + pad + fence + trail)
+			} else {
+				b.WriteString(lead + trail)
+			}
 			continue
 		}
 		mark := ""

@@ -95,6 +95,7 @@ type state struct {
 	bold, italic bool
 	link         string
 	pre          bool
+	code         bool
 }
 
 type reader struct {
@@ -182,7 +183,7 @@ func (r *reader) node(n *html.Node, depth int, st state) {
 				}
 			}
 		}
-		r.emit(importer.Inline{Text: t, Bold: st.bold, Italic: st.italic, Link: st.link})
+		r.emit(importer.Inline{Text: t, Bold: st.bold, Italic: st.italic, Link: st.link, Code: st.code})
 		return
 	case html.ElementNode:
 	default:
@@ -254,6 +255,11 @@ func (r *reader) node(n *html.Node, depth int, st state) {
 		r.table(n, depth, st)
 	case atom.Strong, atom.B:
 		st.bold = true
+		r.walk(n, depth, st)
+	case atom.Code, atom.Kbd, atom.Samp, atom.Tt:
+		if !st.pre {
+			st.code = true
+		}
 		r.walk(n, depth, st)
 	case atom.Em, atom.I, atom.Cite:
 		st.italic = true

@@ -115,6 +115,7 @@ type props struct {
 	numID   string
 	ilvl    int
 	outline int // outline level + 1; 0 when none
+	jc      string
 }
 
 func (r *reader) pPr(d *xml.Decoder) (props, error) {
@@ -139,6 +140,15 @@ func (r *reader) pPr(d *xml.Decoder) (props, error) {
 				p.numID = attr(t, "val")
 			case "ilvl":
 				p.ilvl, _ = strconv.Atoi(attr(t, "val"))
+			case "jc":
+				switch v := attr(t, "val"); v {
+				case "left", "start":
+					p.jc = "left"
+				case "center", "right":
+					p.jc = v
+				case "end":
+					p.jc = "right"
+				}
 			case "outlineLvl":
 				if n, err := strconv.Atoi(attr(t, "val")); err == nil && n < 9 {
 					p.outline = n + 1
@@ -266,7 +276,7 @@ func (x *inl) read(d *xml.Decoder) error {
 
 // run reads one w:r.
 func (x *inl) run(d *xml.Decoder) error {
-	bold, italic := false, false
+	bold, italic, code := false, false, false
 	depth := 0
 	inText := false
 	var instr *field
@@ -279,7 +289,7 @@ func (x *inl) run(d *xml.Decoder) error {
 		case xml.StartElement:
 			switch name := t.Name.Local; {
 			case name == "rPr":
-				if bold, italic, err = runProps(d); err != nil {
+				if bold, italic, code, err = runProps(d); err != nil {
 					return err
 				}
 				continue
@@ -332,6 +342,9 @@ func (x *inl) run(d *xml.Decoder) error {
 			switch {
 			case inText && !x.inInstruction():
 				x.text(string(t), bold, italic)
+				if code {
+					x.out[len(x.out)-1].Code = true
+				}
 			case instr != nil:
 				instr.instr += string(t)
 			}
@@ -370,7 +383,7 @@ func (x *inl) text(s string, bold, italic bool) {
 
 // runProps reads bold and italic from a run's properties: w:b and w:i,
 // or the character styles Strong and Emphasis.
-func runProps(d *xml.Decoder) (bold, italic bool, err error) {
+func runProps(d *xml.Decoder) (bold, italic, code bool, err error) {
 	depth := 0
 	on := func(e xml.StartElement) bool {
 		switch strings.ToLower(attr(e, "val")) {
@@ -382,7 +395,7 @@ func runProps(d *xml.Decoder) (bold, italic bool, err error) {
 	for {
 		t, err := d.Token()
 		if err != nil {
-			return bold, italic, err
+			return bold, italic, code, err
 		}
 		switch t := t.(type) {
 		case xml.StartElement:
@@ -397,17 +410,19 @@ func runProps(d *xml.Decoder) (bold, italic bool, err error) {
 					bold = true
 				case "emphasis":
 					italic = true
+				case "verbatimchar", "htmlcode", "sourcetext", "sourcecode", "codechar":
+					code = true
 				}
 			case "rPrChange":
 				if err := d.Skip(); err != nil {
-					return bold, italic, err
+					return bold, italic, code, err
 				}
 				continue
 			}
 			depth++
 		case xml.EndElement:
 			if depth == 0 {
-				return bold, italic, nil
+				return bold, italic, code, nil
 			}
 			depth--
 		}
@@ -421,6 +436,9 @@ func (r *reader) classify(p props, ins []importer.Inline) importer.Block {
 		name = strings.ToLower(p.style)
 	}
 	b := importer.Block{Kind: importer.Para, Inlines: ins}
+	if p.jc != "" {
+		b.Align = []string{p.jc}
+	}
 	switch {
 	case name == "title", name == "subtitle", name == "kind label", name == "kindlabel",
 		name == "acknowledgement", name == "panel heading", name == "panelheading":
@@ -510,6 +528,13 @@ func (r *reader) table(d *xml.Decoder) (importer.Block, error) {
 					return b, err
 				}
 				var cell []importer.Inline
+				if len(b.Rows) == 0 {
+					a := ""
+					if len(cellBlocks) > 0 && len(cellBlocks[0].Align) > 0 {
+						a = cellBlocks[0].Align[0]
+					}
+					b.Align = append(b.Align, a)
+				}
 				for i, cb := range flatten(cellBlocks) {
 					if i > 0 {
 						cell = append(cell, importer.Inline{Text: " "})
