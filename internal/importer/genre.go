@@ -35,6 +35,10 @@ type Briefing struct {
 	Sections []*Section
 	Notes    [][]Inline
 
+	// after counts the blocks after the briefing's closing fields,
+	// left out as not part of it.
+	after int
+
 	// Remarks are what the import noticed about the source: other
 	// briefings in it, text left out.
 	Remarks []string
@@ -98,6 +102,9 @@ func Convert(src Source) *Briefing {
 		}
 		b.Remarks = append(b.Remarks, fmt.Sprintf("another briefing, %q%s, was not imported: one briefing is taken from a file, the most complete; copy the other into a file of its own and import that", what, at))
 	}
+	if b.after > 0 {
+		b.Remarks = append(b.Remarks, fmt.Sprintf("%s after the briefing's closing fields (review date, group member responsible) %s left out", count(b.after, "block"), verb(b.after)))
+	}
 	// "… by NHS England" repeats the source, which the handout prints.
 	if b.Source != "" {
 		if t, ok := strings.CutSuffix(b.Title, " by "+b.Source); ok && t != "" {
@@ -155,9 +162,29 @@ func clean(in []Block) []Block {
 				b.Rows[r][c] = tidy(b.Rows[r][c])
 			}
 		}
-		out = append(out, b)
+		out = append(out, typedItem(b))
 	}
 	return out
+}
+
+// typedItem makes a paragraph that starts with a typed bullet or number
+// ("• ", "3. ") an item of a list, without the mark.
+func typedItem(b Block) Block {
+	if b.Kind != Para || b.Cont || len(b.Inlines) == 0 || b.Inlines[0].Break || b.Inlines[0].Note > 0 {
+		return b
+	}
+	t := b.Inlines[0].Text
+	if mark, level, ok := bullet(t); ok {
+		rest := strings.TrimLeft(t[len(mark):], " ")
+		b.Kind, b.Level = Item, max(b.Level, level)
+		b.Inlines = tidy(cutInlines(b.Inlines, len(t)-len(rest)))
+		return b
+	}
+	if n, rest, ok := typedNumber(t); ok {
+		b.Kind, b.Ordered, b.Number = Item, true, n
+		b.Inlines = tidy(cutInlines(b.Inlines, len(t)-len(rest)))
+	}
+	return b
 }
 
 func hasNote(ins []Inline) bool {
@@ -265,7 +292,8 @@ func backTitle(bs []Block, i int) int {
 	for i-k > 0 {
 		p := bs[i-k-1]
 		switch {
-		case p.Style == "title" || p.Style == "subtitle" || p.Style == "kind label":
+		case p.Style == "title" || p.Style == "subtitle" || p.Style == "kind label" ||
+			kindOf(strings.ToLower(strings.TrimRight(strings.TrimSpace(PlainText(p.Inlines)), ":. "))) != "":
 		case !plain && (p.Kind == Para || p.Kind == Heading) && utf8.RuneCountInString(PlainText(p.Inlines)) <= 150 &&
 			!isAcknowledgement(PlainText(p.Inlines)) && (labelOf(PlainText(p.Inlines)) == "" || labelOf(PlainText(p.Inlines)) == "title"):
 			plain = true
@@ -354,9 +382,16 @@ func recognise(bs []Block) (*Briefing, int) {
 		}
 	}
 	top := sectionLevel(bs)
+	closing := 0 // closing fields seen (audience, updated, review, responsible)
 	for i := 0; i < len(bs); i++ {
 		bl := bs[i]
 		t := strings.TrimSpace(PlainText(bl.Inlines))
+		if f, _ := splitLabel(t); closing >= 3 && f == "" && bl.Style == "" {
+			// After the fields that close a briefing comes the page
+			// around it ("Leave a comment").
+			b.after++
+			continue
+		}
 		if bl.Kind == Heading && bl.Level > top && cur != nil && bl.Style == "" {
 			bl.Level -= top // a heading within a section
 			add(bl)
@@ -418,6 +453,10 @@ func recognise(bs []Block) (*Briefing, int) {
 		if f, v := splitLabel(t); f != "" && (bl.Kind == Para || f == "title") {
 			if b.field(f, v, bl.Inlines) {
 				score++
+				switch f {
+				case "audience", "updated", "review", "responsible":
+					closing++
+				}
 				continue
 			}
 		}
@@ -437,6 +476,13 @@ func recognise(bs []Block) (*Briefing, int) {
 			continue
 		}
 		add(bl)
+	}
+	// A short line before a "Title:" label is the title shortened.
+	if len(b.Lead) > 0 && b.Title != "" {
+		first := strings.ToLower(strings.TrimSpace(PlainText(b.Lead[0].Inlines)))
+		if b.Lead[0].Kind == Para && first != "" && strings.HasPrefix(strings.ToLower(b.Title), first) {
+			b.Lead = b.Lead[1:]
+		}
 	}
 	for _, f := range []string{b.Title, b.Producer, b.Source, b.Updated, b.Review, b.Responsible} {
 		if f != "" {

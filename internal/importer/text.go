@@ -40,13 +40,12 @@ func ReadText(src []byte) Source {
 			continue
 		}
 		b := Block{Kind: Para, Line: i + 1}
-		if mark, level, ok := bullet(t); ok {
-			b.Kind, b.Level = Item, min(max(level, indent/4), 3)
-			t = strings.TrimSpace(t[len(mark):])
-		} else if n, rest, ok := typedNumber(t); ok {
-			b.Kind, b.Ordered, b.Number = Item, true, n
+		// Typed bullets and numbers make items (see typedItem); here
+		// the indentation says how deep.
+		if _, level, ok := bullet(t); ok {
+			b.Level = min(max(level, indent/4), 3)
+		} else if _, _, ok := typedNumber(t); ok {
 			b.Level = min(indent/4, 3)
-			t = rest
 		}
 		b.Inlines = []Inline{{Text: t}}
 		s.Blocks = append(s.Blocks, b)

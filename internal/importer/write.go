@@ -2,6 +2,7 @@ package importer
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -28,6 +29,8 @@ func (b *Briefing) Markdown(from string) []byte {
 	date := func(k, v string, required bool) {
 		if d, err := briefing.ParseDate(v); err == nil {
 			v = d.ISO()
+		} else if iso := dayFirst(v); iso != "" {
+			v = iso
 		}
 		key(k, v, required)
 	}
@@ -86,6 +89,28 @@ func (b *Briefing) Markdown(from string) []byte {
 		fmt.Fprintf(&w, "\n[^%d]: %s\n", i+1, mw.inlines(tidy(n)))
 	}
 	return []byte(w.String())
+}
+
+var reDMY = regexp.MustCompile(`^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$`)
+
+// dayFirst reads a date written 20/01/2026 when it can only be read one
+// way (the first number is no month), as 2026-01-20; "" otherwise, for
+// check to ask the author.
+func dayFirst(s string) string {
+	m := reDMY.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return ""
+	}
+	day, _ := strconv.Atoi(m[1])
+	month, _ := strconv.Atoi(m[2])
+	if day <= 12 || month < 1 || month > 12 {
+		return ""
+	}
+	iso := fmt.Sprintf("%s-%02d-%02d", m[3], month, day)
+	if _, err := briefing.ParseDate(iso); err != nil {
+		return ""
+	}
+	return iso
 }
 
 // orderSections puts the standard sections in handout order, the

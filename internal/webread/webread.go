@@ -269,11 +269,9 @@ func (r *reader) node(n *html.Node, depth int, st state) {
 			st.link = h
 		}
 		r.walk(n, depth, st)
-	case atom.Img:
-		// Never fetched; its description stands in its place.
-		if alt := strings.TrimSpace(attr(n, "alt")); alt != "" {
-			r.emit(importer.Inline{Text: alt, Bold: st.bold, Italic: st.italic, Link: st.link})
-		}
+	case atom.Img, atom.Picture:
+		// Pictures are never fetched, and a handout's pictures are
+		// the author's to add; left out.
 	default:
 		r.walk(n, depth, st)
 	}

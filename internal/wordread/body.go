@@ -528,12 +528,20 @@ func (r *reader) table(d *xml.Decoder) (importer.Block, error) {
 					return b, err
 				}
 				var cell []importer.Inline
-				if len(b.Rows) == 0 {
+				// A column's alignment is its first body cell's (a
+				// header is often centred by its style), else its
+				// header's.
+				if len(b.Rows) <= 1 {
 					a := ""
 					if len(cellBlocks) > 0 && len(cellBlocks[0].Align) > 0 {
 						a = cellBlocks[0].Align[0]
 					}
-					b.Align = append(b.Align, a)
+					switch c := len(row); {
+					case len(b.Rows) == 0:
+						b.Align = append(b.Align, a)
+					case c < len(b.Align):
+						b.Align[c] = a
+					}
 				}
 				for i, cb := range flatten(cellBlocks) {
 					if i > 0 {
