@@ -40,6 +40,9 @@ func Read(src []byte) (importer.Source, error) {
 	if len(src) > MaxBytes {
 		return importer.Source{}, errTooLarge
 	}
+	if err := checkNesting(src); err != nil {
+		return importer.Source{}, err
+	}
 	root, err := html.Parse(bytes.NewReader(src))
 	if err != nil {
 		return importer.Source{}, err
@@ -48,6 +51,48 @@ func Read(src []byte) (importer.Source, error) {
 	r.walk(content(root), 0, state{})
 	r.flush()
 	return importer.Source{Blocks: r.blocks}, nil
+}
+
+// MaxNesting is how deeply a page's elements may nest, as its tags say.
+// The HTML parser's time grows with the square of the nesting, so a page
+// nested deeper (no real page is) is refused before it is parsed.
+const MaxNesting = 512
+
+// implicit are elements whose end tag may be left out, or that have
+// none; they are not counted as nesting.
+var implicit = map[atom.Atom]bool{
+	atom.P: true, atom.Li: true, atom.Dd: true, atom.Dt: true, atom.Option: true,
+	atom.Tr: true, atom.Td: true, atom.Th: true, atom.Thead: true, atom.Tbody: true,
+	atom.Tfoot: true, atom.Colgroup: true, atom.Rb: true, atom.Rt: true, atom.Rp: true,
+	atom.Optgroup: true, atom.Html: true, atom.Head: true, atom.Body: true,
+	atom.Area: true, atom.Base: true, atom.Br: true, atom.Col: true, atom.Embed: true,
+	atom.Hr: true, atom.Img: true, atom.Input: true, atom.Link: true, atom.Meta: true,
+	atom.Source: true, atom.Track: true, atom.Wbr: true,
+}
+
+// checkNesting counts the nesting of a page's tags in one linear pass.
+func checkNesting(src []byte) error {
+	z := html.NewTokenizer(bytes.NewReader(src))
+	depth := 0
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return nil
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			if !implicit[atom.Lookup(name)] {
+				depth++
+				if depth > MaxNesting {
+					return errString("the page nests its elements more than " + strconv.Itoa(MaxNesting) + " deep; no web page of a briefing does: is this the right file?")
+				}
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			if !implicit[atom.Lookup(name)] && depth > 0 {
+				depth--
+			}
+		}
+	}
 }
 
 type errString string

@@ -444,8 +444,9 @@ func (r *reader) classify(p props, ins []importer.Inline) importer.Block {
 		name == "acknowledgement", name == "panel heading", name == "panelheading":
 		b.Style = strings.ReplaceAll(strings.ReplaceAll(name, "kindlabel", "kind label"), "panelheading", "panel heading")
 		return b
-	case strings.HasPrefix(name, "heading "):
-		if n, err := strconv.Atoi(strings.TrimPrefix(name, "heading ")); err == nil && n >= 1 && n <= 9 {
+	case strings.HasPrefix(name, "heading"):
+		// "heading 1" by name, or "Heading1" as an id with no styles.
+		if n, err := strconv.Atoi(strings.TrimSpace(strings.TrimPrefix(name, "heading"))); err == nil && n >= 1 && n <= 9 {
 			b.Kind, b.Level = importer.Heading, n
 			return b
 		}
