@@ -36,8 +36,9 @@ type Briefing struct {
 	Notes    [][]Inline
 
 	// after counts the blocks after the briefing's closing fields,
-	// left out as not part of it.
-	after int
+	// left out as not part of it; before holds those before its title.
+	after  int
+	before []Block
 
 	// Remarks are what the import noticed about the source: other
 	// briefings in it, text left out.
@@ -88,8 +89,8 @@ func Convert(src Source) *Briefing {
 		b.Tags = src.Keywords
 	}
 	chosen := segs[best]
-	if chosen.from > 0 {
-		b.Remarks = append(b.Remarks, fmt.Sprintf("%s before the briefing %s left out%s", count(chosen.from, "block"), verb(chosen.from), where(blocks[0], blocks[chosen.from-1])))
+	if before := append(blocks[:chosen.from:chosen.from], b.before...); len(before) > 0 {
+		b.Remarks = append(b.Remarks, fmt.Sprintf("%s before the briefing %s left out%s", count(len(before), "block"), verb(len(before)), where(before[0], before[len(before)-1])))
 	}
 	for i, s := range segs {
 		if i == best || s.from == 0 && i == 0 && len(segs) == 1 {
@@ -451,6 +452,20 @@ func recognise(bs []Block) (*Briefing, int) {
 			continue
 		}
 		if f, v := splitLabel(t); f != "" && (bl.Kind == Para || f == "title") {
+			if f == "title" && cur == nil && v != "" {
+				// What comes before "Title:" is the page around the
+				// briefing, but for the title shortened.
+				for _, l := range b.Lead {
+					lt := strings.ToLower(strings.TrimSpace(PlainText(l.Inlines)))
+					if !strings.HasPrefix(strings.ToLower(v), lt) {
+						b.before = append(b.before, l)
+					}
+				}
+				b.Lead = nil
+				if b.Title != "" && !strings.HasPrefix(strings.ToLower(v), strings.ToLower(b.Title)) {
+					b.before = append(b.before, Block{Kind: Para, Inlines: []Inline{{Text: b.Title}}})
+				}
+			}
 			if b.field(f, v, bl.Inlines) {
 				score++
 				switch f {
