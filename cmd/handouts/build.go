@@ -41,7 +41,7 @@ as a draft, its problems as warnings) unless --drafts is given.
 Examples:
    handouts build
    handouts build --format docx --out public sources/2026
-   handouts build --adapted-by "Mid Cheshire Library Service" --paper letter`,
+   handouts build --adapted-by "Example Library Service" --paper letter`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "format", Value: "docx,pdf",
 				Usage: "the formats to build: `LIST` of docx and pdf, comma-separated"},
