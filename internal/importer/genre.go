@@ -384,6 +384,7 @@ func recognise(bs []Block) (*Briefing, int) {
 	}
 	top := sectionLevel(bs)
 	closing := 0 // closing fields seen (audience, updated, review, responsible)
+	titleAt := -2 // the block the title came from
 	for i := 0; i < len(bs); i++ {
 		bl := bs[i]
 		t := strings.TrimSpace(PlainText(bl.Inlines))
@@ -462,8 +463,8 @@ func recognise(bs []Block) (*Briefing, int) {
 					}
 				}
 				b.Lead = nil
-				if b.Title != "" && !strings.HasPrefix(strings.ToLower(v), strings.ToLower(b.Title)) {
-					b.before = append(b.before, Block{Kind: Para, Inlines: []Inline{{Text: b.Title}}})
+				if b.Title != "" && titleAt >= 0 && !strings.HasPrefix(strings.ToLower(v), strings.ToLower(b.Title)) {
+					b.before = append([]Block{bs[titleAt]}, b.before...)
 				}
 			}
 			if b.field(f, v, bl.Inlines) {
@@ -482,9 +483,13 @@ func recognise(bs []Block) (*Briefing, int) {
 			add(Block{Kind: Para, Inlines: rest, Line: bl.Line})
 			continue
 		}
-		if bl.Kind == Heading || headingLike(bs, i) {
+		if bl.Kind == Heading || headingLike(bs, i) || (i == 0 && bl.Line > 0 && shortLine(t)) {
 			if b.Title == "" && cur == nil && briefing.RoleOf(t) == briefing.Other {
-				b.Title = t
+				b.Title, titleAt = t, i
+				continue
+			}
+			if b.Subtitle == "" && cur == nil && i == titleAt+1 && briefing.RoleOf(t) == briefing.Other {
+				b.Subtitle = t // a second line under the title
 				continue
 			}
 			open(strings.TrimRight(t, ": "))
@@ -757,6 +762,12 @@ func headingLike(bs []Block, i int) bool {
 	nt := strings.TrimSpace(PlainText(next.Inlines))
 	words := len(strings.Fields(t))
 	return words >= 2 && (next.Kind == Item || (next.Kind == Para && utf8.RuneCountInString(nt) > n && labelOf(nt) == ""))
+}
+
+// shortLine is a line of pasted text that can be a title: short, with no
+// full stop at its end.
+func shortLine(t string) bool {
+	return t != "" && utf8.RuneCountInString(t) <= 120 && !strings.HasSuffix(t, ".") && labelOf(t) == ""
 }
 
 func allBold(ins []Inline) bool {

@@ -54,6 +54,8 @@ type Block struct {
 	// Line is where the block starts in the source, when the source has
 	// lines (pasted text); 0 otherwise.
 	Line int
+	// wrapped counts the lines joined to this one.
+	wrapped int
 }
 
 // Source is a document read by a reader.

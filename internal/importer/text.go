@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"handouts/internal/boundedfile"
@@ -39,6 +40,14 @@ func ReadText(src []byte) Source {
 		if t == "" {
 			continue
 		}
+		// A line wrapped by the mail program or the browser goes on in
+		// lower case right under the one before.
+		if n := len(s.Blocks); n > 0 && s.Blocks[n-1].Line+s.Blocks[n-1].wrapped == i && startsLower(t) {
+			prev := &s.Blocks[n-1]
+			prev.Inlines[0].Text += " " + t
+			prev.wrapped++
+			continue
+		}
 		b := Block{Kind: Para, Line: i + 1}
 		// Typed bullets and numbers make items (see typedItem); here
 		// the indentation says how deep.
@@ -51,6 +60,11 @@ func ReadText(src []byte) Source {
 		s.Blocks = append(s.Blocks, b)
 	}
 	return s
+}
+
+func startsLower(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	return unicode.IsLower(r)
 }
 
 // bullet reports whether t starts with a typed bullet, and which.
