@@ -383,7 +383,7 @@ func recognise(bs []Block) (*Briefing, int) {
 		}
 	}
 	top := sectionLevel(bs)
-	closing := 0 // closing fields seen (audience, updated, review, responsible)
+	closing := 0  // closing fields seen (audience, updated, review, responsible)
 	titleAt := -2 // the block the title came from
 	for i := 0; i < len(bs); i++ {
 		bl := bs[i]
