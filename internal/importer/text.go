@@ -26,9 +26,11 @@ var typedBullets = []struct {
 }
 
 // ReadText reads text pasted from a web page or an e-mail: one block per
-// non-blank line (a pasted paragraph is one line), a line starting with
-// a typed bullet or a number ("3." or "3)") an item of a list, nested by
-// its indentation. Invalid UTF-8 is replaced, tabs are spaces.
+// non-blank line (a pasted paragraph is one line; a line wrapped in lower
+// case under it is joined to it). A line starting with a typed bullet or
+// a number ("3." or "3)") becomes an item of a list in Convert; here its
+// indentation gives its nesting. Invalid UTF-8 is replaced, tabs are
+// spaces.
 func ReadText(src []byte) Source {
 	var s Source
 	text := strings.ToValidUTF8(string(src), "\uFFFD")

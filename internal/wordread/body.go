@@ -26,7 +26,7 @@ type reader struct {
 // text, pictures and their text boxes, properties of the section.
 var skip = map[string]bool{
 	"del": true, "moveFrom": true, "drawing": true, "pict": true, "object": true,
-	"AlternateContent": true, "sectPr": true, "delText": true, "instrText": false,
+	"AlternateContent": true, "sectPr": true, "delText": true,
 	"bookmarkStart": true, "bookmarkEnd": true, "proofErr": true, "commentRangeStart": true,
 	"commentRangeEnd": true, "commentReference": true, "tblPr": true, "tblGrid": true,
 	"trPr": true, "tcPr": true, "footnotePr": true, "endnotePr": true,
