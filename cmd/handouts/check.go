@@ -20,7 +20,10 @@ func checkCommand() *cli.Command {
 		Description: `Reads the briefings in the given files and folders (sources/ by default;
 folders are searched for .md files other than README.md) and reports
 every problem of every briefing on stderr, one per line, as
-"file:line: message", in a stable order, then a summary line.
+"file:line: message", in a stable order, then a summary line. Text
+pasted from a web page or Word is checked too: typed bullets, bold lines
+meant as headings, and the handout's own labels ("Date last updated:")
+in the body or as front matter keys are reported with the fix.
 
 Warnings (a review date that has passed, a further-reading item never
 cited) do not fail the check unless --strict is given. A briefing with
