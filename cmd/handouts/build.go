@@ -35,12 +35,13 @@ file:line: message, its last good handouts are kept (reported as stale),
 and the exit status is 1. A handout changed by hand in OUT is never
 overwritten without --force. Every file is written whole or not at all:
 an interrupted build (Ctrl-C) leaves only complete handouts and exits
-with status 130.
+with status 130. A briefing marked "draft: true" is left out (reported
+as a draft, its problems as warnings) unless --drafts is given.
 
 Examples:
    handouts build
    handouts build --format docx --out public sources/2026
-   handouts build --adapted-by "Mid Cheshire Library Service" --paper letter`,
+   handouts build --adapted-by "Example Library Service" --paper letter`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "format", Value: "docx,pdf",
 				Usage: "the formats to build: `LIST` of docx and pdf, comma-separated"},
@@ -57,6 +58,7 @@ Examples:
 			configFlag(),
 			&cli.BoolFlag{Name: "force", Usage: "rebuild every handout, also one changed by hand"},
 			&cli.BoolFlag{Name: "prune", Usage: "remove handouts whose briefing no longer exists"},
+			&cli.BoolFlag{Name: "drafts", Usage: "build briefings marked \"draft: true\" too"},
 			&cli.BoolFlag{Name: "json", Usage: "print the outcome as JSON on standard output"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print errors only"},
 			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "also list the handouts already up to date"},
@@ -139,6 +141,7 @@ func buildHandouts(c *cli.Context) error {
 		Jobs:      c.Int("jobs"),
 		Force:     c.Bool("force"),
 		Prune:     c.Bool("prune"),
+		Drafts:    c.Bool("drafts"),
 		Config:    cfg,
 		Reference: c.String("reference-doc"),
 		Observe:   rep.Observe,

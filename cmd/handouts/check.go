@@ -20,10 +20,15 @@ func checkCommand() *cli.Command {
 		Description: `Reads the briefings in the given files and folders (sources/ by default;
 folders are searched for .md files other than README.md) and reports
 every problem of every briefing on stderr, one per line, as
-"file:line: message", in a stable order, then a summary line.
+"file:line: message", in a stable order, then a summary line. Text
+pasted from a web page or Word is checked too: typed bullets, bold lines
+meant as headings, and the handout's own labels ("Date last updated:")
+in the body or as front matter keys are reported with the fix.
 
 Warnings (a review date that has passed, a further-reading item never
-cited) do not fail the check unless --strict is given. Nor do files in a
+cited) do not fail the check unless --strict is given. A briefing with
+"draft: true" in its front matter is reported as a draft, its errors as
+warnings: a draft fails nothing, even with --strict. Nor do files in a
 folder that are not read, each named with the reason: a symbolic link
 out of the folder, or one that leads nowhere.
 
@@ -79,9 +84,15 @@ func check(c *cli.Context) error {
 		all = append(all, diag.Diagnostic{Path: filepath.ToSlash(s.Path), Severity: sev, Message: "skipped: " + s.Reason})
 	}
 	skipped := len(skippedFiles)
+	drafts := 0
 	for _, p := range paths {
-		_, diags := briefing.ParseFile(p, opts)
-		if strict {
+		doc, diags := briefing.ParseFile(p, opts)
+		if doc != nil && doc.Meta.Draft {
+			// A draft is work in progress: its problems are said, as
+			// warnings, but fail nothing, not even under --strict.
+			diags = draftDiags(p, diags)
+			drafts++
+		} else if strict {
 			for i := range diags {
 				diags[i].Severity = diag.Error
 			}
@@ -112,7 +123,7 @@ func check(c *cli.Context) error {
 			fmt.Fprintln(c.App.ErrWriter, d.String())
 		}
 	}
-	fmt.Fprintln(c.App.ErrWriter, checkSummary(len(paths), withErrors, skipped, warnings))
+	fmt.Fprintln(c.App.ErrWriter, checkSummary(len(paths), withErrors, skipped, warnings, drafts))
 	if withErrors > 0 || (strict && skipped > 0) {
 		return cli.Exit("", exitFailed)
 	}
@@ -121,10 +132,13 @@ func check(c *cli.Context) error {
 
 // checkSummary is the last line: "3 briefings: 1 with errors, 1 file
 // skipped, 2 warnings", or "3 briefings: all valid".
-func checkSummary(n, withErrors, skipped, warnings int) string {
+func checkSummary(n, withErrors, skipped, warnings, drafts int) string {
 	var parts []string
 	if withErrors > 0 {
 		parts = append(parts, fmt.Sprintf("%d with errors", withErrors))
+	}
+	if drafts > 0 {
+		parts = append(parts, count(drafts, "draft"))
 	}
 	if skipped > 0 {
 		parts = append(parts, count(skipped, "file")+" skipped")
@@ -136,4 +150,25 @@ func checkSummary(n, withErrors, skipped, warnings int) string {
 		parts = append(parts, "all valid")
 	}
 	return count(n, "briefing") + ": " + strings.Join(parts, ", ")
+}
+
+// draftDiags is a draft's diagnostics: every error made a warning that
+// says it would stop the briefing once it is no longer a draft, and a
+// first line saying it is a draft.
+func draftDiags(path string, l diag.List) diag.List {
+	errors := 0
+	out := make(diag.List, 0, len(l)+1)
+	for _, d := range l {
+		if d.Severity == diag.Error {
+			errors++
+			d.Severity = diag.Warning
+			d.Message = "(draft) " + d.Message
+		}
+		out = append(out, d)
+	}
+	msg := "is a draft (draft: true): build leaves it out; remove the draft line when it is ready"
+	if errors > 0 {
+		msg += fmt.Sprintf(", after fixing the %s marked (draft)", count(errors, "problem"))
+	}
+	return append(diag.List{{Path: path, Severity: diag.Warning, Message: msg}}, out...)
 }

@@ -23,7 +23,8 @@ kind, the group member responsible and the title, soonest review first.
 A briefing is overdue once the last day of its review date has passed
 (a review date of 2018-05 is overdue from 1 June 2018), and due when its
 review falls within --within days. A briefing that cannot be read is
-shown in state "error", with the reason on stderr.
+shown in state "error", with the reason on stderr. A briefing marked
+"draft: true" is shown in state "draft" and is never overdue.
 
 Exit status: 0; 1 when a briefing cannot be read, or when one is
 overdue and --fail-overdue is given (for a scheduled CI job); 2 when
@@ -124,6 +125,9 @@ func summary(es []review.Entry, within int) string {
 	}
 	if n := review.Count(es, review.OK); n > 0 {
 		parts = append(parts, fmt.Sprintf("%d ok", n))
+	}
+	if n := review.Count(es, review.Draft); n > 0 {
+		parts = append(parts, count(n, "draft"))
 	}
 	if n := review.Count(es, review.Error); n > 0 {
 		parts = append(parts, fmt.Sprintf("%d in error", n))

@@ -50,7 +50,7 @@ func findBriefings(args []string) ([]string, []sources.Skipped, error) {
 func readStatus(path string, cfg *config.Config, today briefing.Date, within int) (review.Entry, string) {
 	shown := filepath.ToSlash(path)
 	doc, diags := briefing.ParseFile(path, briefing.Options{DefaultProducer: cfg.Producer, Root: cfg.Root()})
-	if doc != nil && !doc.Meta.Review.IsZero() {
+	if doc != nil && (!doc.Meta.Review.IsZero() || doc.Meta.Draft) {
 		return review.New(shown, doc.Meta, today, within), ""
 	}
 	msg := firstError(diags)

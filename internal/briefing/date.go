@@ -119,6 +119,9 @@ func ParseDate(s string) (Date, error) {
 		return Date{}, fmt.Errorf("date is empty")
 	}
 	var d Date
+	if m := numericDMY(s); m != "" {
+		return Date{}, fmt.Errorf("date %q: %s", s, m)
+	}
 	if strings.ContainsAny(s[:1], "0123456789") && !strings.Contains(s, " ") {
 		parts := strings.Split(s, "-")
 		if len(parts) > 3 || len(parts[0]) != 4 {
@@ -140,7 +143,11 @@ func ParseDate(s string) (Date, error) {
 		}
 	} else {
 		f := strings.Fields(s)
+		if len(f) == 4 && strings.EqualFold(f[1], "of") {
+			f = append(f[:1], f[2:]...) // "14th of February 2018"
+		}
 		if len(f) == 3 {
+			f[0] = trimOrdinal(f[0])
 			if len(f[0]) > 2 || !allDigits(f[0]) {
 				return Date{}, bad
 			}
@@ -198,4 +205,53 @@ func monthNumber(name string) int {
 		}
 	}
 	return 0
+}
+
+// trimOrdinal turns "14th", "1st", "2nd" or "3rd" into the number.
+func trimOrdinal(s string) string {
+	l := strings.ToLower(s)
+	for _, suf := range []string{"st", "nd", "rd", "th"} {
+		if n, ok := strings.CutSuffix(l, suf); ok && allDigits(n) {
+			return n
+		}
+	}
+	return s
+}
+
+// numericDMY reads a date written day/month/year, as "14/09/2017" or
+// "14.09.2017", and says what to write instead: the day and month could
+// be read either way round, so the British reading is offered. It
+// returns "" for anything else.
+func numericDMY(s string) string {
+	sep := ""
+	for _, c := range []string{"/", "."} {
+		if strings.Count(s, c) == 2 {
+			sep = c
+		}
+	}
+	if sep == "" {
+		return ""
+	}
+	p := strings.Split(s, sep)
+	for _, x := range p {
+		if !allDigits(x) {
+			return ""
+		}
+	}
+	n := make([]int, 3)
+	for i, x := range p {
+		n[i], _ = strconv.Atoi(x)
+	}
+	day, month, year := n[0], n[1], n[2]
+	switch {
+	case len(p[0]) == 4: // 2017/09/14
+		year, day = n[0], n[2]
+	case len(p[2]) == 2: // 14/09/17
+		year += 2000
+	}
+	d := Date{Year: year, Month: month, Day: day}
+	if month < 1 || month > 12 || day < 1 || year < 1900 || year > 2999 || day > (Date{Year: year, Month: month}).Last().Day {
+		return "write the month as a word, as 14 September 2017, or write 2017-09-14"
+	}
+	return fmt.Sprintf("did you mean %s? Write the month as a word, or write %s, so that no reader takes the day for the month", d, d.ISO())
 }

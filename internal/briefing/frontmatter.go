@@ -17,7 +17,7 @@ import (
 var Keys = []string{
 	"title", "subtitle", "kind", "producer", "source", "link", "format",
 	"published", "updated", "review", "responsible", "audience", "tags",
-	"acknowledgement",
+	"acknowledgement", "draft",
 }
 
 // Kinds are the kinds a briefing may be.
@@ -25,20 +25,21 @@ var Kinds = []string{string(PolicyBriefing), string(HotTopic)}
 
 // keyHelp says what a key holds, for "missing" and "wrong type" messages.
 var keyHelp = map[string]string{
-	"title":           "title: Making sense of integrated care systems",
-	"producer":        "producer: JET Library, Mid Cheshire Hospitals NHS Foundation Trust",
-	"source":          "source: King's Fund (who published the driver document)",
+	"title":           "title: What the new strategy means for library services",
+	"producer":        "producer: Example Library Service, Example NHS Trust",
+	"source":          "source: Example Institute (who published the driver document)",
 	"updated":         "updated: 2018-02 (when the briefing was last updated)",
 	"review":          "review: 2018-05 (when the briefing is due for review)",
-	"responsible":     "responsible: VT (the group member responsible)",
+	"responsible":     "responsible: Library manager (the group member responsible)",
 	"audience":        "audience: [LKS staff] (one or more primary audiences)",
-	"subtitle":        "subtitle: ICSs, ICPs and ACOs in the NHS in England",
+	"subtitle":        "subtitle: What changes for staff and patients",
 	"kind":            "kind: policy-briefing (or hot-topic)",
-	"link":            "link: https://www.kingsfund.org.uk/publications/…",
+	"link":            "link: https://www.example.org/publications/…",
 	"format":          "format: Long read",
 	"published":       "published: 2018-02",
-	"tags":            "tags: [integrated care, accountable care]",
+	"tags":            "tags: [digital health, workforce]",
 	"acknowledgement": "acknowledgement: Produced by {producer}. Feel free to reproduce it, with acknowledgement.",
+	"draft":           "draft: true (build leaves the briefing out until the line is removed)",
 }
 
 // keyNoun names what a required key holds.
@@ -145,7 +146,7 @@ func readMeta(yml []byte, yamlLine int, fm *frontMatter, opts Options, m *Meta, 
 		if yl := line - off; yl >= 1 && bytes.Contains(nthLine(yml, yl), []byte("\t")) {
 			hint = "indent with spaces, not tabs"
 		} else if strings.Contains(msg, "mapping values are not allowed") {
-			hint = "a value containing \": \" must be in quotes, such as title: 'Accountable care: the art of the possible'"
+			hint = "a value containing \": \" must be in quotes, such as title: 'Digital health: what it means for libraries'"
 		} else if strings.Contains(msg, "found character that cannot start any token") {
 			hint = "a value starting with a character such as ` or @ must be in quotes"
 		} else if strings.Contains(msg, "expected ',' or ']'") {
@@ -177,6 +178,11 @@ func readMeta(yml []byte, yamlLine int, fm *frontMatter, opts Options, m *Meta, 
 		}
 		key := k.Value
 		if !slices.Contains(Keys, key) {
+			if k := LabelKey(key); k != "" {
+				// The label the handout prints, typed as the key.
+				d.errorf(kl, "unknown key %q; did you mean %q? (the handout prints it as %q)", clean(key), k, clean(key))
+				continue
+			}
 			msg := suggest.Unknown("key", clean(key), key, Keys, "; the keys are "+strings.Join(Keys, ", "))
 			d.errorf(kl, "%s", msg)
 			continue
@@ -213,12 +219,12 @@ func textValue(key string, v *yaml.Node, off int, d *diagSink) (string, bool) {
 		d.errorf(vl, "%s must be a single value, not %s; write it as %s", key, nodeKind(v), keyHelp[key])
 		return "", false
 	case v.Tag == "!!null" && (v.Value == "" || v.Value == "~" || v.Value == "null"):
-		d.errorf(vl, "%s has no value; write it as %s, or remove the line", key, keyHelp[key])
+		d.errorf(vl, "%s has no value; %s", key, fillHint(key))
 		return "", false
 	}
 	s := strings.Join(strings.Fields(v.Value), " ")
 	if s == "" {
-		d.errorf(vl, "%s is empty; write it as %s, or remove the line", key, keyHelp[key])
+		d.errorf(vl, "%s is empty; %s", key, fillHint(key))
 		return "", false
 	}
 	if c := clean(s); c != s {
@@ -226,6 +232,16 @@ func textValue(key string, v *yaml.Node, off int, d *diagSink) (string, bool) {
 		s = c
 	}
 	return s, true
+}
+
+// fillHint says how to mend a key given with no value. A key every
+// briefing needs must be filled in (removing it only brings "the front
+// matter has no …"); another may simply go.
+func fillHint(key string) string {
+	if _, required := keyNoun[key]; required {
+		return "write it as " + keyHelp[key]
+	}
+	return "write it as " + keyHelp[key] + ", or remove the line"
 }
 
 // listValue reads a list of values; a single value is a list of one
@@ -332,6 +348,15 @@ func setText(key, s string, line int, m *Meta, d *diagSink) {
 		m.Responsible = s
 	case "acknowledgement":
 		m.Acknowledgement = s
+	case "draft":
+		switch strings.ToLower(s) {
+		case "true", "yes":
+			m.Draft = true
+		case "false", "no":
+			m.Draft = false
+		default:
+			d.errorf(line, "draft is %q; write draft: true while the briefing is being written, and remove the line when it is ready", s)
+		}
 	}
 }
 
@@ -344,7 +369,7 @@ func checkLink(s string) string {
 	switch strings.ToLower(u.Scheme) {
 	case "http", "https":
 		if u.Host == "" {
-			return "has no host name; write the full address, such as https://www.kingsfund.org.uk/…"
+			return "has no host name; write the full address, such as https://www.example.org/…"
 		}
 		return ""
 	case "":

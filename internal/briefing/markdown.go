@@ -91,6 +91,9 @@ type parsed struct {
 	// converted; Alone says the picture is a paragraph of its own at
 	// section level.
 	Pictures []pictureUse
+	// ParaLines are the source lines of every paragraph, for the
+	// checks of text pasted from elsewhere (paste.go).
+	ParaLines []paraLine
 }
 
 // converter turns goldmark's tree into the model, bounding depth and size
@@ -113,6 +116,7 @@ type converter struct {
 	inLink         int // how many links the current inline is inside
 	depthReported  bool
 	inlineReported bool
+	paras          int // paragraphs seen, for parsed.ParaLines
 }
 
 type scanMark struct{ at, src int }
@@ -209,8 +213,10 @@ func (c *converter) block(n gast.Node, depth, parentLine int) Block {
 	line := c.line(n, parentLine)
 	switch n := n.(type) {
 	case *gast.Paragraph:
+		c.noteLines(n)
 		return &Paragraph{Inlines: c.inlineBlock(n), Line: line}
 	case *gast.TextBlock:
+		c.noteLines(n)
 		return &Paragraph{Inlines: c.inlineBlock(n), Line: line}
 	case *gast.Heading:
 		level := n.Level
@@ -262,6 +268,20 @@ func (c *converter) block(n gast.Node, depth, parentLine int) Block {
 		return &Paragraph{Inlines: c.inlineBlock(n), Line: line}
 	}
 	return nil
+}
+
+// noteLines records the source lines of a paragraph.
+func (c *converter) noteLines(n gast.Node) {
+	c.paras++
+	ls := n.Lines()
+	for i := 0; i < ls.Len(); i++ {
+		seg := ls.At(i)
+		c.out.ParaLines = append(c.out.ParaLines, paraLine{
+			Line: c.lines.of(seg.Start),
+			Text: string(bytes.TrimRight(seg.Value(c.src), "\r\n")),
+			Para: c.paras,
+		})
+	}
 }
 
 func (c *converter) codeLines(n gast.Node) string {

@@ -46,6 +46,10 @@ type Meta struct {
 	// Acknowledgement is the reuse statement as the author wrote it; empty
 	// means the project's (or the built-in) wording.
 	Acknowledgement string
+
+	// Draft marks a briefing still being written: check reports its
+	// problems as warnings and build leaves it out unless asked.
+	Draft bool
 }
 
 // Role says which standard section a section is, if any.

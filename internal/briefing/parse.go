@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"net/url"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"handouts/internal/boundedfile"
@@ -89,6 +90,7 @@ func parse(path string, src []byte, opts Options, load bool) (*Document, diag.Li
 	yml, yamlLine, fm := splitFrontMatter(text, d)
 	if fm.Closed {
 		readMeta(yml, yamlLine, &fm, opts, &doc.Meta, d)
+		checkTitle(&doc.Meta, fm.KeyLine["title"], d)
 	}
 	if doc.Meta.Kind == "" {
 		doc.Meta.Kind = PolicyBriefing
@@ -111,6 +113,7 @@ func parse(path string, src []byte, opts Options, load bool) (*Document, diag.Li
 		if load {
 			loadPictures(path, opts.Root, pics, d)
 		}
+		checkPaste(doc, p, fm, d)
 	}
 	d.list.Sort()
 	return doc, d.list, pics
@@ -448,12 +451,11 @@ func checkBody(doc *Document, p parsed, info bodyInfo, fm frontMatter, d *diagSi
 		first = false
 	}
 	cited := map[int]bool{}
-	anyCited := false
+	var noList, unnumbered []citation
 	for _, c := range p.Citations {
 		if c.Top >= 0 && c.Top < len(info.roleOfBlock) && info.roleOfBlock[c.Top] == FurtherReading {
 			continue // the further reading list itself
 		}
-		anyCited = true
 		if c.Bad != "" {
 			d.errorf(c.Line, "citation %s: %s", c.Text, c.Bad)
 			continue
@@ -471,9 +473,9 @@ func checkBody(doc *Document, p parsed, info bodyInfo, fm frontMatter, d *diagSi
 		}
 		switch {
 		case doc.FurtherReading == nil:
-			d.errorf(c.Line, "citation %s refers to further reading, but there is no \"## Further reading\" section; add one with a numbered list, or write the brackets as \\( to show them as text", c.Text)
+			noList = append(noList, c)
 		case !numbered:
-			d.errorf(c.Line, "citation %s refers to further reading, but Further reading (line %d) is not a numbered list; number its items 1., 2., …", c.Text, doc.FurtherReading.Line)
+			unnumbered = append(unnumbered, c)
 		default:
 			has := fmt.Sprintf("its items are %d–%d", lo, hi)
 			if lo == hi {
@@ -482,13 +484,55 @@ func checkBody(doc *Document, p parsed, info bodyInfo, fm frontMatter, d *diagSi
 			d.errorf(c.Line, "citation %s: Further reading has no %s (%s); correct the number or add the item", c.Text, itemWords(missing), has)
 		}
 	}
-	if anyCited {
-		for n, line := range items {
+	// One cause, said once: every citation without a list to refer to.
+	if len(noList) > 0 {
+		d.errorf(noList[0].Line, "%s to further reading, but there is no \"## Further reading\" section; add one with a numbered list, or write the brackets as \\( to show them as text", citationWords(noList))
+	}
+	if len(unnumbered) > 0 {
+		d.errorf(unnumbered[0].Line, "%s to further reading, but Further reading (line %d) is not a numbered list; number its items 1., 2., …", citationWords(unnumbered), doc.FurtherReading.Line)
+	}
+	// A list that nothing cites is reading for its own sake; one whose
+	// items are cited but for a few may lack a citation. Said once per
+	// list, at its first uncited item.
+	if len(cited) > 0 {
+		var uncited []int
+		for n := range items {
 			if !cited[n] {
-				d.warnf(line, "further reading item %d is never cited; cite it in the text as (%d), or remove it", n, n)
+				uncited = append(uncited, n)
 			}
 		}
+		sort.Ints(uncited)
+		if len(uncited) > 0 {
+			verb, it := "is", "it"
+			if len(uncited) > 1 {
+				verb, it = "are", "them"
+			}
+			d.warnf(items[uncited[0]], "further reading %s %s never cited, though other items are; where the text relies on %s, cite %s as (%d) (a list the text never cites is taken as reading and not warned about)", itemWords(uncited), verb, it, it, uncited[0])
+		}
 	}
+}
+
+// citationWords names citations and where they are: "citation (2) on
+// line 9 refers", "3 citations, on lines 9, 12 and 20, refer".
+func citationWords(cs []citation) string {
+	if len(cs) == 1 {
+		return fmt.Sprintf("citation %s refers", cs[0].Text)
+	}
+	var lines []int
+	for _, c := range cs {
+		if len(lines) == 0 || lines[len(lines)-1] != c.Line {
+			lines = append(lines, c.Line)
+		}
+	}
+	where := fmt.Sprintf("on line %d", lines[0])
+	if len(lines) > 1 {
+		parts := make([]string, len(lines))
+		for i, l := range lines {
+			parts[i] = fmt.Sprint(l)
+		}
+		where = "on lines " + strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+	}
+	return fmt.Sprintf("%d citations, %s, refer", len(cs), where)
 }
 
 // emptyHint says what to do about an empty section: a required one must

@@ -88,6 +88,9 @@ type Options struct {
 	Reference string
 	// Observe, if set, is told about the build as it goes: see Event.
 	Observe func(Event)
+	// Drafts builds briefings marked "draft: true" too; without it they
+	// are left out, their problems reported as warnings.
+	Drafts bool
 }
 
 // Status is what became of one handout, or of one briefing.
@@ -100,6 +103,7 @@ const (
 	Stale       Status = "stale"       // could not be made; an earlier one kept
 	Modified    Status = "modified"    // the file was changed by hand; not overwritten
 	Interrupted Status = "interrupted" // not made: the build was stopped
+	Draft       Status = "draft"       // a draft, left out; an earlier handout kept
 )
 
 // Output is one handout file.
@@ -151,6 +155,7 @@ type Result struct {
 type Counts struct {
 	Built, Unchanged, Failed, Stale, Modified, Interrupted int
 	Orphaned, Pruned                                       int
+	Drafts                                                 int
 }
 
 // Counts counts the briefings by status. A briefing counts as built when
@@ -172,6 +177,8 @@ func (r *Result) Counts() Counts {
 			c.Modified++
 		case Interrupted:
 			c.Interrupted++
+		case Draft:
+			c.Drafts++
 		}
 	}
 	// Orphans count by briefing too: one deleted briefing is one, however
@@ -557,6 +564,10 @@ func buildItem(ctx context.Context, e *env, it *Item) {
 	}
 
 	doc, diags := parse(it.Source, src, e.parseOpts)
+	if doc != nil && doc.Meta.Draft && !e.o.Drafts {
+		skipDraft(it, diags, todo)
+		return
+	}
 	it.Diags = append(it.Diags, diags...)
 	if diags.HasErrors() || doc == nil {
 		if doc == nil && !diags.HasErrors() {
@@ -636,6 +647,23 @@ func buildItem(ctx context.Context, e *env, it *Item) {
 	}
 }
 
+// skipDraft leaves a draft's handouts unmade: its problems become
+// warnings, so that a briefing being written stops nothing, and an
+// earlier handout of it stays in place.
+func skipDraft(it *Item, diags diag.List, todo []int) {
+	it.Diags.Warnf(it.Source, 0, "draft: not built (remove \"draft: true\" when it is ready, or build with --drafts)")
+	for _, d := range diags {
+		if d.Severity == diag.Error {
+			d.Severity = diag.Warning
+			d.Message = "(draft) " + d.Message
+		}
+		it.Diags = append(it.Diags, d)
+	}
+	for _, i := range todo {
+		it.Outputs[i].Status = Draft
+	}
+}
+
 // record notes what the manifest will say of a handout just written.
 func (o *Output) record(inputs string, size int64) {
 	o.inputs, o.size = inputs, size
@@ -684,7 +712,7 @@ func setAll(it *Item, s Status) {
 
 // worst is an item's status from its outputs'.
 func worst(outs []Output) Status {
-	rank := map[Status]int{"": -1, Unchanged: 0, Built: 1, Interrupted: 2, Modified: 3, Stale: 4, Failed: 5}
+	rank := map[Status]int{"": -1, Unchanged: 0, Draft: 1, Built: 2, Interrupted: 3, Modified: 4, Stale: 5, Failed: 6}
 	s := Unchanged
 	for _, o := range outs {
 		if rank[o.Status] > rank[s] {
@@ -768,6 +796,12 @@ func finish(e *env, res *Result) {
 				m.Outputs[out.Name] = manifest.Record{Source: it.Source, Inputs: out.inputs, SHA256: out.SHA256, Size: out.size}
 			case Unchanged, Stale:
 				m.Outputs[out.Name] = old
+			case Draft:
+				// An earlier handout of a briefing made a draft again
+				// stays as it was, in the manifest and the checksums.
+				if hadOld && onDisk(filepath.Join(e.out, out.Name), old) == diskOurs {
+					m.Outputs[out.Name] = old
+				}
 			case Modified, Failed, Interrupted:
 				// Keep what was known, if the file is still there, so the
 				// next build can tell the same story. Only an interrupted

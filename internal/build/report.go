@@ -188,6 +188,7 @@ func Summary(c Counts) string {
 	add(c.Orphaned, "orphaned")
 	add(c.Pruned, "pruned")
 	add(c.Interrupted, "not built")
+	add(c.Drafts, "drafts")
 	return strings.Join(parts, ", ")
 }
 
@@ -222,6 +223,7 @@ func (r *Result) JSON() []byte {
 		Orphaned    int `json:"orphaned"`
 		Pruned      int `json:"pruned"`
 		Interrupted int `json:"not_built"`
+		Drafts      int `json:"drafts"`
 	}
 	type jresult struct {
 		OK          bool      `json:"ok"`
@@ -241,7 +243,7 @@ func (r *Result) JSON() []byte {
 	c := r.Counts()
 	j := jresult{
 		OK: r.OK(), Interrupted: r.Interrupted, Out: r.Out,
-		Summary:     jcounts{c.Built, c.Unchanged, c.Failed, c.Stale, c.Modified, c.Orphaned, c.Pruned, c.Interrupted},
+		Summary:     jcounts{c.Built, c.Unchanged, c.Failed, c.Stale, c.Modified, c.Orphaned, c.Pruned, c.Interrupted, c.Drafts},
 		Briefings:   []jitem{},
 		Orphans:     []jorphan{},
 		Diagnostics: diags(r.Diags),

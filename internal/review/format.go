@@ -169,7 +169,7 @@ func WriteCSV(w io.Writer, es []Entry) error {
 	}
 	for _, e := range es {
 		days := ""
-		if e.State != Error {
+		if e.State != Error && !e.Review.IsZero() {
 			days = strconv.Itoa(e.Days)
 		}
 		kind := string(e.Kind)
@@ -200,7 +200,7 @@ func WriteJSON(w io.Writer, es []Entry) error {
 	for _, e := range es {
 		j := jsonEntry{Path: e.Path, Title: e.Title, Kind: string(e.Kind), Updated: e.Updated.ISO(),
 			Review: e.Review.ISO(), Responsible: e.Responsible, State: e.State, Problem: e.Problem}
-		if e.State != Error {
+		if e.State != Error && !e.Review.IsZero() {
 			d := e.Days
 			j.Days = &d
 		}

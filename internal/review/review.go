@@ -18,6 +18,7 @@ const (
 	Due     State = "due"     // due within the warning window
 	OK      State = "ok"      // not due yet
 	Error   State = "error"   // the briefing could not be read well enough to tell
+	Draft   State = "draft"   // still being written: not yet due for anything
 )
 
 // DefaultWithin is the default warning window in days.
@@ -66,6 +67,15 @@ func New(path string, m briefing.Meta, today briefing.Date, within int) Entry {
 	}
 	if e.Kind == "" {
 		e.Kind = briefing.PolicyBriefing
+	}
+	if m.Draft {
+		// A draft has not been handed out, so its review is not due;
+		// the days still say how far away its review date is.
+		e.State = Draft
+		if !m.Review.IsZero() {
+			_, e.Days = StateOf(m.Review, today, within)
+		}
+		return e
 	}
 	if m.Review.IsZero() {
 		e.State, e.Problem = Error, "no review date"
