@@ -46,6 +46,7 @@ import (
 	"handouts/internal/diag"
 	"handouts/internal/docx"
 	"handouts/internal/handout"
+	"handouts/internal/html"
 	"handouts/internal/manifest"
 	"handouts/internal/pdf"
 	"handouts/internal/sources"
@@ -61,7 +62,11 @@ const FormatVersion = 1
 const SumsName = "SHA256SUMS"
 
 // Formats are the output formats, in the order they are built and listed.
-var Formats = []string{"docx", "pdf"}
+var Formats = []string{"docx", "pdf", "html"}
+
+// DefaultFormats are built when neither the command line nor the project
+// config says which.
+var DefaultFormats = []string{"docx", "pdf"}
 
 // ReferenceName is the reference document a project's templates folder
 // may hold under docx/, used when no --reference-doc is given.
@@ -88,6 +93,9 @@ type Options struct {
 	Reference string
 	// Observe, if set, is told about the build as it goes: see Event.
 	Observe func(Event)
+	// Today is the date the catalogue's review states are worked out
+	// for; zero leaves them out. The build never reads the clock.
+	Today briefing.Date
 }
 
 // Status is what became of one handout, or of one briefing.
@@ -123,6 +131,8 @@ type Item struct {
 	// Diags are the briefing's diagnostics (errors and warnings) and the
 	// errors met writing its handouts, in order.
 	Diags diag.List
+
+	entry *html.Entry // for the catalogue, when parsed in this build
 }
 
 // Orphan is a handout whose briefing no longer exists.
@@ -145,6 +155,8 @@ type Result struct {
 	Diags diag.List
 	// Interrupted is set when the context was cancelled before the end.
 	Interrupted bool
+	// Site are the catalogue and the feed, when web pages are built.
+	Site []Output
 }
 
 // Counts are the numbers of briefings by status.
@@ -256,6 +268,10 @@ var (
 		"pdf": func(w io.Writer, d *briefing.Document, e *env) error {
 			return pdf.Write(w, d, pdf.Options{Handout: e.handout, Paper: e.paper, Theme: e.theme})
 		},
+		"html": func(w io.Writer, d *briefing.Document, e *env) error {
+			dx, pd := linkedFormats(e, d.Name)
+			return html.Write(w, d, html.Options{Handout: e.handout, Colours: e.colours, Docx: dx, PDF: pd})
+		},
 	}
 	// beforeRename runs when a handout's temporary file is whole, just
 	// before it is renamed into place.
@@ -273,6 +289,7 @@ type env struct {
 	reference *docx.Reference
 	paper     string
 	theme     *pdf.Theme
+	colours   html.Colours
 	parseOpts briefing.Options
 	// base is, per format, the hash of every input but the source.
 	base map[string][]byte
@@ -295,7 +312,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		o.Config = config.Default()
 	}
 	if len(o.Formats) == 0 {
-		o.Formats = Formats
+		o.Formats = DefaultFormats
 	}
 	if o.Jobs <= 0 {
 		o.Jobs = runtime.NumCPU()
@@ -382,7 +399,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 			return fail(filepath.ToSlash(ref), "not a usable reference document: %v", err)
 		}
 	}
-	if contains(formats, "pdf") {
+	if contains(formats, "pdf") || contains(formats, "html") {
 		if e.theme, err = pdf.LoadTheme(o.Config.Templates); err != nil {
 			var de *diag.ListError
 			if errors.As(err, &de) {
@@ -390,6 +407,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 			}
 			return fail(filepath.ToSlash(o.Config.Templates), "cannot read the PDF theme: %v", err)
 		}
+		e.colours = colours(e.theme)
 	}
 	if e.base, err = baseHashes(e, refBytes); err != nil {
 		return fail(filepath.ToSlash(o.Config.Templates), "cannot read the templates: %s", describe(err))
@@ -417,7 +435,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	for _, name := range e.old.Names() {
 		// Only handouts: a manifest edited to claim any other file
 		// (SHA256SUMS, a README) must not make --prune remove it.
-		if !contains(Formats, strings.TrimPrefix(filepath.Ext(name), ".")) {
+		if !contains(Formats, strings.TrimPrefix(filepath.Ext(name), ".")) && !isSiteFile(name) {
 			delete(e.old.Outputs, name)
 		}
 	}
@@ -558,6 +576,9 @@ func buildItem(ctx context.Context, e *env, it *Item) {
 			failOutput(e, &it.Outputs[i])
 		}
 		return
+	}
+	if contains(e.formats, "html") {
+		it.entry = entryOf(doc, e)
 	}
 
 	for _, i := range todo {
@@ -747,6 +768,12 @@ func finish(e *env, res *Result) {
 	outDir := filepath.ToSlash(e.out)
 	m := manifest.New()
 	built := map[string]bool{} // output names this build is responsible for
+	for name, rec := range buildSite(e, res) {
+		m.Outputs[name] = rec
+	}
+	for _, name := range siteFiles {
+		built[name] = true // never an orphan: kept by buildSite or gone
+	}
 	notOurs := map[string]bool{}
 	listed := map[string]bool{}
 	for _, it := range res.Items {
@@ -887,6 +914,10 @@ func baseHashes(e *env, refBytes []byte) (map[string][]byte, error) {
 		case "pdf":
 			writeField(h, "paper "+e.paper)
 			writeField(h, string(templates.PDFTheme))
+		case "html":
+			// The theme's colours, and the other handouts a page links to.
+			writeField(h, fmt.Sprintf("colours %+v", e.colours))
+			writeField(h, "formats "+strings.Join(e.formats, ","))
 		}
 		if dir := e.o.Config.Templates; dir != "" {
 			sub := filepath.Join(dir, f)

@@ -142,6 +142,7 @@ dd{margin:0;overflow-wrap:anywhere}
 .note-mark a{text-decoration:none;padding:0 .1em}
 .back{text-decoration:none}
 .print-only{display:none}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap}
 .address{color:MUTED;overflow-wrap:anywhere}
 nav.formats ul{list-style:none;padding:0;margin:0 0 1rem;display:flex;flex-wrap:wrap;gap:.5rem 1.5rem}
 nav.formats a{font-weight:bold}
@@ -157,7 +158,8 @@ footer{color:MUTED;border-top:1px solid RULE;margin-top:2rem;padding-top:.5rem;f
 .state-overdue::before{content:"\25B2\00A0";color:TEXT}
 .tags{list-style:none;padding:0;margin:.2rem 0;display:flex;flex-wrap:wrap;gap:.3rem}
 .tags li{margin:0;background:PANEL;border-radius:.2rem;padding:0 .4rem;font-size:.9rem}
-.toc ul{columns:2 14rem}
+.toc ul.by-tag{columns:2 14rem}
+.label{font-weight:bold}
 @media print{
 @page{size:A4;margin:16mm 19mm 18mm}
 body{font-size:10pt;max-width:none;padding:0}
