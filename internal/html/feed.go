@@ -113,8 +113,8 @@ func atomDate(d briefing.Date) string {
 	return t.Format(time.RFC3339)
 }
 
-// urnNamespace is the namespace of the feed's name-based ids: the
-// version 5 UUID of "handouts" in the URL namespace, fixed forever.
+// urnNamespace is the namespace of the feed's name-based ids, RFC 4122's
+// URL namespace; the name is "handouts:" and the file name.
 var urnNamespace = [16]byte{0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8}
 
 // siteID is the id of a file of the site: its address under base, or a
