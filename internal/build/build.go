@@ -768,13 +768,13 @@ func finish(e *env, res *Result) {
 	outDir := filepath.ToSlash(e.out)
 	m := manifest.New()
 	built := map[string]bool{} // output names this build is responsible for
-	for name, rec := range buildSite(e, res) {
+	siteRecords, notOurs := buildSite(e, res)
+	for name, rec := range siteRecords {
 		m.Outputs[name] = rec
 	}
 	for _, name := range siteFiles {
 		built[name] = true // never an orphan: kept by buildSite or gone
 	}
-	notOurs := map[string]bool{}
 	listed := map[string]bool{}
 	for _, it := range res.Items {
 		listed[it.Source] = true

@@ -89,14 +89,19 @@ func present(s Status) bool {
 
 // buildSite makes the catalogue and the feed of the briefings whose web
 // page is in place, and writes each whose bytes changed. It returns the
-// records of the two files for the manifest.
-func buildSite(e *env, res *Result) map[string]manifest.Record {
+// records of the two files for the manifest, and which of them are no
+// longer as recorded (changed by hand), to leave out of SHA256SUMS.
+func buildSite(e *env, res *Result) (records map[string]manifest.Record, notOurs map[string]bool) {
 	outDir := filepath.ToSlash(e.out)
-	records := map[string]manifest.Record{}
+	records, notOurs = map[string]manifest.Record{}, map[string]bool{}
 	keep := func(name string) {
 		if rec, ok := e.old.Outputs[name]; ok {
-			if s, _ := look(filepath.Join(e.out, name)); s == diskRegular {
+			switch onDisk(filepath.Join(e.out, name), rec) {
+			case diskOurs:
 				records[name] = rec
+			case diskChanged:
+				records[name] = rec
+				notOurs[name] = true
 			}
 		}
 	}
@@ -105,7 +110,7 @@ func buildSite(e *env, res *Result) map[string]manifest.Record {
 		for _, name := range siteFiles {
 			keep(name)
 		}
-		return records
+		return records, notOurs
 	}
 
 	cache := loadEntries(e.out)
@@ -185,7 +190,7 @@ func buildSite(e *env, res *Result) map[string]manifest.Record {
 		}
 		res.Site = append(res.Site, out)
 	}
-	return records
+	return records, notOurs
 }
 
 // siteSource is what the manifest names as the source of the catalogue
