@@ -24,6 +24,8 @@ var packages = map[string]string{
 	"pdffonts":  "poppler-utils",
 	"pdfinfo":   "poppler-utils",
 	"pdftoppm":  "poppler-utils",
+	"chromium":  "chromium",
+	"node":      "nodejs",
 }
 
 // Required reports whether missing programs must fail tests.

@@ -139,8 +139,7 @@ dd{margin:0;overflow-wrap:anywhere}
 .reading li:target,.notes li:target{background:PANEL}
 .notes{font-size:.92rem}
 .note-mark{line-height:0}
-.note-mark a{text-decoration:none;padding:0 .1em}
-.back{text-decoration:none}
+.note-mark a{padding:0 .1em}
 .print-only{display:none}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap}
 .address{color:MUTED;overflow-wrap:anywhere}
