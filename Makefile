@@ -6,13 +6,17 @@ GO      ?= go
 BIN     := bin/handouts
 SOURCES ?= sources
 OUT     ?= out
+# Word, PDF and the web pages (with the catalogue out/index.html and the
+# feed out/feed.xml).
+FORMATS ?= docx,pdf,html
 
 .PHONY: handouts build test vet bench fuzz interop clean
 
 ## handouts: build the tool and every briefing in sources/ into out/
+## (Word, PDF and web pages; FORMATS=docx,pdf for paper only)
 handouts: $(BIN)
 	$(BIN) check $(SOURCES)
-	$(BIN) build --format docx,pdf --out $(OUT) $(SOURCES)
+	$(BIN) build --format $(FORMATS) --out $(OUT) $(SOURCES)
 
 build: $(BIN)
 
