@@ -41,7 +41,7 @@ vet:
 ## library of BENCH_N briefings built cold and rebuilt, against pandoc
 BENCH_N ?= 1000
 bench: $(BIN)
-	$(GO) test -run '^$$' -bench . -benchmem ./internal/briefing ./internal/docx ./internal/pdf
+	$(GO) test -run '^$$' -bench . -benchmem ./internal/briefing ./internal/docx ./internal/pdf ./internal/html
 	$(GO) run ./internal/bench -n $(BENCH_N) -handouts $(BIN)
 
 ## interop: only the checks that run outside programs, which must be present

@@ -53,7 +53,9 @@ func Write(w io.Writer, d *briefing.Document, o Options) error {
 	if d == nil {
 		return errors.New("html: no document")
 	}
-	p := &page{b: &strings.Builder{}, d: d, h: handout.New(d, o.Handout), refs: map[int]int{}}
+	b := &strings.Builder{}
+	b.Grow(16 << 10)
+	p := &page{b: b, d: d, h: handout.New(d, o.Handout), refs: map[int]int{}}
 	if fr := d.FurtherReading; fr != nil {
 		p.reading = readingItems(fr)
 	}
@@ -107,7 +109,7 @@ func (p *page) s(ss ...string) {
 }
 
 // text writes s escaped for an element's content or an attribute value.
-func (p *page) text(s string) { p.b.WriteString(Escape(s)) }
+func (p *page) text(s string) { escapeTo(p.b, s) }
 
 // Escape makes s safe as element content and as a quoted attribute value
 // in both HTML and XML: the five special characters become references,
@@ -115,7 +117,23 @@ func (p *page) text(s string) { p.b.WriteString(Escape(s)) }
 // UTF-8) become U+FFFD.
 func Escape(s string) string {
 	var b strings.Builder
-	b.Grow(len(s))
+	escapeTo(&b, s)
+	return b.String()
+}
+
+func escapeTo(b *strings.Builder, s string) {
+	// Most text needs nothing: written as it is, in one piece.
+	plain := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '&' || c == '<' || c == '>' || c == '"' || c == '\'' {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		b.WriteString(s)
+		return
+	}
 	for _, r := range strings.ToValidUTF8(s, "\uFFFD") {
 		switch {
 		case r == '&':
@@ -138,7 +156,6 @@ func Escape(s string) string {
 			b.WriteRune(r)
 		}
 	}
-	return b.String()
 }
 
 func (p *page) document(o Options) error {

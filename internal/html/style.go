@@ -93,6 +93,15 @@ func Contrast(a, b string) float64 {
 // changes on paper. Fonts are the reader's own (Liberation Sans, Arial
 // or any sans-serif): nothing is fetched.
 func stylesheet(c Colours) string {
+	if c == DefaultColours {
+		return defaultCSS
+	}
+	return colourCSS(c)
+}
+
+var defaultCSS = colourCSS(DefaultColours)
+
+func colourCSS(c Colours) string {
 	r := strings.NewReplacer(
 		"TEXT", c.Text, "MUTED", c.Muted, "ACCENT", c.Accent, "LINK", c.Link,
 		"RULE", c.Rule, "PANEL", c.Panel, "THEAD", c.TableHeader,
