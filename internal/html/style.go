@@ -134,7 +134,7 @@ blockquote{margin:.6rem 0;padding:.1rem 0 .1rem 1rem;border-left:4px solid QUOTE
 pre{background:CODEBG;padding:.6rem .8rem;overflow-x:auto;white-space:pre-wrap;word-break:break-word;font-size:.9rem}
 code{font-family:"Liberation Mono","Courier New",monospace;font-size:.92em}
 table{border-collapse:collapse;margin:.8rem 0;width:100%;font-size:.95rem}
-th,td{border:1px solid RULE;padding:.35rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+th,td{border:1px solid RULE;padding:.35rem .5rem;text-align:left;vertical-align:top;overflow-wrap:break-word}
 thead th{background:THEAD}
 .center{text-align:center}
 .right{text-align:right}
@@ -167,6 +167,7 @@ footer{color:MUTED;border-top:1px solid RULE;margin-top:2rem;padding-top:.5rem;f
 .tags{list-style:none;padding:0;margin:.2rem 0;display:flex;flex-wrap:wrap;gap:.3rem}
 .tags li{margin:0;background:PANEL;border-radius:.2rem;padding:0 .4rem;font-size:.9rem}
 .toc ul.by-tag{columns:2 14rem}
+.toc ul.by-tag li{margin:0 0 .2rem;break-inside:avoid}
 .label{font-weight:bold}
 @media print{
 @page{size:A4;margin:16mm 19mm 18mm}
