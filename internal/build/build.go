@@ -409,6 +409,9 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		}
 		e.colours = colours(e.theme)
 	}
+	if contains(formats, "html") {
+		res.Diags = append(res.Diags, contrastWarnings(e)...)
+	}
 	if e.base, err = baseHashes(e, refBytes); err != nil {
 		return fail(filepath.ToSlash(o.Config.Templates), "cannot read the templates: %s", describe(err))
 	}

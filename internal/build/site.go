@@ -11,6 +11,7 @@ import (
 	"handouts/internal/atomicfile"
 	"handouts/internal/boundedfile"
 	"handouts/internal/briefing"
+	"handouts/internal/diag"
 	"handouts/internal/handout"
 	"handouts/internal/html"
 	"handouts/internal/manifest"
@@ -270,4 +271,26 @@ func linkedFormats(e *env, name string) (docxName, pdfName string) {
 		pdfName = name + ".pdf"
 	}
 	return docxName, pdfName
+}
+
+// contrastWarnings warns of theme colours in which the web pages' text
+// would fail WCAG AA contrast (4.5:1) on a ground it is set on: the page
+// is still made, but would not pass an accessibility check.
+func contrastWarnings(e *env) diag.List {
+	var l diag.List
+	c := e.colours
+	where := "the PDF theme"
+	if dir := e.o.Config.Templates; dir != "" {
+		where = filepath.ToSlash(filepath.Join(dir, "pdf", "theme.yaml"))
+	}
+	grounds := []struct{ name, colour string }{{"white", "#ffffff"}, {"panel", c.Panel}, {"table-header", c.TableHeader}, {"code-background", c.CodeBackground}}
+	for _, fg := range []struct{ name, colour string }{{"text", c.Text}, {"muted", c.Muted}, {"accent", c.Accent}, {"link", c.Link}} {
+		for _, bg := range grounds {
+			if r := html.Contrast(fg.colour, bg.colour); r < 4.5 {
+				l.Warnf(where, 0, "colour %s %s on %s %s has a contrast of %.1f:1, under the 4.5:1 of WCAG AA; the web pages will not pass an accessibility check", fg.name, fg.colour, bg.name, bg.colour, r)
+				break
+			}
+		}
+	}
+	return l
 }

@@ -209,3 +209,26 @@ func TestBadBriefingKeepsItsEntry(t *testing.T) {
 		t.Error("the catalogue changed")
 	}
 }
+
+func TestLowContrastThemeIsWarnedOf(t *testing.T) {
+	project(t, map[string]string{
+		"sources/a.md":             bt.Markdown(1),
+		"templates/pdf/theme.yaml": "colours:\n  muted: \"#aaaaaa\"\n",
+	})
+	cfg := config.Default()
+	cfg.Templates = "templates"
+	res := run(t, Options{Formats: []string{"html"}, Config: cfg})
+	if got := fmt.Sprint(res.Diags); !strings.Contains(got, "templates/pdf/theme.yaml: warning: colour muted #aaaaaa on white #ffffff has a contrast of 2.3:1") {
+		t.Errorf("no warning of the muted colour: %s", got)
+	}
+	if !res.OK() {
+		t.Error("a warning failed the build")
+	}
+	if !strings.Contains(tree(t, "out")["a.html"], "color:#aaaaaa") {
+		t.Error("the page does not use the theme's colour")
+	}
+	res = run(t, Options{Formats: []string{"pdf"}, Config: cfg})
+	if len(res.Diags) != 0 {
+		t.Errorf("a PDF build warns of web contrast: %v", res.Diags)
+	}
+}
