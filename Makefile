@@ -6,13 +6,17 @@ GO      ?= go
 BIN     := bin/handouts
 SOURCES ?= sources
 OUT     ?= out
+# Word, PDF and the web pages (with the catalogue out/index.html and the
+# feed out/feed.xml).
+FORMATS ?= docx,pdf,html
 
 .PHONY: handouts build test vet bench fuzz interop clean
 
 ## handouts: build the tool and every briefing in sources/ into out/
+## (Word, PDF and web pages; FORMATS=docx,pdf for paper only)
 handouts: $(BIN)
 	$(BIN) check $(SOURCES)
-	$(BIN) build --format docx,pdf --out $(OUT) $(SOURCES)
+	$(BIN) build --format $(FORMATS) --out $(OUT) $(SOURCES)
 
 build: $(BIN)
 
@@ -37,7 +41,7 @@ vet:
 ## library of BENCH_N briefings built cold and rebuilt, against pandoc
 BENCH_N ?= 1000
 bench: $(BIN)
-	$(GO) test -run '^$$' -bench . -benchmem ./internal/briefing ./internal/docx ./internal/pdf
+	$(GO) test -run '^$$' -bench . -benchmem ./internal/briefing ./internal/docx ./internal/pdf ./internal/html
 	$(GO) run ./internal/bench -n $(BENCH_N) -handouts $(BIN)
 
 ## interop: only the checks that run outside programs, which must be present

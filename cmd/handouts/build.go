@@ -7,15 +7,18 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
 
 	"github.com/urfave/cli/v2"
 
+	"handouts/internal/briefing"
 	"handouts/internal/build"
 	"handouts/internal/config"
 	"handouts/internal/diag"
+	"handouts/internal/suggest"
 )
 
 func buildCommand() *cli.Command {
@@ -30,6 +33,11 @@ and tool version are unchanged since the last build are skipped; the
 record of what was built is OUT/.handouts-manifest.json. OUT/SHA256SUMS
 lists every handout for "sha256sum -c".
 
+With --format html (or "formats: docx, pdf, html" in handouts.yaml) each
+briefing also gets OUT/NAME.html, an accessible web page, and the build
+writes OUT/index.html, a catalogue of every briefing with its review
+state on --today, and OUT/feed.xml, an Atom feed of the briefings.
+
 A briefing with errors stops nothing else: its errors are reported as
 file:line: message, its last good handouts are kept (reported as stale),
 and the exit status is 1. A handout changed by hand in OUT is never
@@ -43,8 +51,10 @@ Examples:
    handouts build --format docx --out public sources/2026
    handouts build --adapted-by "Example Library Service" --paper letter`,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Value: "docx,pdf",
-				Usage: "the formats to build: `LIST` of docx and pdf, comma-separated"},
+			&cli.StringFlag{Name: "format", DefaultText: "docx,pdf, or the project config's formats",
+				Usage: "the formats to build: `LIST` of docx, pdf and html, comma-separated"},
+			&cli.StringFlag{Name: "today", DefaultText: "SOURCE_DATE_EPOCH's date, or the clock's (UTC)",
+				Usage: "work out the catalogue's review states for `DATE` (2026-11-25)"},
 			&cli.StringFlag{Name: "out", Value: "out", TakesFile: true,
 				Usage: "write the handouts into `DIR`"},
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(),
@@ -80,18 +90,26 @@ func buildHandouts(c *cli.Context) error {
 		return usageError("--quiet and --verbose do not go together")
 	}
 	var formats []string
-	for _, f := range strings.Split(c.String("format"), ",") {
+	asked := c.String("format")
+	if !c.IsSet("format") {
+		asked = "docx,pdf"
+	}
+	for _, f := range strings.Split(asked, ",") {
 		if f = strings.TrimSpace(f); f != "" {
 			formats = append(formats, f)
 		}
 	}
 	if len(formats) == 0 {
-		return usageError("--format needs docx, pdf or both")
+		return usageError("--format needs docx, pdf, html or several of them")
 	}
 	for _, f := range formats {
-		if f != "docx" && f != "pdf" {
-			return usageError("--format: unknown format %q; use docx, pdf or docx,pdf", f)
+		if !contains(build.Formats, f) {
+			return usageError("--format: %s", suggest.Unknown("format", f, f, build.Formats, "; use docx, pdf, html or several, such as docx,pdf,html"))
 		}
+	}
+	today, err := buildToday(c)
+	if err != nil {
+		return err
 	}
 	if len(args) == 0 {
 		args = []string{"sources"}
@@ -117,6 +135,9 @@ func buildHandouts(c *cli.Context) error {
 	}
 	if c.Bool("no-qr") {
 		cfg.NoQR = true
+	}
+	if !c.IsSet("format") && cfg.Formats != "" {
+		formats = strings.Split(cfg.Formats, ",")
 	}
 
 	stderr := c.App.ErrWriter
@@ -145,6 +166,7 @@ func buildHandouts(c *cli.Context) error {
 		Config:    cfg,
 		Reference: c.String("reference-doc"),
 		Observe:   rep.Observe,
+		Today:     today,
 	})
 	var berr *build.Error
 	if errors.As(err, &berr) {
@@ -237,4 +259,23 @@ func isTerminal(w any) bool {
 	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0 && isTTY(f)
+}
+
+// buildToday is the date the catalogue's review states are worked out
+// for: --today; else the date of SOURCE_DATE_EPOCH, the reproducible
+// builds convention; else the clock's date in UTC, so that the time zone
+// never changes the catalogue. A catalogue's bytes change only when a
+// briefing's state does, not every day.
+func buildToday(c *cli.Context) (briefing.Date, error) {
+	if c.IsSet("today") {
+		return todayFlag(c)
+	}
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil || n < 0 {
+			return briefing.Date{}, usageError("SOURCE_DATE_EPOCH=%q is not a number of seconds since 1970", s)
+		}
+		return briefing.DateOf(time.Unix(n, 0).UTC()), nil
+	}
+	return briefing.DateOf(time.Now().UTC()), nil
 }

@@ -13,7 +13,8 @@ import (
 // TestWorkflow keeps .github/workflows/handouts.yml valid and doing what
 // the README says: on pushes and pull requests touching the briefings,
 // the templates or the project config, it sets up Go, runs make handouts
-// and uploads out/.
+// and uploads out/. A second job may publish out/ on GitHub Pages, only
+// when the repository asks for it.
 func TestWorkflow(t *testing.T) {
 	data, err := os.ReadFile("../../.github/workflows/handouts.yml")
 	if err != nil {
@@ -26,10 +27,16 @@ func TestWorkflow(t *testing.T) {
 		}
 		Permissions map[string]string
 		Jobs        map[string]struct {
-			RunsOn  string `yaml:"runs-on"`
-			Timeout int    `yaml:"timeout-minutes"`
-			Steps   []struct {
+			RunsOn      string `yaml:"runs-on"`
+			Timeout     int    `yaml:"timeout-minutes"`
+			Needs       string
+			If          string
+			Permissions map[string]string
+			Environment map[string]string
+			Steps       []struct {
 				Name string
+				ID   string
+				If   string
 				Uses string
 				Run  string
 				With map[string]string
@@ -53,8 +60,14 @@ func TestWorkflow(t *testing.T) {
 			}
 		}
 	}
+	if pub, ok := wf.Jobs["publish"]; ok {
+		if pub.Needs != "handouts" || !strings.Contains(pub.If, "vars.HANDOUTS_PAGES == 'true'") {
+			t.Errorf("the publish job must need the handouts job and run only when HANDOUTS_PAGES is true: needs %q, if %q", pub.Needs, pub.If)
+		}
+		delete(wf.Jobs, "publish")
+	}
 	if len(wf.Jobs) != 1 {
-		t.Fatalf("%d jobs; want one", len(wf.Jobs))
+		t.Fatalf("%d jobs besides publish; want one", len(wf.Jobs))
 	}
 	for name, job := range wf.Jobs {
 		if job.RunsOn == "" || job.Timeout == 0 {

@@ -33,7 +33,7 @@ _handouts() {
 		if [[ "$cmd" == status ]]; then
 			COMPREPLY=($(compgen -W "table csv json" -- "$cur"))
 		else
-			COMPREPLY=($(compgen -W "docx pdf docx,pdf" -- "$cur"))
+			COMPREPLY=($(compgen -W "docx pdf html docx,pdf docx,pdf,html" -- "$cur"))
 		fi
 		return 0
 		;;

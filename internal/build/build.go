@@ -46,6 +46,7 @@ import (
 	"handouts/internal/diag"
 	"handouts/internal/docx"
 	"handouts/internal/handout"
+	"handouts/internal/html"
 	"handouts/internal/manifest"
 	"handouts/internal/pdf"
 	"handouts/internal/sources"
@@ -61,7 +62,11 @@ const FormatVersion = 1
 const SumsName = "SHA256SUMS"
 
 // Formats are the output formats, in the order they are built and listed.
-var Formats = []string{"docx", "pdf"}
+var Formats = []string{"docx", "pdf", "html"}
+
+// DefaultFormats are built when neither the command line nor the project
+// config says which.
+var DefaultFormats = []string{"docx", "pdf"}
 
 // ReferenceName is the reference document a project's templates folder
 // may hold under docx/, used when no --reference-doc is given.
@@ -91,6 +96,9 @@ type Options struct {
 	// Drafts builds briefings marked "draft: true" too; without it they
 	// are left out, their problems reported as warnings.
 	Drafts bool
+	// Today is the date the catalogue's review states are worked out
+	// for; zero leaves them out. The build never reads the clock.
+	Today briefing.Date
 }
 
 // Status is what became of one handout, or of one briefing.
@@ -127,6 +135,8 @@ type Item struct {
 	// Diags are the briefing's diagnostics (errors and warnings) and the
 	// errors met writing its handouts, in order.
 	Diags diag.List
+
+	entry *html.Entry // for the catalogue, when parsed in this build
 }
 
 // Orphan is a handout whose briefing no longer exists.
@@ -149,6 +159,8 @@ type Result struct {
 	Diags diag.List
 	// Interrupted is set when the context was cancelled before the end.
 	Interrupted bool
+	// Site are the catalogue and the feed, when web pages are built.
+	Site []Output
 }
 
 // Counts are the numbers of briefings by status.
@@ -264,6 +276,10 @@ var (
 			return pdf.Write(w, d, pdf.Options{Handout: e.handout, Paper: e.paper, Theme: e.theme,
 				Logo: e.o.Config.LogoPicture, LogoAlt: e.o.Config.LogoAlt, QR: !e.o.Config.NoQR})
 		},
+		"html": func(w io.Writer, d *briefing.Document, e *env) error {
+			dx, pd := linkedFormats(e, d.Name)
+			return html.Write(w, d, html.Options{Handout: e.handout, Colours: e.colours, Docx: dx, PDF: pd})
+		},
 	}
 	// beforeRename runs when a handout's temporary file is whole, just
 	// before it is renamed into place.
@@ -281,6 +297,7 @@ type env struct {
 	reference *docx.Reference
 	paper     string
 	theme     *pdf.Theme
+	colours   html.Colours
 	parseOpts briefing.Options
 	// base is, per format, the hash of every input but the source.
 	base map[string][]byte
@@ -303,7 +320,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		o.Config = config.Default()
 	}
 	if len(o.Formats) == 0 {
-		o.Formats = Formats
+		o.Formats = DefaultFormats
 	}
 	if o.Jobs <= 0 {
 		o.Jobs = runtime.NumCPU()
@@ -390,7 +407,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 			return fail(filepath.ToSlash(ref), "not a usable reference document: %v", err)
 		}
 	}
-	if contains(formats, "pdf") {
+	if contains(formats, "pdf") || contains(formats, "html") {
 		if e.theme, err = pdf.LoadTheme(o.Config.Templates); err != nil {
 			var de *diag.ListError
 			if errors.As(err, &de) {
@@ -398,6 +415,10 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 			}
 			return fail(filepath.ToSlash(o.Config.Templates), "cannot read the PDF theme: %v", err)
 		}
+		e.colours = colours(e.theme)
+	}
+	if contains(formats, "html") {
+		res.Diags = append(res.Diags, contrastWarnings(e)...)
 	}
 	if e.base, err = baseHashes(e, refBytes); err != nil {
 		return fail(filepath.ToSlash(o.Config.Templates), "cannot read the templates: %s", describe(err))
@@ -425,7 +446,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	for _, name := range e.old.Names() {
 		// Only handouts: a manifest edited to claim any other file
 		// (SHA256SUMS, a README) must not make --prune remove it.
-		if !contains(Formats, strings.TrimPrefix(filepath.Ext(name), ".")) {
+		if !contains(Formats, strings.TrimPrefix(filepath.Ext(name), ".")) && !isSiteFile(name) {
 			delete(e.old.Outputs, name)
 		}
 	}
@@ -577,6 +598,9 @@ func buildItem(ctx context.Context, e *env, it *Item) {
 			failOutput(e, &it.Outputs[i])
 		}
 		return
+	}
+	if contains(e.formats, "html") {
+		it.entry = entryOf(doc, e)
 	}
 
 	for _, i := range todo {
@@ -783,7 +807,13 @@ func finish(e *env, res *Result) {
 	outDir := filepath.ToSlash(e.out)
 	m := manifest.New()
 	built := map[string]bool{} // output names this build is responsible for
-	notOurs := map[string]bool{}
+	siteRecords, notOurs := buildSite(e, res)
+	for name, rec := range siteRecords {
+		m.Outputs[name] = rec
+	}
+	for _, name := range siteFiles {
+		built[name] = true // never an orphan: kept by buildSite or gone
+	}
 	listed := map[string]bool{}
 	for _, it := range res.Items {
 		listed[it.Source] = true
@@ -930,6 +960,10 @@ func baseHashes(e *env, refBytes []byte) (map[string][]byte, error) {
 		case "pdf":
 			writeField(h, "paper "+e.paper)
 			writeField(h, string(templates.PDFTheme))
+		case "html":
+			// The theme's colours, and the other handouts a page links to.
+			writeField(h, fmt.Sprintf("colours %+v", e.colours))
+			writeField(h, "formats "+strings.Join(e.formats, ","))
 		}
 		if dir := e.o.Config.Templates; dir != "" {
 			sub := filepath.Join(dir, f)

@@ -159,6 +159,14 @@ func (r *Reporter) Finish(res *Result, elapsed time.Duration) {
 			}
 		}
 	}
+	for _, o := range res.Site {
+		switch {
+		case o.Status == Built && (r.Level >= Verbose || r.Level == Normal && !r.Bar):
+			r.line("", "built "+o.Path)
+		case o.Status == Unchanged && r.Level >= Verbose:
+			r.line("", "unchanged "+o.Path)
+		}
+	}
 	if r.Level == Quiet {
 		return
 	}
@@ -232,6 +240,7 @@ func (r *Result) JSON() []byte {
 		Summary     jcounts   `json:"summary"`
 		Briefings   []jitem   `json:"briefings"`
 		Orphans     []jorphan `json:"orphans"`
+		Site        []joutput `json:"site,omitempty"`
 		Diagnostics diag.List `json:"diagnostics"`
 	}
 	diags := func(l diag.List) diag.List {
@@ -254,6 +263,9 @@ func (r *Result) JSON() []byte {
 			ji.Outputs = append(ji.Outputs, joutput{o.Format, o.Path, o.Status, o.SHA256})
 		}
 		j.Briefings = append(j.Briefings, ji)
+	}
+	for _, o := range r.Site {
+		j.Site = append(j.Site, joutput{o.Format, o.Path, o.Status, o.SHA256})
 	}
 	for _, o := range r.Orphans {
 		j.Orphans = append(j.Orphans, jorphan{o.Path, o.Source, o.Removed, o.Kept})

@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -82,7 +83,21 @@ type Config struct {
 	// NoQR turns off the QR code of the driver document's address in
 	// the PDF's source panel (qr: false); it is on by default.
 	NoQR bool
+	// Formats are the formats a build makes when --format is not given,
+	// from FormatNames, comma-separated ("docx,pdf,html"), each once; ""
+	// means the build's default (docx and pdf). A string keeps Config
+	// comparable.
+	Formats string
+	// SiteURL is the address the output folder is published at, ending
+	// in "/", for the feed's links and ids; "" when not published.
+	SiteURL string
+	// SiteTitle heads the catalogue page and names the feed; "" means
+	// the built-in title.
+	SiteTitle string
 }
+
+// FormatNames are the formats the formats key may list.
+var FormatNames = []string{"docx", "pdf", "html"}
 
 // Default returns the settings of a project without a config.
 func Default() *Config {
@@ -90,7 +105,7 @@ func Default() *Config {
 }
 
 // Keys are the keys a config may have, in the order documented.
-var Keys = []string{"producer", "acknowledgement", "paper", "review-period", "adapted-by", "templates", "logo", "logo-alt", "qr"}
+var Keys = []string{"producer", "acknowledgement", "paper", "review-period", "adapted-by", "templates", "logo", "logo-alt", "qr", "formats", "site-url", "site-title"}
 
 // Load reads handouts.yaml in dir. A missing file is not an error: the
 // defaults are returned. Diagnostics carry the file and line; the config
@@ -228,6 +243,20 @@ func Parse(path string, data []byte) (*Config, diag.List) {
 			continue
 		}
 		seen[key] = k.Line
+		if key == "formats" && v.Kind == yaml.SequenceNode {
+			// formats: [docx, pdf, html] as well as "docx, pdf, html".
+			var names []string
+			for _, n := range v.Content {
+				names = append(names, n.Value)
+				if n.Kind != yaml.ScalarNode {
+					names = nil
+					break
+				}
+			}
+			if names != nil {
+				v = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: strings.Join(names, ","), Line: v.Line}
+			}
+		}
 		if v.Kind != yaml.ScalarNode {
 			diags.Errorf(path, v.Line, "%s must be %s, not %s", key, expected(key), yamlpos.KindName(v))
 			continue
@@ -268,6 +297,31 @@ func Parse(path string, data []byte) (*Config, diag.List) {
 			c.ReviewMonths = n
 		case "adapted-by":
 			c.AdaptedBy = val
+		case "formats":
+			var formats []string
+			for _, f := range strings.Split(val, ",") {
+				f = strings.ToLower(strings.TrimSpace(f))
+				switch {
+				case f == "":
+				case !known(f, FormatNames):
+					diags.Errorf(path, v.Line, "formats: %s", suggest.Unknown("format", f, f, FormatNames, "; the formats are docx, pdf and html"))
+				case !known(f, formats):
+					formats = append(formats, f)
+				}
+			}
+			c.Formats = strings.Join(formats, ",")
+		case "site-url":
+			u, err := url.Parse(val)
+			if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+				diags.Errorf(path, v.Line, "site-url %q is not a web address such as https://library.example.org/briefings/", val)
+				continue
+			}
+			if !strings.HasSuffix(val, "/") {
+				val += "/" // the folder, not a file in it
+			}
+			c.SiteURL = val
+		case "site-title":
+			c.SiteTitle = val
 		case "templates":
 			dir := filepath.FromSlash(val)
 			if !filepath.IsAbs(dir) {
@@ -293,8 +347,12 @@ func Parse(path string, data []byte) (*Config, diag.List) {
 	return c, diags
 }
 
-func known(key string) bool {
-	for _, k := range Keys {
+func known(key string, list ...[]string) bool {
+	keys := Keys
+	if len(list) > 0 {
+		keys = list[0]
+	}
+	for _, k := range keys {
 		if k == key {
 			return true
 		}
@@ -316,6 +374,10 @@ func expected(key string) string {
 		return "a description of the logo, such as \"JET Library logo\""
 	case "qr":
 		return "true or false"
+	case "formats":
+		return "a list of formats: docx, pdf, html"
+	case "site-url":
+		return "a web address"
 	}
 	return "text"
 }

@@ -62,7 +62,40 @@ adapted-by: Leighton Library
 			name:  "unknown key far from any",
 			input: "colour: blue\n",
 			want:  Config{Paper: A4, ReviewMonths: 12},
-			diags: []string{`handouts.yaml:1: unknown key "colour"; the keys are producer, acknowledgement, paper, review-period, adapted-by, templates, logo, logo-alt, qr`},
+			diags: []string{`handouts.yaml:1: unknown key "colour"; the keys are producer, acknowledgement, paper, review-period, adapted-by, templates, logo, logo-alt, qr, formats, site-url, site-title`},
+		},
+		{
+			name:  "formats as text",
+			input: "formats: docx, PDF, html, pdf\n",
+			want:  Config{Paper: A4, ReviewMonths: 12, Formats: "docx,pdf,html"},
+		},
+		{
+			name:  "formats as a list",
+			input: "formats: [html, pdf]\n",
+			want:  Config{Paper: A4, ReviewMonths: 12, Formats: "html,pdf"},
+		},
+		{
+			name:  "a misspelt format",
+			input: "formats: docx, htlm\n",
+			want:  Config{Paper: A4, ReviewMonths: 12, Formats: "docx"},
+			diags: []string{`handouts.yaml:1: formats: unknown format "htlm"; did you mean "html"?`},
+		},
+		{
+			name:  "a near miss of the formats key",
+			input: "format: html\n",
+			want:  Config{Paper: A4, ReviewMonths: 12},
+			diags: []string{`handouts.yaml:1: unknown key "format"; did you mean "formats"?`},
+		},
+		{
+			name:  "site address and title",
+			input: "site-url: https://library.example.org/briefings\nsite-title: Hot topics\n",
+			want:  Config{Paper: A4, ReviewMonths: 12, SiteURL: "https://library.example.org/briefings/", SiteTitle: "Hot topics"},
+		},
+		{
+			name:  "a site address that is not a web address",
+			input: "site-url: javascript:alert(1)\n",
+			want:  Config{Paper: A4, ReviewMonths: 12},
+			diags: []string{`handouts.yaml:1: site-url "javascript:alert(1)" is not a web address such as https://library.example.org/briefings/`},
 		},
 		{
 			name:  "a list where text belongs",

@@ -26,6 +26,8 @@ var packages = map[string]string{
 	"pdftoppm":  "poppler-utils",
 	"pdfimages": "poppler-utils",
 	"zbarimg":   "zbar-tools",
+	"chromium":  "chromium",
+	"node":      "nodejs",
 }
 
 // Required reports whether missing programs must fail tests.
