@@ -70,6 +70,10 @@ func Parse(path string, src []byte, opts Options) (*Document, diag.List) {
 		d.errorf(0, tooLargeFormat, MaxFileSize>>20)
 		return nil, d.list
 	}
+	if enc := utf16Order(src); enc != "" {
+		d.errorf(0, "the file is not UTF-8 but %s text; save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)", enc)
+		return nil, d.list
+	}
 	text := sanitise(src, d)
 	lines := newLineIndex(text)
 	doc := &Document{Path: path, Name: docName(path)}
@@ -97,7 +101,7 @@ func Parse(path string, src []byte, opts Options) (*Document, diag.List) {
 		checkBody(doc, p, b, fm, d)
 	}
 	d.list.Sort()
-	return doc, d.list
+	return doc, capMessages(d.list)
 }
 
 // docName is the file name without ".md".
