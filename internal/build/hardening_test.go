@@ -214,6 +214,16 @@ func TestBadFileNames(t *testing.T) {
 		t.Errorf("manifest holds replacement characters:\n%s", data)
 	}
 
+	// The longest name a handout can have is built (its temporary file's
+	// name is shorter); one byte more is refused, saying why.
+	long, tooLong := strings.Repeat("a", 250), strings.Repeat("b", 251)
+	project(t, map[string]string{"sources/" + long + ".md": "long", "sources/" + tooLong + ".md": "too long"})
+	res = run(t, Options{})
+	equal(t, "long names", statuses(res), []string{"sources/" + long + ".md built", "sources/" + tooLong + ".md failed"})
+	if m := res.Items[1].Diags[0].Message; !strings.Contains(m, "at most 250") {
+		t.Errorf("too long: %q", m)
+	}
+
 	project(t, map[string]string{"sources/caf\u00e9.md": "nfc", "sources/cafe\u0301.md": "nfd"})
 	_, err := Run(context.Background(), Options{})
 	if err == nil || !strings.Contains(err.Error(), "would write the same handouts") {
