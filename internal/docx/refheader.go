@@ -294,6 +294,9 @@ func describeHF(n *hfNode) string {
 // node writes n if it is safe, its safe children only.
 func (s *hfSanitizer) node(b *bytes.Buffer, n *hfNode) {
 	if n.name.Local == "" { // text: kept inside w:t and w:instrText only
+		if strings.TrimSpace(n.text) != "" {
+			s.changed = true
+		}
 		return
 	}
 	if n.name.Space != nsW {
@@ -356,6 +359,8 @@ func (s *hfSanitizer) element(b *bytes.Buffer, n *hfNode) {
 		if k.name.Local == "" {
 			if n.name.Local == "t" || n.name.Local == "instrText" {
 				esc(b, k.text)
+			} else if strings.TrimSpace(k.text) != "" {
+				s.changed = true // text where Word allows none
 			}
 			continue
 		}

@@ -2,6 +2,7 @@ package docx
 
 import (
 	"bytes"
+	"encoding/xml"
 	"image"
 	"image/color"
 	"image/png"
@@ -80,7 +81,7 @@ func TestReferenceHeaderKeepsOnlyWhatIsSafe(t *testing.T) {
 	}
 }
 
-func pngBytes(t *testing.T) []byte {
+func pngBytes(t testing.TB) []byte {
 	t.Helper()
 	img := image.NewNRGBA(image.Rect(0, 0, 4, 2))
 	img.Set(1, 1, color.NRGBA{200, 0, 0, 128})
@@ -191,4 +192,61 @@ func TestInteropReferenceLogo(t *testing.T) {
 	if !regexp.MustCompile(`(?m)^\s+1\s+\d+\s+image\s+4\s+2\s`).MatchString(list) {
 		t.Errorf("the 4×2 logo is not in the PDF:\n%s", list)
 	}
+}
+
+// FuzzSanitizeHF: whatever a reference's header holds, what is carried
+// over is well-formed, uses only the namespaces of text and pictures,
+// and is kept whole when read again (nothing left to drop).
+func FuzzSanitizeHF(f *testing.F) {
+	f.Add([]byte(hdrOpen + `<w:p><w:r><w:t>{title}</w:t></w:r>` + field(" PAGE ", "1") + field(" INCLUDETEXT x ", "y") + `</w:p></w:hdr>`))
+	f.Add([]byte(hdrOpen + `<w:p>` + drawingXML(`r:embed="rIdLogo"`) + drawingXML(`r:link="rIdLogo"`) + `</w:p></w:hdr>`))
+	f.Add([]byte(hdrOpen + `<w:sdt><w:sdtPr/><w:sdtContent><w:p><w:fldSimple w:instr="NUMPAGES"><w:r><w:t>2</w:t></w:r></w:fldSimple></w:p></w:sdtContent></w:sdt><w:tbl><w:tr><w:tc><w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r></w:p></w:tc></w:tr></w:tbl><xi:include/>text</w:hdr>`))
+	f.Add(mustRead(f, "header.xml"))
+	f.Add(mustRead(f, "footer.xml"))
+	logo := pngBytes(f)
+	rels := map[string]string{"rIdLogo": "word/media/image1.png"}
+	image := func(string) ([]byte, error) { return logo, nil }
+	allowed := map[string]bool{nsW: true, refNsWP: true, refNsA: true, refNsPic: true, nsR: true, refNsXML: true}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if wellFormed(data) != nil {
+			return // ReadReference refuses such a part before this
+		}
+		out, _, _, err := sanitizeHF("header", data, rels, image, 1)
+		if err != nil {
+			return
+		}
+		if err := parseXML(out); err != nil {
+			t.Fatalf("not well-formed: %v\n%s", err, out)
+		}
+		d := xml.NewDecoder(bytes.NewReader(out))
+		for {
+			tok, err := d.Token()
+			if err != nil {
+				break
+			}
+			if se, ok := tok.(xml.StartElement); ok {
+				if !allowed[se.Name.Space] {
+					t.Fatalf("element %v carried over:\n%s", se.Name, out)
+				}
+				for _, a := range se.Attr {
+					if a.Name.Space != "" && a.Name.Space != "xmlns" && !allowed[a.Name.Space] {
+						t.Fatalf("attribute %v carried over:\n%s", a.Name, out)
+					}
+				}
+			}
+		}
+		again, _, dropped, err := sanitizeHF("header", out, map[string]string{"rIdRefPic1": "x", "rIdRefPic2": "x", "rIdRefPic3": "x", "rIdRefPic4": "x"}, image, 1)
+		if err != nil || len(dropped) > 0 {
+			t.Fatalf("read again: %v, dropped %q\n%s", err, dropped, out)
+		}
+		_ = again
+	})
+}
+
+func mustRead(f *testing.F, name string) []byte {
+	b, err := readTemplate(name)
+	if err != nil {
+		f.Fatal(err)
+	}
+	return b
 }
