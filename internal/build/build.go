@@ -284,7 +284,8 @@ type env struct {
 	old  *manifest.Manifest
 	// outReal is the output folder, absolute, links resolved: manifest
 	// records say where their briefing is from there.
-	outReal string
+	outReal  string
+	realDirs map[string]string // folder as given → real, for fromOut
 	// pending notes each handout before it is renamed into place, so a
 	// killed build's complete handouts are still known as the tool's.
 	pending *journal
@@ -845,10 +846,10 @@ func finish(e *env, res *Result) {
 		if state != diskOurs {
 			notOurs[name] = true
 		}
-		if e.o.Prune && !res.Interrupted {
+		if unsure != "" {
+			orph.Kept, orph.Unknown = unsure, true
+		} else if e.o.Prune && !res.Interrupted {
 			switch {
-			case unsure != "":
-				orph.Kept, orph.Unknown = unsure, true
 			case state != diskOurs:
 				orph.Kept = "changed since handouts wrote it"
 			default:

@@ -34,12 +34,20 @@ func realFolder(dir string) string {
 // fromOut is the path of the briefing src (slash form, as given) from
 // the output folder, slash form, or "" when it cannot be worked out.
 // Its folder's links are resolved, the briefing's own name is kept.
+// It is called from one goroutine only (finish).
 func (e *env) fromOut(src string) string {
 	if e.outReal == "" {
 		return ""
 	}
 	p := filepath.FromSlash(src)
-	dir := realFolder(filepath.Dir(p))
+	dir, seen := e.realDirs[filepath.Dir(p)]
+	if !seen {
+		if e.realDirs == nil {
+			e.realDirs = map[string]string{}
+		}
+		dir = realFolder(filepath.Dir(p))
+		e.realDirs[filepath.Dir(p)] = dir
+	}
 	if dir == "" {
 		return ""
 	}
