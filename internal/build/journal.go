@@ -81,8 +81,12 @@ func parseJournal(data []byte) map[string][]pendingEntry {
 	return out
 }
 
-// note records, durably, that name is about to be replaced by a file of
-// the given SHA-256 and size.
+// note records that name is about to be replaced by a file of the given
+// SHA-256 and size. The line is written before the rename, so it
+// survives the process being killed; it is not flushed to the disk
+// (that would double the flushes of a build, whose handouts are each
+// flushed already), so after a power cut a handout renamed in the last
+// seconds may still be reported as changed by hand (--force rebuilds it).
 func (j *journal) note(name, sum string, size int64) error {
 	j.mu.Lock()
 	defer j.mu.Unlock()
@@ -93,10 +97,8 @@ func (j *journal) note(name, sum string, size int64) error {
 		}
 		j.f = f
 	}
+	// One write of one line: O_APPEND keeps lines whole.
 	if _, err := fmt.Fprintf(j.f, "%s %d %s\n", sum, size, name); err != nil {
-		return err
-	}
-	if err := j.f.Sync(); err != nil {
 		return err
 	}
 	j.made[name] = append(j.made[name], pendingEntry{sum, size})
