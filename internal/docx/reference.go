@@ -490,8 +490,8 @@ func ReadReference(ra io.ReaderAt, size int64) (*Reference, error) {
 				return def, nil
 			}
 			if len(dropped) > 0 {
-				note("the %s held %s, which %s not carried over (only text, tabs, tables, the PAGE and NUMPAGES fields and pictures stored in the document are)",
-					kind, strings.Join(dropped, ", "), map[bool]string{true: "is", false: "are"}[len(dropped) == 1])
+				note("the %s held what is not carried over, so it was left out: %s (only text, tabs, tables, the PAGE and NUMPAGES fields and pictures stored in the document are carried over)",
+					kind, strings.Join(dropped, "; "))
 			}
 			*pics = found
 			return clean, nil

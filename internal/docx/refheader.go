@@ -414,6 +414,9 @@ func fieldName(instr string) string {
 	if len(name) > 20 || strings.ContainsFunc(name, func(r rune) bool { return r < 'A' || r > 'Z' }) {
 		return "a"
 	}
+	if strings.ContainsRune("AEIOU", rune(name[0])) {
+		return "an " + name
+	}
 	return "a " + name
 }
 
@@ -474,7 +477,7 @@ func (s *hfSanitizer) drawing(b *bytes.Buffer, n *hfNode) {
 		s.drop("a drawing that is not a picture (a shape, chart or diagram)")
 		return
 	case link != "" || (embed == "" && link == ""):
-		s.drop("a linked picture (only pictures stored in the document are carried over)")
+		s.drop("a linked picture")
 		return
 	case cx <= 0 || cy <= 0 || cx > maxEMU || cy > maxEMU:
 		s.drop("a picture without a usable size")
@@ -504,7 +507,7 @@ func (s *hfSanitizer) drawing(b *bytes.Buffer, n *hfNode) {
 func (s *hfSanitizer) picture(embed string) (string, bool) {
 	target, ok := s.rels[embed]
 	if !ok {
-		s.drop("a linked picture (only pictures stored in the document are carried over)")
+		s.drop("a linked picture")
 		return "", false
 	}
 	if rid, ok := s.byPart[target]; ok {

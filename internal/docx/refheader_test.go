@@ -59,7 +59,7 @@ func TestReferenceHeaderKeepsOnlyWhatIsSafe(t *testing.T) {
 	}
 	notes := strings.Join(r.Notes, "\n")
 	for _, want := range []string{"an INCLUDEPICTURE field", "a DDEAUTO field", "a HYPERLINK field", "an INCLUDETEXT field", "w:hyperlink", "xi:include", "unknown element"} {
-		if !strings.Contains(strings.ReplaceAll(notes, "a INCLUDE", "an INCLUDE"), want) {
+		if !strings.Contains(notes, want) {
 			t.Errorf("no note of %s:\n%s", want, notes)
 		}
 	}
