@@ -32,6 +32,11 @@ func findBriefings(args []string) ([]string, []sources.Skipped, error) {
 		if def && errors.Is(err, fs.ErrNotExist) {
 			return nil, nil, usageError("there is no sources folder here; run this in the project's folder, or name the briefings' files or folders")
 		}
+		if errors.As(err, &pe) && !errors.Is(err, fs.ErrNotExist) {
+			// The path is there but cannot be read: not a mistake on
+			// the command line, so not its exit status.
+			return nil, nil, cli.Exit(fmt.Sprintf("%s: cannot be read: %s", filepath.ToSlash(pe.Path), pe.Err), exitFailed)
+		}
 		if errors.As(err, &pe) {
 			return nil, nil, usageError("%s: %s", filepath.ToSlash(pe.Path), pe.Err)
 		}

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 )
 
 // TempPrefix starts the name of every temporary file this package makes,
@@ -39,7 +40,7 @@ func Write(path string, data []byte, o Options) (err error) {
 	if perm == 0 {
 		perm = 0o644
 	}
-	f, err := os.CreateTemp(dir, TempPrefix+base+"-*")
+	f, err := os.CreateTemp(dir, TempPrefix+tempStem(base)+"-*")
 	if err != nil {
 		return &fs.PathError{Op: "create", Path: path, Err: unwrap(err)}
 	}
@@ -112,4 +113,22 @@ func RemoveLeftovers(dir string) ([]string, error) {
 		}
 	}
 	return removed, nil
+}
+
+// maxStem bounds the part of the target's name kept in the temporary
+// file's name, so that a target name as long as a file system allows
+// (255 bytes) still has a temporary name within that limit: prefix,
+// stem, "-" and up to 20 digits.
+const maxStem = 255 - len(TempPrefix) - 1 - 20
+
+// tempStem is base cut to maxStem bytes, at a character boundary.
+func tempStem(base string) string {
+	if len(base) <= maxStem {
+		return base
+	}
+	cut := maxStem
+	for cut > 0 && !utf8.RuneStart(base[cut]) {
+		cut--
+	}
+	return base[:cut]
 }

@@ -72,3 +72,18 @@ func TestRemoveLeftovers(t *testing.T) {
 		t.Errorf("missing folder: %v %v", got, err)
 	}
 }
+
+// A target whose name is as long as a file name may be still gets a
+// temporary name within the limit.
+func TestLongTargetName(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{strings.Repeat("a", 255), strings.Repeat("é", 127)} {
+		p := filepath.Join(dir, name)
+		if err := Write(p, []byte("x"), Options{}); err != nil {
+			t.Fatalf("%d-byte name: %v", len(name), err)
+		}
+		if data, err := os.ReadFile(p); err != nil || string(data) != "x" {
+			t.Errorf("%d-byte name: %q %v", len(name), data, err)
+		}
+	}
+}

@@ -59,12 +59,21 @@ func Read(path string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	st, err = f.Stat()
+	return readOpen(f, path, limit, nil)
+}
+
+// readOpen reads the opened file f (of path) after checking it again:
+// it must be regular and, when same is set, the very file same is.
+func readOpen(f *os.File, path string, limit int64, same fs.FileInfo) ([]byte, error) {
+	st, err := f.Stat()
 	if err != nil {
 		return nil, err
 	}
 	if err := check(st.Mode()); err != nil {
 		return nil, err
+	}
+	if same != nil && !os.SameFile(st, same) {
+		return nil, &fs.PathError{Op: "open", Path: path, Err: ErrReplaced}
 	}
 	if err := blocking(f); err != nil {
 		return nil, &fs.PathError{Op: "open", Path: path, Err: err}

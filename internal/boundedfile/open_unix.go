@@ -3,6 +3,7 @@
 package boundedfile
 
 import (
+	"errors"
 	"os"
 	"syscall"
 )
@@ -26,3 +27,16 @@ func blocking(f *os.File) error {
 	}
 	return serr
 }
+
+// openNoWaitFlags is openNoWait, refusing a symbolic link as the last
+// part of the path when noFollow is set.
+func openNoWaitFlags(path string, noFollow bool) (*os.File, error) {
+	flags := os.O_RDONLY | syscall.O_NONBLOCK
+	if noFollow {
+		flags |= syscall.O_NOFOLLOW
+	}
+	return os.OpenFile(path, flags, 0)
+}
+
+// isLoop reports the error of opening a symbolic link with O_NOFOLLOW.
+func isLoop(err error) bool { return errors.Is(err, syscall.ELOOP) }

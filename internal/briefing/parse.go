@@ -83,6 +83,10 @@ func parse(path string, src []byte, opts Options, load bool) (*Document, diag.Li
 		return nil, d.list, nil
 	}
 	var pics []pictureUse
+	if enc := utf16Order(src); enc != "" {
+		d.errorf(0, "the file is not UTF-8 but %s text; save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)", enc)
+		return nil, d.list, nil
+	}
 	text := sanitise(src, d)
 	lines := newLineIndex(text)
 	doc := &Document{Path: path, Name: docName(path)}
@@ -116,7 +120,7 @@ func parse(path string, src []byte, opts Options, load bool) (*Document, diag.Li
 		checkPaste(doc, p, fm, d)
 	}
 	d.list.Sort()
-	return doc, d.list, pics
+	return doc, capMessages(d.list), pics
 }
 
 // docName is the file name without ".md".

@@ -137,6 +137,7 @@ type Item struct {
 	Diags diag.List
 
 	entry *html.Entry // for the catalogue, when parsed in this build
+	file sources.File // as listed: what is read must be this file
 }
 
 // Orphan is a handout whose briefing no longer exists.
@@ -146,6 +147,9 @@ type Orphan struct {
 	Removed bool   // removed by --prune
 	// Kept says why --prune left it, when it did.
 	Kept string
+	// Unknown is set when it cannot be told whether the briefing still
+	// exists; such a handout is never removed.
+	Unknown bool
 }
 
 // Result is the outcome of a build.
@@ -302,6 +306,13 @@ type env struct {
 	// base is, per format, the hash of every input but the source.
 	base map[string][]byte
 	old  *manifest.Manifest
+	// outReal is the output folder, absolute, links resolved: manifest
+	// records say where their briefing is from there.
+	outReal  string
+	realDirs map[string]string // folder as given → real, for fromOut
+	// pending notes each handout before it is renamed into place, so a
+	// killed build's complete handouts are still known as the tool's.
+	pending *journal
 }
 
 // Run builds the handouts. An *Error means nothing was done. Otherwise the
@@ -349,7 +360,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 			}
 		}
 	}
-	files, skipped, err := sources.List(o.Paths, sources.Options{Exclude: []string{o.Out}})
+	files, skipped, err := sources.ListFiles(o.Paths, sources.Options{Exclude: []string{o.Out}})
 	if err != nil {
 		return fail(pathOf(err), "%s", describe(err))
 	}
@@ -363,10 +374,10 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	items := make([]*Item, len(files))
 	owner := map[string]int{}
 	for i, f := range files {
-		src := filepath.ToSlash(f)
-		name := outputName(f)
-		items[i] = &Item{Source: src, Name: name}
-		key := strings.ToLower(name)
+		src := filepath.ToSlash(f.Path)
+		name := outputName(f.Path)
+		items[i] = &Item{Source: src, Name: name, file: f}
+		key := nameKey(name)
 		if j, dup := owner[key]; dup {
 			pre.Errorf(src, 0, "would write the same handouts as %s (%s.*); rename one of them", items[j].Source, path(res.Out, items[j].Name))
 			continue
@@ -406,6 +417,9 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		if err != nil {
 			return fail(filepath.ToSlash(ref), "not a usable reference document: %v", err)
 		}
+		for _, n := range e.reference.Notes {
+			res.Diags.Warnf(filepath.ToSlash(ref), 0, "%s", n)
+		}
 	}
 	if contains(formats, "pdf") || contains(formats, "html") {
 		if e.theme, err = pdf.LoadTheme(o.Config.Templates); err != nil {
@@ -435,9 +449,14 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		return fail(res.Out, "cannot open the output folder: %s", describe(err))
 	}
 	defer unlock()
+	e.outReal = realFolder(o.Out)
 	if _, err := atomicfile.RemoveLeftovers(o.Out); err != nil {
 		res.Diags.Warnf(res.Out, 0, "cannot remove temporary files an earlier, killed build left: %s", describe(err))
 	}
+	if e.pending, err = openJournal(o.Out); err != nil {
+		return fail(path(res.Out, journalName), "cannot open: %s", describe(err))
+	}
+	defer e.pending.close()
 	e.old, err = manifest.Load(o.Out)
 	if err != nil {
 		res.Diags.Warnf(path(res.Out, manifest.FileName), 0,
@@ -536,12 +555,16 @@ func buildItem(ctx context.Context, e *env, it *Item) {
 		setAll(it, Interrupted)
 		return
 	}
-	if err := checkName(it.Name); err != nil {
+	err := checkName(it.Name)
+	if err == nil {
+		err = checkNameMore(it.Source, it.Name)
+	}
+	if err != nil {
 		it.Diags.Errorf(it.Source, 0, "cannot name a handout after this file: %v", err)
 		failAll(e, it)
 		return
 	}
-	src, err := readLimited(filepath.FromSlash(it.Source), briefing.MaxFileSize)
+	src, err := readSource(it)
 	if err != nil {
 		if errors.Is(err, errTooLarge) {
 			it.Diags.Errorf(it.Source, 0, "file is over the limit of %d bytes", briefing.MaxFileSize)
@@ -573,6 +596,9 @@ func buildItem(ctx context.Context, e *env, it *Item) {
 				out.Status, out.SHA256 = Unchanged, rec.SHA256
 				continue
 			case diskChanged:
+				if e.pending.ours(out.Name, filepath.Join(e.out, out.Name)) {
+					break // a killed build's: rebuild it
+				}
 				out.Status = Modified
 				it.Diags.Errorf(out.Path, 0, "changed since handouts wrote it; not overwritten (move it elsewhere to keep it, or build with --force)")
 				continue
@@ -621,7 +647,7 @@ func buildItem(ctx context.Context, e *env, it *Item) {
 		// One look at the file in place, hashed only when its size is
 		// that of the handout just made or of the one recorded.
 		rec, hasRec := e.old.Outputs[out.Name]
-		state, onDiskSum := look(target, int64(len(data)), rec.Size)
+		state, onDiskSum := look(target, append([]int64{int64(len(data)), rec.Size}, e.pending.sizes(out.Name)...)...)
 		switch {
 		case state != diskRegular:
 		case onDiskSum == hexSum:
@@ -630,6 +656,8 @@ func buildItem(ctx context.Context, e *env, it *Item) {
 			state = diskSame
 		case hasRec && rec.SHA256 != "" && onDiskSum == rec.SHA256:
 			state = diskOurs
+		case e.pending.has(out.Name, onDiskSum):
+			state = diskOurs // complete, written by a killed build
 		default:
 			state = diskChanged
 		}
@@ -653,6 +681,9 @@ func buildItem(ctx context.Context, e *env, it *Item) {
 		}
 		err = atomicfile.Write(target, data, atomicfile.Options{Sync: true, BeforeRename: func() error {
 			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if err := e.pending.note(out.Name, hexSum, int64(len(data))); err != nil {
 				return err
 			}
 			return beforeRename(ctx, target)
@@ -817,13 +848,17 @@ func finish(e *env, res *Result) {
 	listed := map[string]bool{}
 	for _, it := range res.Items {
 		listed[it.Source] = true
+		fromOut := e.fromOut(it.Source)
 		for i := range it.Outputs {
 			out := &it.Outputs[i]
 			built[out.Name] = true
 			old, hadOld := e.old.Outputs[out.Name]
+			if hadOld && old.Source == it.Source && fromOut != "" {
+				old.FromOut = fromOut
+			}
 			switch out.Status {
 			case Built:
-				m.Outputs[out.Name] = manifest.Record{Source: it.Source, Inputs: out.inputs, SHA256: out.SHA256, Size: out.size}
+				m.Outputs[out.Name] = manifest.Record{Source: it.Source, FromOut: fromOut, Inputs: out.inputs, SHA256: out.SHA256, Size: out.size}
 			case Unchanged, Stale:
 				m.Outputs[out.Name] = old
 			case Draft:
@@ -869,16 +904,22 @@ func finish(e *env, res *Result) {
 		if err != nil || !st.Mode().IsRegular() {
 			continue // gone: forget it
 		}
-		if listed[rec.Source] || sourceExists(rec.Source) {
+		exists, unsure := e.sourceExists(rec)
+		if listed[rec.Source] || exists || (unsure != "" && !e.o.Prune) {
 			m.Outputs[name] = rec // a format not asked for, or a briefing not named
 			continue
 		}
 		orph := Orphan{Path: path(outDir, name), Source: rec.Source}
 		state := onDisk(p, rec)
+		if state == diskChanged && e.pending.ours(name, p) {
+			state = diskOurs
+		}
 		if state != diskOurs {
 			notOurs[name] = true
 		}
-		if e.o.Prune && !res.Interrupted {
+		if unsure != "" {
+			orph.Kept, orph.Unknown = unsure, true
+		} else if e.o.Prune && !res.Interrupted {
 			switch {
 			case state != diskOurs:
 				orph.Kept = "changed since handouts wrote it"
@@ -900,6 +941,8 @@ func finish(e *env, res *Result) {
 	// The manifest and the checksums, each only when it changes.
 	if err := writeIfChanged(filepath.Join(e.out, manifest.FileName), m.Marshal()); err != nil {
 		res.Diags.Errorf(path(outDir, manifest.FileName), 0, "cannot write: %s", describe(err))
+	} else if err := e.pending.settle(m); err != nil {
+		res.Diags.Warnf(path(outDir, journalName), 0, "cannot update: %s", describe(err))
 	}
 	var sums bytes.Buffer
 	for _, name := range m.Names() {
@@ -911,11 +954,6 @@ func finish(e *env, res *Result) {
 	if err := writeIfChanged(filepath.Join(e.out, SumsName), sums.Bytes()); err != nil {
 		res.Diags.Errorf(path(outDir, SumsName), 0, "cannot write: %s", describe(err))
 	}
-}
-
-func sourceExists(p string) bool {
-	_, err := os.Lstat(filepath.FromSlash(p))
-	return err == nil
 }
 
 func writeIfChanged(p string, data []byte) error {

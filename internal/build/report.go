@@ -68,7 +68,7 @@ func (r *Reporter) item(it *Item) {
 			}
 		case Stale:
 			if r.Level > Quiet {
-				r.line(yellow, o.Path+": stale: kept from an earlier build, as "+it.Source+" has errors")
+				r.line(yellow, o.Path+": stale: "+staleWhy(it, o))
 			}
 		}
 	}
@@ -151,6 +151,8 @@ func (r *Reporter) Finish(res *Result, elapsed time.Duration) {
 			if r.Level > Quiet {
 				r.line("", "removed "+o.Path+" (its briefing "+o.Source+" no longer exists)")
 			}
+		case o.Unknown:
+			r.line(yellow, o.Path+": not removed: "+o.Kept)
 		case o.Kept != "":
 			r.line(yellow, o.Path+": its briefing "+o.Source+" no longer exists; not removed: "+o.Kept)
 		default:

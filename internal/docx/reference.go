@@ -26,9 +26,9 @@ import (
 //
 // From a reference document we take word/styles.xml (required), the page
 // set-up of its last section (size, margins, columns; not its header and
-// footer references), its default header and footer (unless they hold
-// pictures or links, whose parts we do not carry over), word/fontTable.xml
-// and the theme. Numbering (the bullets and numbers of lists) and
+// footer references), what is safe of its default header and footer
+// (text, tabs, tables, the PAGE and NUMPAGES fields, pictures stored in
+// the document; see refheader.go), word/fontTable.xml and the theme. Numbering (the bullets and numbers of lists) and
 // settings are always our own. A style the handout uses but the reference
 // lacks is taken from the default look and named in Notes: a librarian
 // who deletes a style still gets a handout, and is told.
@@ -44,6 +44,9 @@ type Reference struct {
 	theme     []byte // nil when there is none
 	sectPr    string // children of w:sectPr but the header and footer references
 	textWidth int    // width between the margins, twips
+
+	headerPics []hfPicture // pictures carried over from the reference
+	footerPics []hfPicture
 
 	fixedRels []rel // the document's relationships to its parts
 	headerRel int
@@ -177,6 +180,9 @@ func (r *Reference) finish(numbering, settings []byte) error {
 	if r.theme != nil {
 		ct.WriteString(`<Override PartName="/word/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/>`)
 	}
+	for _, p := range append(r.headerPics[:len(r.headerPics):len(r.headerPics)], r.footerPics...) {
+		ct.WriteString(`<Override PartName="/` + p.media + `" ContentType="` + p.ctype + `"/>`)
+	}
 	ct.WriteString(`</Types>`)
 
 	rootRels := xmlHeader + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
@@ -201,6 +207,16 @@ func (r *Reference) finish(numbering, settings []byte) error {
 	}
 	if r.theme != nil {
 		r.static = append(r.static, compressBest("word/theme/theme1.xml", r.theme))
+	}
+	// A header's or footer's pictures, after every other part.
+	if len(r.headerPics) > 0 {
+		r.static = append(r.static, compressBest("word/_rels/header1.xml.rels", hfRels(r.headerPics)))
+	}
+	if len(r.footerPics) > 0 {
+		r.static = append(r.static, compressBest("word/_rels/footer1.xml.rels", hfRels(r.footerPics)))
+	}
+	for _, p := range append(r.headerPics[:len(r.headerPics):len(r.headerPics)], r.footerPics...) {
+		r.static = append(r.static, compressBest(p.media, p.data))
 	}
 	return nil
 }
@@ -449,7 +465,7 @@ func ReadReference(ra io.ReaderAt, size int64) (*Reference, error) {
 	}
 
 	// The default header and footer of that section.
-	hf := func(kind string, def []byte) ([]byte, error) {
+	hf := func(kind string, def []byte, pics *[]hfPicture, firstDocPr int) ([]byte, error) {
 		re := regexp.MustCompile(`<w:` + kind + `Reference\s[^>]*?/>`)
 		for _, ref := range re.FindAllString(sect, -1) {
 			if strings.Contains(ref, `w:type="first"`) || strings.Contains(ref, `w:type="even"`) {
@@ -467,21 +483,29 @@ func ReadReference(ra io.ReaderAt, size int64) (*Reference, error) {
 			if b == nil {
 				break
 			}
-			if pr, err := rd.rels(path.Join(path.Dir(name), "_rels", path.Base(name)+".rels"), path.Dir(name)); err != nil {
+			pr, err := rd.rels(path.Join(path.Dir(name), "_rels", path.Base(name)+".rels"), path.Dir(name))
+			if err != nil {
 				return nil, err
-			} else if len(pr.byID) > 0 || bytes.Contains(b, []byte("r:id=")) || bytes.Contains(b, []byte("r:embed=")) {
-				note("the %s holds pictures or links, which are not carried over; the default %s is used", kind, kind)
+			}
+			clean, found, dropped, err := sanitizeHF(kind, b, pr.byID, rd.raw, firstDocPr)
+			if err != nil {
+				note("the %s could not be read (%v); the default %s is used", kind, err, kind)
 				return def, nil
 			}
-			return stripComments(b), nil
+			if len(dropped) > 0 {
+				note("the %s held what is not carried over, so it was left out: %s (only text, tabs, tables, the PAGE and NUMPAGES fields and pictures stored in the document are carried over)",
+					kind, strings.Join(dropped, "; "))
+			}
+			*pics = found
+			return clean, nil
 		}
 		note("there is no %s; the default %s is used", kind, kind)
 		return def, nil
 	}
-	if r.header, err = hf("header", def.header); err != nil {
+	if r.header, err = hf("header", def.header, &r.headerPics, 900000); err != nil {
 		return nil, err
 	}
-	if r.footer, err = hf("footer", def.footer); err != nil {
+	if r.footer, err = hf("footer", def.footer, &r.footerPics, 900100); err != nil {
 		return nil, err
 	}
 
@@ -618,6 +642,19 @@ type refReader struct {
 // part returns the bytes of the named part, nil if there is none; a part
 // must be well-formed XML.
 func (rd *refReader) part(name string) ([]byte, error) {
+	b, err := rd.raw(name)
+	if err != nil || b == nil {
+		return b, err
+	}
+	if err := wellFormed(b); err != nil {
+		return nil, fmt.Errorf("reference document: %s is not well-formed XML: %w", name, err)
+	}
+	return b, nil
+}
+
+// raw returns the bytes of the named part, nil if there is none, within
+// the limits.
+func (rd *refReader) raw(name string) ([]byte, error) {
 	var f *zip.File
 	for _, zf := range rd.zr.File {
 		if zf.Name == name {
@@ -653,9 +690,6 @@ func (rd *refReader) part(name string) ([]byte, error) {
 		return nil, fmt.Errorf("reference document: %s expands beyond the size limit (%d MiB a part, %d MiB in all)", name, MaxReferencePartBytes>>20, MaxReferenceBytes>>20)
 	}
 	rd.total += int64(len(b))
-	if err := wellFormed(b); err != nil {
-		return nil, fmt.Errorf("reference document: %s is not well-formed XML: %w", name, err)
-	}
 	return b, nil
 }
 

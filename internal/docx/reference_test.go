@@ -157,18 +157,6 @@ func TestReferenceLackingStyles(t *testing.T) {
 	}
 }
 
-func TestReferenceHeaderWithPicture(t *testing.T) {
-	parts := unzip(t, DefaultReference())
-	parts = append(parts, part{"word/_rels/header1.xml.rels", []byte(`<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/logo.png"/></Relationships>`)})
-	r, err := readRef(rezip(t, parts, nil))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(r.Notes) != 1 || !strings.Contains(r.Notes[0], "header holds pictures") {
-		t.Errorf("notes %q", r.Notes)
-	}
-}
-
 func TestReferenceErrors(t *testing.T) {
 	good := DefaultReference()
 	parts := unzip(t, good)

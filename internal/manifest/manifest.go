@@ -39,6 +39,10 @@ var errTooLarge = fmt.Errorf("larger than %d MiB", MaxSize>>20)
 type Record struct {
 	// Source is the briefing it was built from, as given (slash form).
 	Source string `json:"source"`
+	// FromOut is the same briefing's path from the output folder (links
+	// resolved), slash form: it says where the briefing is whatever
+	// folder a later build runs from. Empty in older manifests.
+	FromOut string `json:"from_out,omitempty"`
 	// Inputs is a hash of everything the output depends on: the source's
 	// bytes, the templates, the reference document, the project's
 	// settings, the options and the tool's version.

@@ -99,6 +99,9 @@ func Render(d Data, overrides string) ([]byte, string, error) {
 	}
 	b := &limitedBuffer{max: MaxSize}
 	if err := t.Execute(b, view{d}); err != nil {
+		if b.over && titleTooLong(t, d) {
+			return nil, "", fmt.Errorf("the title is too long (%d characters): the briefing would be larger than %d KiB; give a shorter title", utf8.RuneCountInString(d.Title), MaxSize>>10)
+		}
 		if b.over {
 			return nil, "", fmt.Errorf("%s: the briefing it makes is larger than %d KiB; a skeleton fills in a page of front matter and headings", used, MaxSize>>10)
 		}
@@ -284,4 +287,11 @@ func Todo(text []byte) ToFill {
 		}
 	}
 	return t
+}
+
+// titleTooLong reports whether it is the title that makes the skeleton
+// t too large: with an empty title it fits.
+func titleTooLong(t *template.Template, d Data) bool {
+	d.Title = ""
+	return t.Execute(&limitedBuffer{max: MaxSize}, view{d}) == nil
 }

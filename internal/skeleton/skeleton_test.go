@@ -228,3 +228,13 @@ func TestRenderOverrideWindowsFile(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// A title too long for a briefing is blamed on the title, not on the
+// skeleton.
+func TestVeryLongTitleIsBlamedOnTheTitle(t *testing.T) {
+	d := NewData(strings.Repeat("word ", 20000), briefing.PolicyBriefing, "", briefing.Date{Year: 2026, Month: 11, Day: 25}, 12)
+	_, _, err := Render(d, "")
+	if err == nil || strings.Contains(err.Error(), "skeleton") || !strings.Contains(err.Error(), "title is too long") {
+		t.Errorf("got %v", err)
+	}
+}

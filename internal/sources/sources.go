@@ -2,6 +2,7 @@
 package sources
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -43,6 +44,27 @@ type Skipped struct {
 // would be walked twice or forever) and never out of it. Those passed over
 // are returned in skipped, sorted.
 func List(paths []string, o Options) (files []string, skipped []Skipped, err error) {
+	listed, skipped, err := ListFiles(paths, o)
+	for _, f := range listed {
+		files = append(files, f.Path)
+	}
+	return files, skipped, err
+}
+
+// File is a briefing List found, and the file it was when found, so that
+// a reader can refuse another file (or a link) swapped in since: see
+// boundedfile.ReadExpected.
+type File struct {
+	Path string
+	// Info is the file's (after a link, the link's target's).
+	Info fs.FileInfo
+	// Link is set when the path may be a symbolic link: one named on the
+	// command line, or one inside a folder leading to a file in it.
+	Link bool
+}
+
+// ListFiles is List, with what each file was when listed.
+func ListFiles(paths []string, o Options) (files []File, skipped []Skipped, err error) {
 	var excluded []os.FileInfo
 	for _, e := range o.Exclude {
 		if st, err := os.Stat(e); err == nil && st.IsDir() {
@@ -65,11 +87,11 @@ func List(paths []string, o Options) (files []string, skipped []Skipped, err err
 		return false
 	}
 	seen := map[string]bool{}
-	add := func(p string) {
+	add := func(p string, info fs.FileInfo, link bool) {
 		p = filepath.Clean(p)
 		if !seen[p] {
 			seen[p] = true
-			files = append(files, p)
+			files = append(files, File{Path: p, Info: info, Link: link})
 		}
 	}
 	for _, a := range paths {
@@ -78,7 +100,7 @@ func List(paths []string, o Options) (files []string, skipped []Skipped, err err
 			return nil, nil, fmt.Errorf("%s: %w", a, err)
 		}
 		if !st.IsDir() {
-			add(a)
+			add(a, st, true)
 			continue
 		}
 		root, err := filepath.EvalSymlinks(a)
@@ -90,6 +112,13 @@ func List(paths []string, o Options) (files []string, skipped []Skipped, err err
 		}
 		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
+				// A folder inside that cannot be read is passed over, as
+				// a file that cannot be read is; the folder named itself
+				// must be readable.
+				if p != a && d != nil && d.IsDir() {
+					skipped = append(skipped, Skipped{p, "a folder that cannot be read (" + reason(err) + ")"})
+					return filepath.SkipDir
+				}
 				return err
 			}
 			if d.IsDir() {
@@ -107,18 +136,30 @@ func List(paths []string, o Options) (files []string, skipped []Skipped, err err
 					skipped = append(skipped, Skipped{p, why})
 					return nil
 				}
+				info, err := os.Stat(p)
+				if err != nil {
+					skipped = append(skipped, Skipped{p, "a symbolic link that leads nowhere"})
+					return nil
+				}
+				add(p, info, true)
+				return nil
 			} else if !d.Type().IsRegular() {
 				skipped = append(skipped, Skipped{p, "not a regular file"})
 				return nil
 			}
-			add(p)
+			info, err := d.Info()
+			if err != nil {
+				skipped = append(skipped, Skipped{p, "cannot be read (" + reason(err) + ")"})
+				return nil
+			}
+			add(p, info, false)
 			return nil
 		})
 		if err != nil {
 			return nil, nil, err
 		}
 	}
-	sort.Strings(files)
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	sort.Slice(skipped, func(i, j int) bool { return skipped[i].Path < skipped[j].Path })
 	return files, skipped, nil
 }
@@ -148,4 +189,13 @@ func outsideLink(p, root, shown string) string {
 		return "a symbolic link to something other than a file; not followed"
 	}
 	return ""
+}
+
+// reason is an error's text without the path it names.
+func reason(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
 }
