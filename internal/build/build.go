@@ -367,8 +367,11 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	if ref == "" && o.Config.Templates != "" {
 		// A project's templates folder may hold its Word look as a
 		// reference document; --reference-doc wins over it.
-		p := filepath.Join(o.Config.Templates, "docx", ReferenceName)
-		if _, err := os.Stat(p); err == nil {
+		p, ok, err := templateFile(o.Config.Templates, "docx/"+ReferenceName)
+		if err != nil {
+			return fail(filepath.ToSlash(p), "cannot read the reference document: %s", describe(err))
+		}
+		if ok {
 			ref = p
 		}
 	}
@@ -383,6 +386,9 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		}
 	}
 	if contains(formats, "pdf") {
+		if p, _, err := templateFile(o.Config.Templates, pdf.ThemeFile); o.Config.Templates != "" && err != nil {
+			return fail(filepath.ToSlash(p), "cannot read the PDF theme: %s", describe(err))
+		}
 		if e.theme, err = pdf.LoadTheme(o.Config.Templates); err != nil {
 			var de *diag.ListError
 			if errors.As(err, &de) {
@@ -888,12 +894,12 @@ func baseHashes(e *env, refBytes []byte) (map[string][]byte, error) {
 			writeField(h, "paper "+e.paper)
 			writeField(h, string(templates.PDFTheme))
 		}
-		if dir := e.o.Config.Templates; dir != "" {
-			sub := filepath.Join(dir, f)
-			if st, err := os.Stat(sub); err == nil && st.IsDir() {
-				if err := hashFS(h, os.DirFS(sub), "."); err != nil {
-					return nil, err
-				}
+		// Of a project's templates folder, only the files a build
+		// uses: the reference document (hashed above, as refBytes) and
+		// the PDF theme. Nothing else there is read or walked.
+		if dir := e.o.Config.Templates; dir != "" && f == "pdf" {
+			if err := hashTheme(h, dir); err != nil {
+				return nil, err
 			}
 		}
 		base[f] = h.Sum(nil)
