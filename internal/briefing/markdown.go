@@ -423,6 +423,11 @@ func (c *converter) inline(out []Inline, n gast.Node, depth int) []Inline {
 		}
 		c.out.Links = append(c.out.Links, linkUse{URL: url, Line: c.line(n, 0)})
 		label := strings.TrimPrefix(url, "mailto:")
+		if written := c.cleanAt(string(n.Label(c.src)), n.Pos()); n.AutoLinkType == gast.AutoLinkURL && "http://"+written == url {
+			// A bare www. address prints as written; only its link
+			// gains the scheme a browser needs.
+			label = written
+		}
 		out = append(out, &Link{URL: url, Inlines: []Inline{&Text{Value: label}}})
 	case *gast.Image:
 		url := c.cleanAt(unescape(n.Destination), n.Pos())
