@@ -244,8 +244,12 @@ func Parse(path string, data []byte) (*Config, diag.List) {
 			c.Producer = val
 		case "acknowledgement":
 			c.Acknowledgement = val
+			// An error, not a warning: the project's statement is printed
+			// on handouts of every producer (and adapted ones), so one
+			// without the placeholder would credit no one, or the wrong
+			// library, on every handout.
 			if !strings.Contains(val, "{producer}") {
-				diags.Warnf(path, v.Line, "acknowledgement does not name the producer; put {producer} where the producer's name belongs")
+				diags.Errorf(path, v.Line, "acknowledgement does not name the producer; put {producer} where the producer's name belongs")
 			}
 			if bad := unknownPlaceholder(val); bad != "" {
 				diags.Errorf(path, v.Line, "acknowledgement has the placeholder %s; the only placeholder is {producer}", bad)
