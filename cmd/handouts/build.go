@@ -54,6 +54,7 @@ Examples:
 			&cli.StringFlag{Name: "adapted-by",
 				Usage: "add \"Adapted by `ORG` from a briefing by PRODUCER\" to every handout (overrides the project config)"},
 			configFlag(),
+			&cli.StringFlag{Name: "today", Usage: "use `DATE` (2026-11-25) as today for the review-date warning instead of the clock"},
 			&cli.BoolFlag{Name: "force", Usage: "rebuild every handout, also one changed by hand"},
 			&cli.BoolFlag{Name: "prune", Usage: "remove handouts whose briefing no longer exists"},
 			&cli.BoolFlag{Name: "json", Usage: "print the outcome as JSON on standard output"},
@@ -98,6 +99,10 @@ func buildHandouts(c *cli.Context) error {
 			return usageError("%s: %s", a, describeErr(err))
 		}
 	}
+	today, err := todayFlag(c)
+	if err != nil {
+		return err
+	}
 	cfg, err := projectConfig(c)
 	if err != nil {
 		return err
@@ -138,6 +143,7 @@ func buildHandouts(c *cli.Context) error {
 		Config:    cfg,
 		Reference: c.String("reference-doc"),
 		Observe:   rep.Observe,
+		Today:     today,
 	})
 	var berr *build.Error
 	if errors.As(err, &berr) {

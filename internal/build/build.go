@@ -88,6 +88,10 @@ type Options struct {
 	Reference string
 	// Observe, if set, is told about the build as it goes: see Event.
 	Observe func(Event)
+	// Today is the date review dates are judged against for the
+	// warning that one has passed; zero means no such warning. It never
+	// changes a handout.
+	Today briefing.Date
 }
 
 // Status is what became of one handout, or of one briefing.
@@ -361,7 +365,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		AdaptedBy:       o.Config.AdaptedBy,
 		Producer:        o.Config.Producer,
 	}
-	e.parseOpts = briefing.Options{DefaultProducer: o.Config.Producer}
+	e.parseOpts = briefing.Options{DefaultProducer: o.Config.Producer, Today: o.Today}
 	var refBytes []byte
 	ref := o.Reference
 	if ref == "" && o.Config.Templates != "" {
