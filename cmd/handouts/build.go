@@ -13,6 +13,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"handouts/internal/briefing"
 	"handouts/internal/build"
 	"handouts/internal/config"
 	"handouts/internal/diag"
@@ -116,6 +117,9 @@ func buildHandouts(c *cli.Context) error {
 	}
 	if c.IsSet("adapted-by") {
 		cfg.AdaptedBy = strings.TrimSpace(c.String("adapted-by"))
+		if msg := briefing.TooLong("--adapted-by", cfg.AdaptedBy, briefing.MaxNameLength, briefing.NameHint); msg != "" {
+			return usageError("%s", msg)
+		}
 	}
 
 	stderr := c.App.ErrWriter

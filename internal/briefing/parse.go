@@ -391,11 +391,13 @@ func checkBody(doc *Document, p parsed, info bodyInfo, fm frontMatter, d *diagSi
 	}
 
 	for _, l := range p.Links {
-		if msg := checkBodyLink(l.URL); msg != "" {
-			what := "link"
-			if l.Image {
-				what = "image"
-			}
+		what := "link"
+		if l.Image {
+			what = "image"
+		}
+		if msg := TooLong(fmt.Sprintf("%s %q", what, clip(l.URL, 60)), l.URL, MaxLinkLength, LinkHint); msg != "" {
+			d.errorf(l.Line, "%s", msg)
+		} else if msg := checkBodyLink(l.URL); msg != "" {
 			d.errorf(l.Line, "%s %q %s", what, clip(l.URL, 60), msg)
 		}
 	}

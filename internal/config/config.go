@@ -24,6 +24,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"handouts/internal/boundedfile"
+	"handouts/internal/briefing"
 	"handouts/internal/diag"
 	"handouts/internal/suggest"
 	"handouts/internal/yamlpos"
@@ -240,8 +241,16 @@ func Parse(path string, data []byte) (*Config, diag.List) {
 			continue
 		}
 		switch key {
-		case "producer":
-			c.Producer = val
+		case "producer", "adapted-by":
+			if msg := briefing.TooLong(key, val, briefing.MaxNameLength, briefing.NameHint); msg != "" {
+				diags.Errorf(path, v.Line, "%s", msg)
+				continue
+			}
+			if key == "producer" {
+				c.Producer = val
+			} else {
+				c.AdaptedBy = val
+			}
 		case "acknowledgement":
 			c.Acknowledgement = val
 			// An error, not a warning: the project's statement is printed
@@ -268,8 +277,6 @@ func Parse(path string, data []byte) (*Config, diag.List) {
 				continue
 			}
 			c.ReviewMonths = n
-		case "adapted-by":
-			c.AdaptedBy = val
 		case "templates":
 			dir := filepath.FromSlash(val)
 			if !filepath.IsAbs(dir) {
