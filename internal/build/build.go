@@ -558,7 +558,13 @@ func buildItem(ctx context.Context, e *env, it *Item) {
 		return
 	}
 
-	doc, diags := parse(it.Source, src, e.parseOpts)
+	doc, diags, cerr := parseCtx(ctx, it.Source, src, e.parseOpts)
+	if cerr != nil {
+		for _, i := range todo {
+			it.Outputs[i].Status = Interrupted
+		}
+		return
+	}
 	it.Diags = append(it.Diags, diags...)
 	if diags.HasErrors() || doc == nil {
 		if doc == nil && !diags.HasErrors() {
@@ -576,7 +582,11 @@ func buildItem(ctx context.Context, e *env, it *Item) {
 			out.Status = Interrupted
 			continue
 		}
-		data, err := render(writers[out.Format], doc, e)
+		data, err, cerr := renderCtx(ctx, writers[out.Format], doc, e)
+		if cerr != nil {
+			out.Status = Interrupted
+			continue
+		}
 		if err != nil {
 			it.Diags.Errorf(it.Source, 0, "cannot make %s: %v", out.Path, err)
 			failOutput(e, out)
