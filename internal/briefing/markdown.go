@@ -350,7 +350,9 @@ func (c *converter) scanRaw(b []byte, srcPos int) {
 func (c *converter) scanBreak() { c.scan = append(c.scan, 0) }
 
 func (c *converter) inline(out []Inline, n gast.Node, depth int) []Inline {
-	if depth >= MaxInlineDepth {
+	// MaxInlineDepth emphases or links in one another are allowed: the
+	// text inside the deepest is at MaxInlineDepth, one more is not.
+	if depth >= MaxInlineDepth && n.HasChildren() {
 		if !c.inlineReported {
 			c.inlineReported = true
 			c.diags.errorf(c.line(n, 0), "emphasis and links are nested more than %d deep; simplify the formatting", MaxInlineDepth)
@@ -504,7 +506,9 @@ func unescape(b []byte) string {
 // charRef reads "&name;", "&#123;" or "&#x1F;" at the start of b and
 // returns its text and length, or 0.
 func charRef(b []byte) ([]byte, int) {
-	end := bytes.IndexByte(b, ';')
+	// Look no further than the longest reference: a run of "&" must not
+	// make each one search the rest of the text for a ";".
+	end := bytes.IndexByte(b[:min(len(b), 42)], ';')
 	if end < 2 || end > 40 {
 		return nil, 0
 	}

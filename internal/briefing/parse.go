@@ -120,6 +120,7 @@ func prescan(src []byte, start int, lines lineIndex, d *diagSink) bool {
 	ok := true
 	fence := ""
 	footnotes := 0
+	var inline inlineBound
 	for pos := start; pos < len(src); {
 		end := pos
 		for end < len(src) && src[end] != '\n' {
@@ -186,6 +187,10 @@ func prescan(src []byte, start int, lines lineIndex, d *diagSink) bool {
 		}
 		if markers > 0 && indent > MaxIndent && ok {
 			d.errorf(lineNo, "a list item or quote is indented %d columns, more than the limit of %d; flatten the nesting", indent, MaxIndent)
+			ok = false
+		}
+		if msg := inline.line(lineNo, rest); msg != "" && ok {
+			d.errorf(lineNo, "%s", msg)
 			ok = false
 		}
 		if k := strings.Count(string(line), "]("); k > MaxLinksPerLine && ok {
