@@ -54,7 +54,7 @@ Examples:
 			&cli.StringFlag{Name: "format", DefaultText: "docx,pdf, or the project config's formats",
 				Usage: "the formats to build: `LIST` of docx, pdf and html, comma-separated"},
 			&cli.StringFlag{Name: "today", DefaultText: "SOURCE_DATE_EPOCH's date, or the clock's (UTC)",
-				Usage: "work out the catalogue's review states for `DATE` (2026-11-25)"},
+				Usage: "judge review dates (warnings, the catalogue's review states) against `DATE` (2026-11-25)"},
 			&cli.StringFlag{Name: "out", Value: "out", TakesFile: true,
 				Usage: "write the handouts into `DIR`"},
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(),
@@ -132,6 +132,9 @@ func buildHandouts(c *cli.Context) error {
 	}
 	if c.IsSet("adapted-by") {
 		cfg.AdaptedBy = strings.TrimSpace(c.String("adapted-by"))
+		if msg := briefing.TooLong("--adapted-by", cfg.AdaptedBy, briefing.MaxNameLength, briefing.NameHint); msg != "" {
+			return usageError("%s", msg)
+		}
 	}
 	if c.Bool("no-qr") {
 		cfg.NoQR = true

@@ -27,6 +27,11 @@ func main() {
 }
 
 func run(args []string) int {
+	// "handouts --version" is "handouts version", as users of other
+	// tools expect.
+	if len(args) == 2 && (args[1] == "--version" || args[1] == "-version") {
+		args = []string{args[0], "version"}
+	}
 	app := newApp()
 	var unknown string
 	app.CommandNotFound = func(_ *cli.Context, name string) { unknown = name }

@@ -327,10 +327,18 @@ func setText(key, s string, line int, m *Meta, d *diagSink) {
 			d.errorf(line, "%s", msg)
 		}
 	case "producer":
+		if msg := TooLong("producer", s, MaxNameLength, NameHint); msg != "" {
+			d.errorf(line, "%s", msg)
+			return
+		}
 		m.Producer = s
 	case "source":
 		m.Source = s
 	case "link":
+		if msg := TooLong("link", s, MaxLinkLength, LinkHint); msg != "" {
+			d.errorf(line, "%s", msg)
+			return
+		}
 		if err := checkLink(s); err != "" {
 			d.errorf(line, "link %q %s", s, err)
 			return

@@ -374,7 +374,9 @@ func (c *converter) scanRaw(b []byte, srcPos int) {
 func (c *converter) scanBreak() { c.scan = append(c.scan, 0) }
 
 func (c *converter) inline(out []Inline, n gast.Node, depth int) []Inline {
-	if depth >= MaxInlineDepth {
+	// MaxInlineDepth emphases or links in one another are allowed: the
+	// text inside the deepest is at MaxInlineDepth, one more is not.
+	if depth >= MaxInlineDepth && n.HasChildren() {
 		if !c.inlineReported {
 			c.inlineReported = true
 			c.diags.errorf(c.line(n, 0), "emphasis and links are nested more than %d deep; simplify the formatting", MaxInlineDepth)
@@ -447,6 +449,11 @@ func (c *converter) inline(out []Inline, n gast.Node, depth int) []Inline {
 		}
 		c.out.Links = append(c.out.Links, linkUse{URL: url, Line: c.line(n, 0)})
 		label := strings.TrimPrefix(url, "mailto:")
+		if written := c.cleanAt(string(n.Label(c.src)), n.Pos()); n.AutoLinkType == gast.AutoLinkURL && "http://"+written == url {
+			// A bare www. address prints as written; only its link
+			// gains the scheme a browser needs.
+			label = written
+		}
 		out = append(out, &Link{URL: url, Inlines: []Inline{&Text{Value: label}}})
 	case *gast.Image:
 		url := c.cleanAt(unescape(n.Destination), n.Pos())
@@ -528,7 +535,9 @@ func unescape(b []byte) string {
 // charRef reads "&name;", "&#123;" or "&#x1F;" at the start of b and
 // returns its text and length, or 0.
 func charRef(b []byte) ([]byte, int) {
-	end := bytes.IndexByte(b, ';')
+	// Look no further than the longest reference: a run of "&" must not
+	// make each one search the rest of the text for a ";".
+	end := bytes.IndexByte(b[:min(len(b), 42)], ';')
 	if end < 2 || end > 40 {
 		return nil, 0
 	}

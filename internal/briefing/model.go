@@ -4,7 +4,11 @@
 // past the reader knows how the text was parsed.
 package briefing
 
-import "handouts/internal/picture"
+import (
+	"strings"
+
+	"handouts/internal/picture"
+)
 
 // Kind is the kind of briefing.
 type Kind string
@@ -246,10 +250,11 @@ func (*LineBreak) inline()   {}
 func (*FootnoteRef) inline() {}
 
 // IsBare reports whether the link's text is its own address, as for an
-// autolink, so the address need not be printed a second time.
+// autolink (a bare www. address is linked with http:// before it), so the
+// address need not be printed a second time.
 func (l *Link) IsBare() bool {
 	s := PlainText(l.Inlines)
-	return s == l.URL || "mailto:"+s == l.URL
+	return s == l.URL || "mailto:"+s == l.URL || strings.HasPrefix(s, "www.") && "http://"+s == l.URL
 }
 
 // PlainText returns the text of inlines without formatting. It walks

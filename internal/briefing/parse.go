@@ -143,6 +143,7 @@ func prescan(src []byte, start int, lines lineIndex, d *diagSink) bool {
 	ok := true
 	fence := ""
 	footnotes := 0
+	var inline inlineBound
 	for pos := start; pos < len(src); {
 		end := pos
 		for end < len(src) && src[end] != '\n' {
@@ -209,6 +210,10 @@ func prescan(src []byte, start int, lines lineIndex, d *diagSink) bool {
 		}
 		if markers > 0 && indent > MaxIndent && ok {
 			d.errorf(lineNo, "a list item or quote is indented %d columns, more than the limit of %d; flatten the nesting", indent, MaxIndent)
+			ok = false
+		}
+		if msg := inline.line(lineNo, rest); msg != "" && ok {
+			d.errorf(lineNo, "%s", msg)
 			ok = false
 		}
 		if k := strings.Count(string(line), "]("); k > MaxLinksPerLine && ok {
@@ -417,11 +422,13 @@ func checkBody(doc *Document, p parsed, info bodyInfo, fm frontMatter, d *diagSi
 		if l.Image && isLocalPicture(l.URL) {
 			continue // loadPictures checks it
 		}
-		if msg := checkBodyLink(l.URL); msg != "" {
-			what := "link"
-			if l.Image {
-				what = "image"
-			}
+		what := "link"
+		if l.Image {
+			what = "image"
+		}
+		if msg := TooLong(fmt.Sprintf("%s %q", what, clip(l.URL, 60)), l.URL, MaxLinkLength, LinkHint); msg != "" {
+			d.errorf(l.Line, "%s", msg)
+		} else if msg := checkBodyLink(l.URL); msg != "" {
 			d.errorf(l.Line, "%s %q %s", what, clip(l.URL, 60), msg)
 		}
 	}

@@ -96,8 +96,9 @@ type Options struct {
 	// Drafts builds briefings marked "draft: true" too; without it they
 	// are left out, their problems reported as warnings.
 	Drafts bool
-	// Today is the date the catalogue's review states are worked out
-	// for; zero leaves them out. The build never reads the clock.
+	// Today is the date review dates are judged against: for the
+	// warning that one has passed, and for the catalogue's review
+	// states. Zero means neither. The build never reads the clock.
 	Today briefing.Date
 }
 
@@ -397,14 +398,17 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		AdaptedBy:       o.Config.AdaptedBy,
 		Producer:        o.Config.Producer,
 	}
-	e.parseOpts = briefing.Options{DefaultProducer: o.Config.Producer, Root: projectRoot(o.Config)}
+	e.parseOpts = briefing.Options{DefaultProducer: o.Config.Producer, Root: projectRoot(o.Config), Today: o.Today}
 	var refBytes []byte
 	ref := o.Reference
 	if ref == "" && o.Config.Templates != "" {
 		// A project's templates folder may hold its Word look as a
 		// reference document; --reference-doc wins over it.
-		p := filepath.Join(o.Config.Templates, "docx", ReferenceName)
-		if _, err := os.Stat(p); err == nil {
+		p, ok, err := templateFile(o.Config.Templates, "docx/"+ReferenceName)
+		if err != nil {
+			return fail(filepath.ToSlash(p), "cannot read the reference document: %s", describe(err))
+		}
+		if ok {
 			ref = p
 		}
 	}
@@ -422,6 +426,9 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		}
 	}
 	if contains(formats, "pdf") || contains(formats, "html") {
+		if p, _, err := templateFile(o.Config.Templates, pdf.ThemeFile); o.Config.Templates != "" && err != nil {
+			return fail(filepath.ToSlash(p), "cannot read the PDF theme: %s", describe(err))
+		}
 		if e.theme, err = pdf.LoadTheme(o.Config.Templates); err != nil {
 			var de *diag.ListError
 			if errors.As(err, &de) {
@@ -610,7 +617,13 @@ func buildItem(ctx context.Context, e *env, it *Item) {
 		return
 	}
 
-	doc, diags := parse(it.Source, src, e.parseOpts)
+	doc, diags, cerr := parseCtx(ctx, it.Source, src, e.parseOpts)
+	if cerr != nil {
+		for _, i := range todo {
+			it.Outputs[i].Status = Interrupted
+		}
+		return
+	}
 	if doc != nil && doc.Meta.Draft && !e.o.Drafts {
 		skipDraft(it, diags, todo)
 		return
@@ -635,7 +648,11 @@ func buildItem(ctx context.Context, e *env, it *Item) {
 			out.Status = Interrupted
 			continue
 		}
-		data, err := render(writers[out.Format], doc, e)
+		data, err, cerr := renderCtx(ctx, writers[out.Format], doc, e)
+		if cerr != nil {
+			out.Status = Interrupted
+			continue
+		}
 		if err != nil {
 			it.Diags.Errorf(it.Source, 0, "cannot make %s: %v", out.Path, err)
 			failOutput(e, out)
@@ -1003,12 +1020,12 @@ func baseHashes(e *env, refBytes []byte) (map[string][]byte, error) {
 			writeField(h, fmt.Sprintf("colours %+v", e.colours))
 			writeField(h, "formats "+strings.Join(e.formats, ","))
 		}
-		if dir := e.o.Config.Templates; dir != "" {
-			sub := filepath.Join(dir, f)
-			if st, err := os.Stat(sub); err == nil && st.IsDir() {
-				if err := hashFS(h, os.DirFS(sub), "."); err != nil {
-					return nil, err
-				}
+		// Of a project's templates folder, only the files a build
+		// uses: the reference document (hashed above, as refBytes) and
+		// the PDF theme. Nothing else there is read or walked.
+		if dir := e.o.Config.Templates; dir != "" && f == "pdf" {
+			if err := hashTheme(h, dir); err != nil {
+				return nil, err
 			}
 		}
 		base[f] = h.Sum(nil)

@@ -19,6 +19,7 @@ import (
 	"handouts/internal/build/buildtest"
 	"handouts/internal/config"
 	"handouts/internal/diag"
+	"handouts/internal/docx"
 	"handouts/internal/manifest"
 )
 
@@ -110,7 +111,8 @@ func TestWhatAHandoutDependsOn(t *testing.T) {
 		{"acknowledgement", func() { cfg.Acknowledgement = "By {producer}." }, []string{"docx", "pdf"}},
 		{"templates folder", func() { cfg.Templates = "templates" }, []string{"pdf"}},
 		{"a template in it", func() { write(t, "templates/pdf/theme.yaml", "line-height: 1.4\n") }, []string{"pdf"}},
-		{"a Word template", func() { write(t, "templates/docx/styles.xml", "<x/>") }, []string{"docx"}},
+		{"a file the build does not use", func() { write(t, "templates/docx/styles.xml", "<x/>") }, nil},
+		{"a Word reference document", func() { write(t, "templates/docx/reference.docx", string(docx.DefaultReference())) }, []string{"docx"}},
 		{"the source", func() { write(t, "sources/a.md", "alpha 2") }, []string{"docx", "pdf"}},
 		{"the source moved", func() { os.Rename("sources", "moved"); opts.Paths = []string{"moved"} }, []string{"docx", "pdf"}},
 		{"logo", func() { cfg.LogoPicture, cfg.LogoAlt = testLogo(t), "Logo" }, []string{"docx", "pdf"}},

@@ -25,6 +25,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"handouts/internal/boundedfile"
+	"handouts/internal/briefing"
 	"handouts/internal/diag"
 	"handouts/internal/picture"
 	"handouts/internal/suggest"
@@ -271,12 +272,24 @@ func Parse(path string, data []byte) (*Config, diag.List) {
 			continue
 		}
 		switch key {
-		case "producer":
-			c.Producer = val
+		case "producer", "adapted-by":
+			if msg := briefing.TooLong(key, val, briefing.MaxNameLength, briefing.NameHint); msg != "" {
+				diags.Errorf(path, v.Line, "%s", msg)
+				continue
+			}
+			if key == "producer" {
+				c.Producer = val
+			} else {
+				c.AdaptedBy = val
+			}
 		case "acknowledgement":
 			c.Acknowledgement = val
+			// An error, not a warning: the project's statement is printed
+			// on handouts of every producer (and adapted ones), so one
+			// without the placeholder would credit no one, or the wrong
+			// library, on every handout.
 			if !strings.Contains(val, "{producer}") {
-				diags.Warnf(path, v.Line, "acknowledgement does not name the producer; put {producer} where the producer's name belongs")
+				diags.Errorf(path, v.Line, "acknowledgement does not name the producer; put {producer} where the producer's name belongs")
 			}
 			if bad := unknownPlaceholder(val); bad != "" {
 				diags.Errorf(path, v.Line, "acknowledgement has the placeholder %s; the only placeholder is {producer}", bad)
@@ -295,8 +308,6 @@ func Parse(path string, data []byte) (*Config, diag.List) {
 				continue
 			}
 			c.ReviewMonths = n
-		case "adapted-by":
-			c.AdaptedBy = val
 		case "formats":
 			var formats []string
 			for _, f := range strings.Split(val, ",") {

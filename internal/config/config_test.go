@@ -140,18 +140,18 @@ adapted-by: Leighton Library
 			diags: []string{`handouts.yaml:1: review-period: "0" is out of range: between 1 month and 10 years`},
 		},
 		{
-			name:  "acknowledgement without the placeholder warns",
+			name:  "acknowledgement without the placeholder is an error",
 			input: "acknowledgement: Reuse freely.\n",
 			want:  Config{Acknowledgement: "Reuse freely.", Paper: A4, ReviewMonths: 12},
-			diags: []string{`handouts.yaml:1: warning: acknowledgement does not name the producer; put {producer} where the producer's name belongs`},
+			diags: []string{`handouts.yaml:1: acknowledgement does not name the producer; put {producer} where the producer's name belongs`},
 		},
 		{
 			name:  "acknowledgement with a misspelt placeholder",
 			input: "acknowledgement: By {produce}.\n",
 			want:  Config{Acknowledgement: "By {produce}.", Paper: A4, ReviewMonths: 12},
 			diags: []string{
+				`handouts.yaml:1: acknowledgement does not name the producer; put {producer} where the producer's name belongs`,
 				`handouts.yaml:1: acknowledgement has the placeholder {produce}; the only placeholder is {producer}`,
-				`handouts.yaml:1: warning: acknowledgement does not name the producer; put {producer} where the producer's name belongs`,
 			},
 		},
 		{

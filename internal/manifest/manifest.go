@@ -12,6 +12,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path/filepath"
 	"sort"
@@ -33,7 +34,15 @@ const Version = 1
 // MaxSize bounds the manifest read: a few hundred bytes a handout.
 const MaxSize = 64 << 20
 
-var errTooLarge = fmt.Errorf("larger than %d MiB", MaxSize>>20)
+// MaxEntries bounds the number of handouts a manifest may record (over
+// 30,000 briefings in three formats). The byte limit alone would let
+// through millions of tiny entries, each costing time and memory.
+const MaxEntries = 100_000
+
+var (
+	errTooLarge = fmt.Errorf("larger than %d MiB", MaxSize>>20)
+	errTooMany  = fmt.Errorf("more than %d entries", MaxEntries)
+)
 
 // Record describes one output file the tool wrote.
 type Record struct {
@@ -91,33 +100,110 @@ func Load(dir string) (*Manifest, error) {
 }
 
 // Parse decodes a manifest's bytes. On error the manifest returned is
-// empty, never partly filled.
+// empty, never partly filled. The entries are read one at a time and
+// counted, so a manifest of millions of tiny entries is refused after
+// MaxEntries of them rather than decoded whole.
 func Parse(data []byte) (*Manifest, error) {
 	if len(data) > MaxSize {
 		return New(), errTooLarge
 	}
-	var mf file
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&mf); err != nil {
+	m, err := decode(data)
+	if err != nil {
 		return New(), err
 	}
-	if dec.More() {
-		return New(), fmt.Errorf("more than one JSON value")
+	return m, nil
+}
+
+func decode(data []byte) (*Manifest, error) {
+	// A syntax error first, with the decoder's full message; checking
+	// the syntax is one pass that keeps nothing.
+	var se *json.SyntaxError
+	if err := json.Unmarshal(data, &struct{}{}); errors.As(err, &se) {
+		return nil, err
 	}
-	if mf.Version != Version {
-		return New(), fmt.Errorf("version %d, not %d", mf.Version, Version)
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := expectDelim(dec, '{'); err != nil {
+		return nil, err
 	}
 	m := New()
-	for name, r := range mf.Outputs {
+	version, seenVersion := 0, false
+	for dec.More() {
+		key, err := dec.Token()
+		if err != nil {
+			return nil, err
+		}
+		switch key {
+		case "version":
+			if err := dec.Decode(&version); err != nil {
+				return nil, err
+			}
+			seenVersion = true
+		case "outputs":
+			if err := decodeOutputs(dec, m); err != nil {
+				return nil, err
+			}
+		default:
+			return nil, fmt.Errorf("unknown field %q", key)
+		}
+	}
+	if err := expectDelim(dec, '}'); err != nil {
+		return nil, err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, fmt.Errorf("more than one JSON value")
+	}
+	if !seenVersion || version != Version {
+		return nil, fmt.Errorf("version %d, not %d", version, Version)
+	}
+	return m, nil
+}
+
+// decodeOutputs reads the outputs object (or null) entry by entry.
+func decodeOutputs(dec *json.Decoder, m *Manifest) error {
+	tok, err := dec.Token()
+	if err != nil {
+		return err
+	}
+	if tok == nil {
+		return nil // "outputs": null, as an empty map
+	}
+	if d, ok := tok.(json.Delim); !ok || d != '{' {
+		return fmt.Errorf("outputs is not an object")
+	}
+	n := 0
+	for dec.More() {
+		if n++; n > MaxEntries {
+			return errTooMany
+		}
+		tok, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		name, _ := tok.(string)
 		// Only plain names inside the folder: a manifest edited to name
 		// ../x must not make prune delete outside the output folder.
 		if !ValidName(name) {
-			return New(), fmt.Errorf("output %q is not a file name", name)
+			return fmt.Errorf("output %q is not a file name", name)
+		}
+		var r Record
+		if err := dec.Decode(&r); err != nil {
+			return err
 		}
 		m.Outputs[name] = r
 	}
-	return m, nil
+	return expectDelim(dec, '}')
+}
+
+func expectDelim(dec *json.Decoder, want json.Delim) error {
+	tok, err := dec.Token()
+	if err != nil {
+		return err
+	}
+	if d, ok := tok.(json.Delim); !ok || d != want {
+		return fmt.Errorf("not a manifest: %v where %q was expected", tok, string(want))
+	}
+	return nil
 }
 
 // ValidName reports whether name is a plain file name: no folder part,

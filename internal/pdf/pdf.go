@@ -476,16 +476,7 @@ func render(w io.Writer, pp paper, th *Theme, h *handout.Handout, d *briefing.Do
 		label := handout.PageLabel(n+1, len(pages))
 		lw := measure(label)
 		if footer != "" {
-			s := footer
-			for room := right - left - lw - 18; measure(s) > room && s != ""; {
-				r := []rune(s)
-				s = strings.TrimSpace(string(r[:len(r)-1]))
-				if measure(s+"…") <= room {
-					s += "…"
-					break
-				}
-			}
-			text(left, footerY, s, fs)
+			text(left, footerY, fitWidth(ms[sans], footer, fs.size, right-left-lw-18), fs)
 		}
 		text(right-lw, footerY, label, fs)
 	}
