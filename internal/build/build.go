@@ -137,8 +137,8 @@ type Item struct {
 	// errors met writing its handouts, in order.
 	Diags diag.List
 
-	entry *html.Entry // for the catalogue, when parsed in this build
-	file sources.File // as listed: what is read must be this file
+	entry *html.Entry  // for the catalogue, when parsed in this build
+	file  sources.File // as listed: what is read must be this file
 }
 
 // Orphan is a handout whose briefing no longer exists.
