@@ -50,7 +50,7 @@ import (
 	"time"
 	"unicode/utf16"
 
-	"github.com/go-pdf/fpdf"
+	"codeberg.org/go-pdf/fpdf"
 
 	"handouts/internal/briefing"
 	"handouts/internal/handout"
