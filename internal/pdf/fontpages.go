@@ -62,6 +62,9 @@ type fontPage struct {
 	once sync.Once
 	def  []byte
 	z    []byte
+
+	cmapOnce sync.Once
+	cmap     []byte // the ToUnicode stream object (tagged.go)
 }
 
 // encoding places each character of a face on a page.

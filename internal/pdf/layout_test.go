@@ -32,7 +32,7 @@ func lineTexts(l *layouter, lines []line) []string {
 		var b strings.Builder
 		end := 0.0
 		for i, f := range ln.frags {
-			if i > 0 && f.x > end+0.01 {
+			if i > 0 && f.x > end+0.01 && !strings.HasSuffix(b.String(), " ") {
 				b.WriteString(" ")
 			}
 			b.WriteString(f.text)
@@ -60,9 +60,9 @@ func TestBreakLines(t *testing.T) {
 		want  []string
 	}{
 		{"fits", []briefing.Inline{bt.Text("one two three")}, 500, []string{"one two three"}},
-		{"wraps at spaces", []briefing.Inline{bt.Text("one two three four")}, l.widthOf("one two thr", st), []string{"one two", "three four"}},
+		{"wraps at spaces", []briefing.Inline{bt.Text("one two three four")}, l.widthOf("one two thr", st), []string{"one two ", "three four"}}, // the space at a line's end is kept, for extraction
 		{"spaces collapse", []briefing.Inline{bt.Text("one   two")}, 500, []string{"one two"}},
-		{"hard break", []briefing.Inline{bt.Text("one"), &briefing.LineBreak{}, bt.Text("two")}, 500, []string{"one", "two"}},
+		{"hard break", []briefing.Inline{bt.Text("one"), &briefing.LineBreak{}, bt.Text("two")}, 500, []string{"one ", "two"}},
 		{"styles join in a word", []briefing.Inline{bt.Text("a"), bt.Strong(bt.Text("b")), bt.Text("c d")}, 500, []string{"abc d"}},
 		{"long address breaks after a slash", []briefing.Inline{bt.Text("https://example.org/abcdefgh/ijklmnop")},
 			l.widthOf("https://example.org/abcdefgh/ij", st), []string{"https://example.org/abcdefgh/", "ijklmnop"}},
@@ -520,8 +520,15 @@ func TestMetadata(t *testing.T) {
 			t.Errorf("the PDF lacks %q", want)
 		}
 	}
-	if strings.Contains(b, "/ID") {
-		t.Error("the PDF has a file identifier, which would differ between runs")
+	// The file identifier is a digest of the content: the same for the
+	// same handout, another for another.
+	id := regexp.MustCompile(`/ID \[<[0-9a-f]{32}> <[0-9a-f]{32}>\]`)
+	if again := string(pdfOf(t, d, Options{})); id.FindString(b) == "" || id.FindString(again) != id.FindString(b) {
+		t.Errorf("file identifier %q, then %q: want one, the same each run", id.FindString(b), id.FindString(again))
+	}
+	d2 := bt.Rich()
+	if other := string(pdfOf(t, d2, Options{})); id.FindString(other) == id.FindString(b) {
+		t.Error("two different handouts have the same file identifier")
 	}
 	// An undated briefing gets a fixed date, not the clock.
 	d.Meta.Updated = briefing.Date{}
@@ -651,7 +658,7 @@ func TestNothingBelowTheBody(t *testing.T) {
 // internal link annotation per mark, each to the page its note is on.
 func TestNoteMarksLink(t *testing.T) {
 	b := pdfOf(t, bt.Rich(), Options{})
-	annots := regexp.MustCompile(`/Subtype /Link /Rect \[[^\]]*\] /Border \[0 0 0\] /Dest \[(\d+) 0 R /XYZ 0 [\d.]+ null\]`).FindAllSubmatch(b, -1)
+	annots := regexp.MustCompile(`/Subtype /Link /Rect \[[^\]]*\] /Border \[0 0 0\] /F 4 /StructParent \d+ /Contents \(Note \d+\) /Dest \[(\d+) 0 R /XYZ 0 [\d.]+ null\]`).FindAllSubmatch(b, -1)
 	if len(annots) != 2 {
 		t.Fatalf("%d links to notes, want 2 (one per mark)", len(annots))
 	}
