@@ -17,7 +17,7 @@ import (
 var Keys = []string{
 	"title", "subtitle", "kind", "producer", "source", "link", "format",
 	"published", "updated", "review", "responsible", "audience", "tags",
-	"acknowledgement",
+	"acknowledgement", "lang",
 }
 
 // Kinds are the kinds a briefing may be.
@@ -39,6 +39,7 @@ var keyHelp = map[string]string{
 	"published":       "published: 2018-02",
 	"tags":            "tags: [integrated care, accountable care]",
 	"acknowledgement": "acknowledgement: Produced by {producer}. Feel free to reproduce it, with acknowledgement.",
+	"lang":            "lang: cy (the briefing's language, a BCP 47 tag; en-GB when not given)",
 }
 
 // keyNoun names what a required key holds.
@@ -332,6 +333,13 @@ func setText(key, s string, line int, m *Meta, d *diagSink) {
 		m.Responsible = s
 	case "acknowledgement":
 		m.Acknowledgement = s
+	case "lang":
+		tag, ok := LanguageTag(s)
+		if !ok {
+			d.errorf(line, "lang %q is not a language tag; write one such as en-GB, cy or fr (BCP 47)", s)
+			return
+		}
+		m.Lang = tag
 	}
 }
 

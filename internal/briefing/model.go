@@ -44,6 +44,10 @@ type Meta struct {
 	// Acknowledgement is the reuse statement as the author wrote it; empty
 	// means the project's (or the built-in) wording.
 	Acknowledgement string
+
+	// Lang is the briefing's language, a BCP 47 tag in its usual case
+	// (en-GB, cy); empty means en-GB.
+	Lang string
 }
 
 // Role says which standard section a section is, if any.
