@@ -8,8 +8,10 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"handouts/internal/boundedfile"
 	"handouts/internal/briefing"
 	"handouts/internal/diag"
+	"handouts/internal/pdf"
 )
 
 func checkCommand() *cli.Command {
@@ -80,7 +82,13 @@ func check(c *cli.Context) error {
 	}
 	skipped := len(skippedFiles)
 	for _, p := range paths {
-		_, diags := briefing.ParseFile(p, opts)
+		doc, diags := briefing.ParseFile(p, opts)
+		// Characters the PDF handout cannot print, as build reports them.
+		if doc != nil {
+			if src, err := boundedfile.Read(p, briefing.MaxFileSize); err == nil {
+				diags = append(diags, pdf.Glyphs(doc, src)...)
+			}
+		}
 		if strict {
 			for i := range diags {
 				diags[i].Severity = diag.Error

@@ -566,6 +566,14 @@ func buildItem(ctx context.Context, e *env, it *Item) {
 			out.Status = Interrupted
 			continue
 		}
+		// A character the PDF's fonts lack fails the PDF, not the others.
+		if out.Format == "pdf" {
+			if g := pdf.Glyphs(doc, src); len(g) > 0 {
+				it.Diags = append(it.Diags, g...)
+				failOutput(e, out)
+				continue
+			}
+		}
 		data, err := render(writers[out.Format], doc, e)
 		if err != nil {
 			it.Diags.Errorf(it.Source, 0, "cannot make %s: %v", out.Path, err)

@@ -31,7 +31,11 @@
 // Fonts are Liberation Sans (regular, bold, italic, bold italic) and
 // Liberation Mono from github.com/go-fonts/liberation, embedded and
 // subset; no font is read from the host. A character the fonts lack
-// (an emoji, Chinese) prints as a white square, □.
+// (an emoji, Chinese) would print as a white square, □: Glyphs reports
+// each with its line, and check and build treat it as an error.
+//
+// Every handout is a tagged PDF built to PDF/UA-1 (tags.go, tagged.go,
+// docs/accessibility.md).
 //
 // Output is reproducible: the document's creation and modification
 // dates are the briefing's updated date (1 January 2000 for a briefing

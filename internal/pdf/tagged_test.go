@@ -216,8 +216,12 @@ func checkTagged(t *testing.T, pdf []byte, d *briefing.Document, want []string) 
 		t.Fatal(err)
 	}
 	// The catalog's keys and the metadata.
-	if lang := w.text(cat["Lang"]); lang != "en-GB" {
-		t.Errorf("/Lang is %q, want en-GB", lang)
+	wantLang := d.Meta.Lang
+	if wantLang == "" {
+		wantLang = "en-GB"
+	}
+	if lang := w.text(cat["Lang"]); lang != wantLang {
+		t.Errorf("/Lang is %q, want %s", lang, wantLang)
 	}
 	if mi, _ := w.deref(cat["MarkInfo"]).(types.Dict); mi == nil || mi.BooleanEntry("Marked") == nil || !*mi.BooleanEntry("Marked") {
 		t.Errorf("/MarkInfo is %v, want Marked true", cat["MarkInfo"])
@@ -236,7 +240,7 @@ func checkTagged(t *testing.T, pdf []byte, d *briefing.Document, want []string) 
 		t.Fatal(err)
 	}
 	xmp := string(sd.Content)
-	for _, want := range []string{"<pdfuaid:part>1</pdfuaid:part>", "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xmlEscape(metaText(d.Meta.Title)) + "<"} {
+	for _, want := range []string{"<pdfuaid:part>1</pdfuaid:part>", "<dc:language><rdf:Bag><rdf:li>" + wantLang + "</rdf:li>", "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xmlEscape(metaText(d.Meta.Title)) + "<"} {
 		if !strings.Contains(xmp, want) {
 			t.Errorf("the XMP lacks %q:\n%s", want, xmp)
 		}
@@ -456,6 +460,13 @@ func contentTokens(b []byte) []string {
 		}
 	}
 	return out
+}
+
+// TestTaggedLanguage checks a briefing's lang is the PDF's language.
+func TestTaggedLanguage(t *testing.T) {
+	d := bt.Rich()
+	d.Meta.Lang = "cy"
+	checkTagged(t, pdfOf(t, d, Options{}), d, []string{"Document"})
 }
 
 // TestInteropTagged checks pdfinfo finds every handout tagged, and
