@@ -520,15 +520,8 @@ func TestMetadata(t *testing.T) {
 			t.Errorf("the PDF lacks %q", want)
 		}
 	}
-	// The file identifier is a digest of the content: the same for the
-	// same handout, another for another.
-	id := regexp.MustCompile(`/ID \[<[0-9a-f]{32}> <[0-9a-f]{32}>\]`)
-	if again := string(pdfOf(t, d, Options{})); id.FindString(b) == "" || id.FindString(again) != id.FindString(b) {
-		t.Errorf("file identifier %q, then %q: want one, the same each run", id.FindString(b), id.FindString(again))
-	}
-	d2 := bt.Rich()
-	if other := string(pdfOf(t, d2, Options{})); id.FindString(other) == id.FindString(b) {
-		t.Error("two different handouts have the same file identifier")
+	if strings.Contains(b, "/ID [") {
+		t.Error("the PDF has a file identifier, which would differ between runs")
 	}
 	// An undated briefing gets a fixed date, not the clock.
 	d.Meta.Updated = briefing.Date{}

@@ -1,9 +1,9 @@
 package pdf
 
 import (
+	"bufio"
 	"bytes"
 	"compress/zlib"
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -215,7 +215,7 @@ func deflate(b []byte) []byte {
 	var out bytes.Buffer
 	zw, _ := zpool.Get().(*zlib.Writer)
 	if zw == nil {
-		zw, _ = zlib.NewWriterLevel(&out, zlib.DefaultCompression)
+		zw, _ = zlib.NewWriterLevel(&out, zlib.BestSpeed)
 	} else {
 		zw.Reset(&out)
 	}
@@ -434,8 +434,9 @@ func (g *tagging) finish(w io.Writer, raw []byte) error {
 		pageAnnots[a.page] = append(pageAnnots[a.page], annotNum[i])
 	}
 
-	// Pages: their structure key, tab order and annotations; content
-	// compressed here, once.
+	// Pages: their structure key, tab order and annotations. Their
+	// content stays uncompressed, as fpdf wrote it: compressing it
+	// would cost more time than the few kilobytes are worth.
 	for p, pn := range r.pages {
 		keys := "/Tabs /S\n/StructParents " + strconv.Itoa(p)
 		if len(pageAnnots[p]) > 0 {
@@ -449,9 +450,6 @@ func (g *tagging) finish(w io.Writer, raw []byte) error {
 			keys += "]"
 		}
 		objs[pn] = insertKeys(objs[pn], keys)
-		if c := refAfter(objs[pn], "/Contents "); c > 0 {
-			objs[c] = compressStream(objs[c])
-		}
 	}
 	// Fonts: a ToUnicode map each.
 	for n := 1; n < len(r.objs); n++ {
@@ -489,52 +487,40 @@ type kid struct {
 	annot int
 }
 
-// compressStream compresses an unfiltered stream object.
-func compressStream(o []byte) []byte {
-	i := bytes.Index(o, []byte("\nstream\n"))
-	j := bytes.LastIndex(o, []byte("\nendstream"))
-	if i < 0 || j < i+len("\nstream\n") || bytes.Contains(o[:i], []byte("/Filter")) {
-		return o
-	}
-	z := deflate(o[i+len("\nstream\n") : j])
-	out := make([]byte, 0, len(z)+64)
-	out = append(out, "<</Filter /FlateDecode /Length "+strconv.Itoa(len(z))+">>\nstream\n"...)
-	out = append(out, z...)
-	return append(out, "\nendstream"...)
-}
-
 // writeObjects writes a whole PDF 1.7 file of objs.
 func writeObjects(w io.Writer, objs [][]byte, root, info int) error {
-	size := 0
-	for _, o := range objs {
-		size += len(o) + 32
-	}
-	out := make([]byte, 0, size+24*len(objs)+256)
-	out = append(out, "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"...)
+	out := bufio.NewWriterSize(w, 32<<10)
 	offs := make([]int, len(objs))
-	for n := 1; n < len(objs); n++ {
-		offs[n] = len(out)
-		out = strconv.AppendInt(out, int64(n), 10)
-		out = append(out, " 0 obj\n"...)
-		out = append(out, objs[n]...)
-		out = append(out, "\nendobj\n"...)
+	at := 0
+	put := func(b []byte) {
+		out.Write(b)
+		at += len(b)
 	}
-	// The file's identifier: a digest of its content, so the same
-	// handout has the same one.
-	sum := sha256.Sum256(out)
-	id := fmt.Sprintf("<%x>", sum[:16])
-	xref := len(out)
-	out = append(out, "xref\n0 "+strconv.Itoa(len(objs))+"\n0000000000 65535 f \n"...)
+	put([]byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"))
+	var head []byte
 	for n := 1; n < len(objs); n++ {
-		out = fmt.Appendf(out, "%010d 00000 n \n", offs[n])
+		offs[n] = at
+		head = strconv.AppendInt(head[:0], int64(n), 10)
+		put(append(head, " 0 obj\n"...))
+		put(objs[n])
+		put([]byte("\nendobj\n"))
 	}
-	out = append(out, "trailer\n<</Size "+strconv.Itoa(len(objs))+" /Root "+strconv.Itoa(root)+" 0 R"...)
+	// No file identifier: it is optional, and one that differed between
+	// runs would break reproducibility.
+	xref := make([]byte, 0, 20*len(objs)+256)
+	xref = append(xref, "xref\n0 "+strconv.Itoa(len(objs))+"\n0000000000 65535 f \n"...)
+	for n := 1; n < len(objs); n++ {
+		off := strconv.Itoa(offs[n])
+		xref = append(xref, "0000000000"[len(off):]...)
+		xref = append(append(xref, off...), " 00000 n \n"...)
+	}
+	xref = append(xref, "trailer\n<</Size "+strconv.Itoa(len(objs))+" /Root "+strconv.Itoa(root)+" 0 R"...)
 	if info > 0 {
-		out = append(out, " /Info "+strconv.Itoa(info)+" 0 R"...)
+		xref = append(xref, " /Info "+strconv.Itoa(info)+" 0 R"...)
 	}
-	out = append(out, " /ID ["+id+" "+id+"]>>\nstartxref\n"+strconv.Itoa(xref)+"\n%%EOF\n"...)
-	_, err := w.Write(out)
-	return err
+	xref = append(xref, ">>\nstartxref\n"+strconv.Itoa(at)+"\n%%EOF\n"...)
+	out.Write(xref)
+	return out.Flush()
 }
 
 // toUnicodeOf makes the ToUnicode map of one of our font pages, known
@@ -648,6 +634,7 @@ func pdfText(s string) string {
 
 // pdfLiteral is ASCII s as a literal string, its delimiters escaped.
 func pdfLiteral(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, `(`, `\(`, `)`, `\)`)
-	return "(" + r.Replace(s) + ")"
+	return "(" + literalEscaper.Replace(s) + ")"
 }
+
+var literalEscaper = strings.NewReplacer(`\`, `\\`, `(`, `\(`, `)`, `\)`)

@@ -53,7 +53,9 @@ type tree struct {
 }
 
 func newTree() *tree {
-	return &tree{elems: []elem{{}, {typ: "Document"}}}
+	elems := make([]elem, 2, 256)
+	elems[1].typ = "Document"
+	return &tree{elems: elems}
 }
 
 // open makes an element of type typ inside the current one and makes it

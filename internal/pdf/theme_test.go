@@ -58,7 +58,7 @@ func TestLoadThemeOverrides(t *testing.T) {
 	if err := Write(&b, bt.Minimal(), Options{Theme: th}); err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Contains(pageContent(t, b.Bytes()), []byte("0.627 0.000 0.329 rg")) {
+	if !bytes.Contains(b.Bytes(), []byte("0.627 0.000 0.329 rg")) {
 		t.Error("the theme's accent colour is not drawn")
 	}
 
