@@ -301,6 +301,18 @@ func (g *tagging) finish(w io.Writer, raw []byte) error {
 	}
 	parentNum := alloc()
 
+	// The new objects are written one after another into one buffer,
+	// each object a slice of it.
+	buf := make([]byte, 0, 96*len(elems)+160*len(g.annots)+1024)
+	put := func(x string) { buf = append(buf, x...) }
+	putInt := func(n int) { buf = strconv.AppendInt(buf, int64(n), 10) }
+	putRef := func(n int) {
+		putInt(n)
+		put(" 0 R")
+	}
+	putNum := func(v float64) { buf = strconv.AppendFloat(buf, v, 'f', 2, 64) }
+	done := func(n, from int) { objs[n] = buf[from:len(buf):len(buf)] }
+
 	// The elements, and the parent tree of marked content and links.
 	parentOf := make([][]int, len(g.pages))
 	for p, ids := range g.pages {
@@ -309,18 +321,19 @@ func (g *tagging) finish(w io.Writer, raw []byte) error {
 	annotParent := make([]int, len(g.annots))
 	var ids []string
 	idNum := map[string]int{}
-	var b strings.Builder
 	for t := tag(1); int(t) < len(elems); t++ {
 		if !keep[t] || num[t] == 0 {
 			continue
 		}
 		e := elems[t]
-		b.Reset()
-		b.WriteString("<</Type /StructElem /S /" + e.typ + " /P ")
+		from := len(buf)
+		put("<</Type /StructElem /S /")
+		put(e.typ)
+		put(" /P ")
 		if t == 1 {
-			b.WriteString(ref(rootNum))
+			putRef(rootNum)
 		} else {
-			b.WriteString(ref(num[e.parent]))
+			putRef(num[e.parent])
 		}
 		pg := -1
 		for _, c := range kids[t] {
@@ -330,96 +343,128 @@ func (g *tagging) finish(w io.Writer, raw []byte) error {
 			}
 		}
 		if pg >= 0 {
-			b.WriteString(" /Pg " + ref(r.pages[pg]))
+			put(" /Pg ")
+			putRef(r.pages[pg])
 		}
 		switch {
 		case e.scope != "":
-			b.WriteString(" /A <</O /Table /Scope /" + e.scope + ">>")
+			put(" /A <</O /Table /Scope /" + e.scope + ">>")
 		case e.list != "":
-			b.WriteString(" /A <</O /List /ListNumbering /" + e.list + ">>")
+			put(" /A <</O /List /ListNumbering /" + e.list + ">>")
 		}
 		if e.alt != "" && e.typ == "Figure" {
-			b.WriteString(" /Alt " + pdfText(e.alt))
+			put(" /Alt " + pdfText(e.alt))
 		}
 		if e.id != "" {
-			b.WriteString(" /ID " + pdfText(e.id))
+			put(" /ID " + pdfText(e.id))
 			if _, dup := idNum[e.id]; !dup {
 				ids = append(ids, e.id)
 				idNum[e.id] = num[t]
 			}
 		}
-		b.WriteString(" /K [")
+		put(" /K [")
 		for i, c := range kids[t] {
 			if i > 0 {
-				b.WriteByte(' ')
+				put(" ")
 			}
 			switch {
 			case !c.mark:
 				if keep[c.elem] {
-					b.WriteString(ref(num[c.elem]))
+					putRef(num[c.elem])
 				}
 			case c.annot >= 0:
-				b.WriteString("<</Type /OBJR /Pg " + ref(r.pages[c.page]) + " /Obj " + ref(annotNum[c.annot]) + ">>")
+				put("<</Type /OBJR /Pg ")
+				putRef(r.pages[c.page])
+				put(" /Obj ")
+				putRef(annotNum[c.annot])
+				put(">>")
 				annotParent[c.annot] = num[t]
 			case c.page == pg:
-				b.WriteString(strconv.Itoa(c.mcid))
+				putInt(c.mcid)
 				parentOf[c.page][c.mcid] = num[t]
 			default:
-				b.WriteString("<</Type /MCR /Pg " + ref(r.pages[c.page]) + " /MCID " + strconv.Itoa(c.mcid) + ">>")
+				put("<</Type /MCR /Pg ")
+				putRef(r.pages[c.page])
+				put(" /MCID ")
+				putInt(c.mcid)
+				put(">>")
 				parentOf[c.page][c.mcid] = num[t]
 			}
 		}
-		b.WriteString("]>>")
-		objs[num[t]] = []byte(b.String())
+		put("]>>")
+		done(num[t], from)
 	}
-	b.Reset()
-	b.WriteString("<</Nums [")
+	from := len(buf)
+	put("<</Nums [")
 	for p, ns := range parentOf {
-		b.WriteString(strconv.Itoa(p) + " [")
+		putInt(p)
+		put(" [")
 		for i, n := range ns {
 			if i > 0 {
-				b.WriteByte(' ')
+				put(" ")
 			}
-			b.WriteString(ref(n))
+			putRef(n)
 		}
-		b.WriteString("]\n")
+		put("]\n")
 	}
 	for i, n := range annotParent {
-		b.WriteString(strconv.Itoa(len(g.pages)+i) + " " + ref(n) + "\n")
+		putInt(len(g.pages) + i)
+		put(" ")
+		putRef(n)
+		put("\n")
 	}
-	b.WriteString("]>>")
-	objs[parentNum] = []byte(b.String())
-	b.Reset()
-	b.WriteString("<</Type /StructTreeRoot /K " + ref(num[1]) + " /ParentTree " + ref(parentNum) +
-		" /ParentTreeNextKey " + strconv.Itoa(len(g.pages)+len(g.annots)))
+	put("]>>")
+	done(parentNum, from)
+	from = len(buf)
+	put("<</Type /StructTreeRoot /K ")
+	putRef(num[1])
+	put(" /ParentTree ")
+	putRef(parentNum)
+	put(" /ParentTreeNextKey ")
+	putInt(len(g.pages) + len(g.annots))
 	if len(ids) > 0 {
 		slices.Sort(ids)
-		b.WriteString(" /IDTree <</Names [")
+		put(" /IDTree <</Names [")
 		for i, id := range ids {
 			if i > 0 {
-				b.WriteByte(' ')
+				put(" ")
 			}
-			b.WriteString(pdfText(id) + " " + ref(idNum[id]))
+			put(pdfText(id) + " ")
+			putRef(idNum[id])
 		}
-		b.WriteString("]>>")
+		put("]>>")
 	}
-	b.WriteString(">>")
-	objs[rootNum] = []byte(b.String())
+	put(">>")
+	done(rootNum, from)
 
 	// The link annotations; one action for each address, however many
 	// lines its link runs over.
 	actions := map[string]int{}
 	pageAnnots := make([][]int, len(g.pages))
 	for i, a := range g.annots {
-		b.Reset()
-		fmt.Fprintf(&b, "<</Type /Annot /Subtype /Link /Rect [%.2f %.2f %.2f %.2f] /Border [0 0 0] /F 4 /StructParent %d /Contents %s",
-			a.x, g.pageH-a.y-a.h, a.x+a.w, g.pageH-a.y, len(g.pages)+i, pdfText(elems[a.tag].alt))
+		from := len(buf)
+		put("<</Type /Annot /Subtype /Link /Rect [")
+		putNum(a.x)
+		put(" ")
+		putNum(g.pageH - a.y - a.h)
+		put(" ")
+		putNum(a.x + a.w)
+		put(" ")
+		putNum(g.pageH - a.y)
+		put("] /Border [0 0 0] /F 4 /StructParent ")
+		putInt(len(g.pages) + i)
+		put(" /Contents ")
+		put(pdfText(elems[a.tag].alt))
 		if strings.HasPrefix(a.target, "#") {
 			to, ok := g.anchors[a.target]
 			if !ok {
 				return fmt.Errorf("pdf: no place %s in the document", a.target)
 			}
-			fmt.Fprintf(&b, " /Dest [%s /XYZ 0 %.2f null]", ref(r.pages[to.page]), g.pageH-to.y)
+			put(" /Dest [")
+			putRef(r.pages[to.page])
+			put(" /XYZ 0 ")
+			putNum(g.pageH - to.y)
+			put(" null]")
 		} else {
 			n, ok := actions[a.target]
 			if !ok {
@@ -427,10 +472,11 @@ func (g *tagging) finish(w io.Writer, raw []byte) error {
 				actions[a.target] = n
 				objs[n] = []byte("<</Type /Action /S /URI /URI " + pdfLiteral(a.target) + ">>")
 			}
-			b.WriteString(" /A " + ref(n))
+			put(" /A ")
+			putRef(n)
 		}
-		b.WriteString(">>")
-		objs[annotNum[i]] = []byte(b.String())
+		put(">>")
+		done(annotNum[i], from)
 		pageAnnots[a.page] = append(pageAnnots[a.page], annotNum[i])
 	}
 
