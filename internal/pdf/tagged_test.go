@@ -501,3 +501,24 @@ func TestInteropTagged(t *testing.T) {
 		}
 	})
 }
+
+// TestTaggedFigure checks a drawing tagged as a Figure (as a picture
+// will be) is in the tree with its alternative text.
+func TestTaggedFigure(t *testing.T) {
+	d := bt.Minimal()
+	l, pages, err := layOut(d, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l.cur = 1
+	fig := l.figure("A bar chart of library visits, 2015 to 2018")
+	pages[0].ops = append(pages[0].ops, op{kind: opRect, x: 60, y: 500, w: 100, h: 50, colour: Colour{0x80, 0x80, 0x80}, tag: fig})
+	var b bytes.Buffer
+	if err := render(&b, l.paper, l.th, l.h, d, pages, l.tags); err != nil {
+		t.Fatal(err)
+	}
+	checkTagged(t, b.Bytes(), d, []string{"Figure"})
+	if !bytes.Contains(b.Bytes(), []byte("/Alt (A bar chart of library visits, 2015 to 2018)")) {
+		t.Error("the Figure lacks its /Alt")
+	}
+}
