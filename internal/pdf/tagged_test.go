@@ -522,3 +522,60 @@ func TestTaggedFigure(t *testing.T) {
 		t.Error("the Figure lacks its /Alt")
 	}
 }
+
+// TestLinkActionsShared checks each address is stored once, in one URI
+// action that every clickable area of it points to (a link's text, its
+// printed address, each line a long link wraps onto).
+func TestLinkActionsShared(t *testing.T) {
+	d := bt.Rich()
+	long := "https://example.org/" + strings.Repeat("a-long-address-segment/", 12)
+	d.Lead = append(d.Lead, bt.Para(bt.Link(long, bt.Text(strings.Repeat("words of a long link ", 12)))))
+	b := pdfOf(t, d, Options{})
+	ctx := readStrict(t, b)
+	uses := map[int]int{}       // action object → annotations using it
+	targets := map[string]int{} // address → action objects
+	for p := 1; p <= ctx.PageCount; p++ {
+		pd, _, _, err := ctx.XRefTable.PageDict(p, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		annots, _ := ctx.XRefTable.DereferenceArray(pd["Annots"])
+		for _, a := range annots {
+			ad, _ := ctx.XRefTable.DereferenceDict(a)
+			if ad["Dest"] != nil {
+				continue // a note mark
+			}
+			n := objNr(ad["A"])
+			if n == 0 {
+				t.Fatalf("page %d: a link's action is not an indirect object: %v", p, ad["A"])
+			}
+			uses[n]++
+			if uses[n] == 1 {
+				act, _ := ctx.XRefTable.DereferenceDict(ad["A"])
+				uri, _ := act["URI"].(types.StringLiteral)
+				targets[uri.Value()]++
+			}
+		}
+	}
+	for u, n := range targets {
+		if n != 1 {
+			t.Errorf("%s is in %d actions, want 1", u, n)
+		}
+	}
+	if uses[0] != 0 || len(targets) < 5 {
+		t.Errorf("actions for %d addresses, want at least 5", len(targets))
+	}
+	shared := 0
+	for _, n := range uses {
+		if n >= 3 {
+			shared++
+		}
+	}
+	if shared == 0 {
+		t.Error("no action shared by the areas of the long link wrapping over lines")
+	}
+	// Once printed (in brackets, wrapped), once in its action.
+	if c := bytes.Count(b, []byte(long[:40])); c != 2 {
+		t.Errorf("the long address is in the file %d times, want twice", c)
+	}
+}

@@ -134,12 +134,11 @@ func (b *inl) link(n *briefing.Link, st style, depth int) error {
 	if url != "" {
 		s.link = url
 		s.colour = b.l.th.Colours.Link
-		// One Link element for the text and its printed address.
+		// One Link element for the text and its printed address; its
+		// annotations' /Contents is the text, not the address again.
 		contents := strings.TrimSpace(briefing.PlainText(n.Inlines))
 		if contents == "" || isBare(n) {
-			contents = displayAddress(n.URL)
-		} else {
-			contents += " (" + displayAddress(n.URL) + ")"
+			contents = linkContents(n.URL)
 		}
 		s.tag = b.l.inlineChild("Link", contents)
 	}
@@ -189,7 +188,7 @@ func (b *inl) address(url string, st style, bare bool, t tag) {
 		if c := clickable(url); c != "" {
 			a.link = c
 			if a.tag = t; t == tagUnset {
-				a.tag = b.l.inlineChild("Link", shown)
+				a.tag = b.l.inlineChild("Link", linkContents(url))
 			}
 		}
 	}
@@ -200,6 +199,27 @@ func (b *inl) address(url string, st style, bare bool, t tag) {
 	}
 	b.toks = append(b.toks, tok{kind: tkSpace, text: " ", st: st})
 	b.text("("+shown+")", a)
+}
+
+// linkContents describes a link whose text is its address, for its
+// annotations: the mail address, or "Link to" the host, so that a long
+// address is not stored again in each of its areas.
+func linkContents(url string) string {
+	shown := displayAddress(url)
+	if shown != strings.TrimSpace(url) {
+		return "Mail to " + shown
+	}
+	host := shown
+	if i := strings.Index(host, "://"); i >= 0 {
+		host = host[i+3:]
+	}
+	if i := strings.IndexAny(host, "/?#"); i >= 0 {
+		host = host[:i]
+	}
+	if host == "" {
+		return "Link"
+	}
+	return "Link to " + host
 }
 
 // displayAddress is an address as printed: trimmed, and a mail address
