@@ -29,3 +29,28 @@ func TestLanguageTag(t *testing.T) {
 		}
 	}
 }
+
+// FuzzLanguageTag checks a tag accepted is ASCII, in its usual case
+// already, and accepted again as itself.
+func FuzzLanguageTag(f *testing.F) {
+	for _, s := range []string{"en-GB", "cy", "sr-Latn-RS", "es-419", "de-CH-1996", "x", "en--GB", "ẞ-GB"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		tag, ok := LanguageTag(s)
+		if !ok {
+			if tag != "" {
+				t.Errorf("LanguageTag(%q) rejected it but returned %q", s, tag)
+			}
+			return
+		}
+		for i := 0; i < len(tag); i++ {
+			if tag[i] >= 0x80 {
+				t.Fatalf("LanguageTag(%q) = %q, not ASCII", s, tag)
+			}
+		}
+		if again, ok := LanguageTag(tag); !ok || again != tag {
+			t.Errorf("LanguageTag(%q) = %q, then %q, %v", s, tag, again, ok)
+		}
+	})
+}
