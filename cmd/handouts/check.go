@@ -8,8 +8,10 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"handouts/internal/boundedfile"
 	"handouts/internal/briefing"
 	"handouts/internal/diag"
+	"handouts/internal/pdf"
 )
 
 func checkCommand() *cli.Command {
@@ -87,6 +89,12 @@ func check(c *cli.Context) error {
 	drafts := 0
 	for _, p := range paths {
 		doc, diags := briefing.ParseFile(p, opts)
+		// Characters the PDF handout cannot print, as build reports them.
+		if doc != nil {
+			if src, err := boundedfile.Read(p, briefing.MaxFileSize); err == nil {
+				diags = append(diags, pdf.Glyphs(doc, src)...)
+			}
+		}
 		if doc != nil && doc.Meta.Draft {
 			// A draft is work in progress: its problems are said, as
 			// warnings, but fail nothing, not even under --strict.

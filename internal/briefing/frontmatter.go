@@ -17,7 +17,7 @@ import (
 var Keys = []string{
 	"title", "subtitle", "kind", "producer", "source", "link", "format",
 	"published", "updated", "review", "responsible", "audience", "tags",
-	"acknowledgement", "draft",
+	"acknowledgement", "draft", "lang",
 }
 
 // Kinds are the kinds a briefing may be.
@@ -40,6 +40,7 @@ var keyHelp = map[string]string{
 	"tags":            "tags: [digital health, workforce]",
 	"acknowledgement": "acknowledgement: Produced by {producer}. Feel free to reproduce it, with acknowledgement.",
 	"draft":           "draft: true (build leaves the briefing out until the line is removed)",
+	"lang":            "lang: cy (the briefing's language, a BCP 47 tag; en-GB when not given)",
 }
 
 // keyNoun names what a required key holds.
@@ -365,6 +366,13 @@ func setText(key, s string, line int, m *Meta, d *diagSink) {
 		default:
 			d.errorf(line, "draft is %q; write draft: true while the briefing is being written, and remove the line when it is ready", s)
 		}
+	case "lang":
+		tag, ok := LanguageTag(s)
+		if !ok {
+			d.errorf(line, "lang %q is not a language tag; write one such as en-GB, cy or fr (BCP 47)", s)
+			return
+		}
+		m.Lang = tag
 	}
 }
 

@@ -54,6 +54,9 @@ type Meta struct {
 	// Draft marks a briefing still being written: check reports its
 	// problems as warnings and build leaves it out unless asked.
 	Draft bool
+	// Lang is the briefing's language, a BCP 47 tag in its usual case
+	// (en-GB, cy); empty means en-GB.
+	Lang string
 }
 
 // Role says which standard section a section is, if any.

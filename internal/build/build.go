@@ -648,6 +648,14 @@ func buildItem(ctx context.Context, e *env, it *Item) {
 			out.Status = Interrupted
 			continue
 		}
+		// A character the PDF's fonts lack fails the PDF, not the others.
+		if out.Format == "pdf" {
+			if g := pdf.Glyphs(doc, src); len(g) > 0 {
+				it.Diags = append(it.Diags, g...)
+				failOutput(e, out)
+				continue
+			}
+		}
 		data, err, cerr := renderCtx(ctx, writers[out.Format], doc, e)
 		if cerr != nil {
 			out.Status = Interrupted

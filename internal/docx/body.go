@@ -216,7 +216,10 @@ func (g *gen) panel(heading string, rows []handout.Row) {
 	tw := g.ref.textWidth
 	lw := tw * 32 / 100
 	b := g.b
-	b.WriteString(`<w:tbl><w:tblPr><w:tblStyle w:val="PanelTable"/><w:tblW w:w="5000" w:type="pct"/><w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>`)
+	// The labels are the panel's header column (Word's "Header Column"
+	// table style option), for screen readers; it has no header row, its
+	// first row being a label and a value like the others.
+	b.WriteString(`<w:tbl><w:tblPr><w:tblStyle w:val="PanelTable"/><w:tblW w:w="5000" w:type="pct"/><w:tblLook w:val="0680" w:firstRow="0" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>`)
 	b.WriteString(`<w:gridCol w:w="` + strconv.Itoa(lw) + `"/><w:gridCol w:w="` + strconv.Itoa(tw-lw) + `"/></w:tblGrid>`)
 	for _, r := range rows {
 		b.WriteString(`<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="` + strconv.Itoa(lw) + `" w:type="dxa"/></w:tcPr>`)

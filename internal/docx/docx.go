@@ -28,6 +28,7 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
+	"regexp"
 	"sync"
 
 	"handouts/internal/briefing"
@@ -168,6 +169,10 @@ func write(w io.Writer, d *briefing.Document, o Options, keepPlaceholders bool) 
 		return err
 	}
 	for _, p := range ref.static[3:] { // styles, settings, fonts, theme
+		if p.name == "word/styles.xml" && h.Meta.Language != "en-GB" {
+			// The briefing's own language, as the default of its text.
+			p = compressBest(p.name, langRE.ReplaceAll(ref.styles, []byte(`${1}`+h.Meta.Language+`"`)))
+		}
 		if err := writeRaw(z, p); err != nil {
 			return err
 		}
@@ -201,11 +206,15 @@ const (
 
 func writeRaw(z *zip.Writer, p rawPart) error {
 	fw, err := z.CreateRaw(&zip.FileHeader{
-		Name:               p.name,
-		Method:             zip.Deflate,
-		ModifiedDate:       dosDate,
-		ModifiedTime:       dosTime,
-		CRC32:              p.crc,
+		Name:         p.name,
+		Method:       zip.Deflate,
+		ModifiedDate: dosDate,
+		ModifiedTime: dosTime,
+		CRC32:        p.crc,
+		// Version 2.0 (deflate) made by and needed to extract, as Word,
+		// LibreOffice and pandoc write; Go leaves 0.0 in a raw entry.
+		CreatorVersion:     20,
+		ReaderVersion:      20,
 		CompressedSize64:   uint64(len(p.compressed)),
 		UncompressedSize64: p.size,
 	})
@@ -247,3 +256,7 @@ func compressBest(name string, data []byte) rawPart {
 	fw.Close()
 	return rawPart{name: name, crc: crc32.ChecksumIEEE(data), size: uint64(len(data)), compressed: out.Bytes()}
 }
+
+// langRE finds the language of the text in the styles' defaults (the
+// first w:lang, in w:docDefaults), but for East Asian and bidi text.
+var langRE = regexp.MustCompile(`(<w:lang\b[^>]*?\bw:val=")[^"]*"`)

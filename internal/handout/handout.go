@@ -137,6 +137,9 @@ func New(d *briefing.Document, o Options) *Handout {
 		Keywords: append([]string(nil), m.Tags...),
 		Language: "en-GB",
 	}
+	if m.Lang != "" {
+		h.Meta.Language = m.Lang
+	}
 	return h
 }
 

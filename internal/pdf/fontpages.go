@@ -8,7 +8,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/go-pdf/fpdf"
+	"codeberg.org/go-pdf/fpdf"
 )
 
 // Fonts are embedded as simple TrueType fonts in "pages" of at most 224
@@ -62,6 +62,9 @@ type fontPage struct {
 	once sync.Once
 	def  []byte
 	z    []byte
+
+	cmapOnce sync.Once
+	cmap     []byte // the ToUnicode stream object (tagged.go)
 }
 
 // encoding places each character of a face on a page.

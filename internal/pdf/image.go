@@ -15,7 +15,7 @@ import (
 	"image/png"
 	"strconv"
 
-	"github.com/go-pdf/fpdf"
+	"codeberg.org/go-pdf/fpdf"
 
 	"handouts/internal/briefing"
 	"handouts/internal/picture"
@@ -70,8 +70,13 @@ func (l *layouter) figureRow(img *briefing.Image, bx box) {
 	if img.Decorative {
 		fig.alt = ""
 	}
+	o := l.figureOp(fig, bx.x, w, h)
+	o.tag = tagArtifact // a decorative picture is an artifact
+	if !img.Decorative {
+		o.tag = l.figure(fig.alt)
+	}
 	l.want(l.th.Spacing.Block)
-	l.add(&row{h: h, ops: []op{l.figureOp(fig, bx.x, w, h)}}, bx)
+	l.add(&row{h: h, ops: []op{o}}, bx)
 	l.want(l.th.Spacing.Block)
 }
 
@@ -171,6 +176,7 @@ func (l *layouter) placeLogo(first int, logo op) {
 	if first >= len(l.rows) {
 		return
 	}
+	logo.tag = l.figure(l.logoAlt)
 	l.rows[first].ops = append(l.rows[first].ops, logo)
 	var height float64
 	for i := first; i < len(l.rows); i++ {

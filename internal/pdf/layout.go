@@ -49,6 +49,7 @@ type op struct {
 	st         style
 	colour     Colour
 	lw         float64 // line width
+	tag        tag     // the structure element drawn, or an artifact
 }
 
 // row is a strip of the page that is never split.
@@ -112,6 +113,13 @@ type layouter struct {
 	logoAlt   string
 	qr        bool    // a QR code of the driver's address in the source panel
 	panelSide float64 // width kept free at the right of a panel's values
+	// tags is the structure tree; cur the element being laid out, which
+	// new rows' ops belong to; lastHeading the level of the last
+	// heading, so that none skips a level.
+	tags        *tree
+	cur         tag
+	lastHeading int
+	noteIDs     []string // the ids of the notes of the next list, if it is the notes
 }
 
 // want asks for at least v of space before the next row.
@@ -125,6 +133,7 @@ func (l *layouter) want(v float64) {
 func (l *layouter) add(r *row, bx box) {
 	r.before = l.space
 	l.space = 0
+	tagOps(r.ops, l.cur)
 	for _, q := range bx.quotes {
 		r.bars = append(r.bars, qbar{x: q.x, up: q.started})
 		q.started = true
@@ -157,9 +166,9 @@ func (l *layouter) textRows(lines []line, x, w, size float64, align briefing.Ali
 		}
 		for _, f := range ln.frags {
 			fx := x + off + f.x
-			r.ops = append(r.ops, op{kind: opText, x: fx, y: bl - f.st.rise, text: f.text, st: f.st})
+			r.ops = append(r.ops, op{kind: opText, x: fx, y: bl - f.st.rise, text: f.text, st: f.st, tag: f.st.tag})
 			if f.st.link != "" {
-				r.ops = append(r.ops, op{kind: opLink, x: fx, y: 0, w: f.w, h: lh, text: f.st.link})
+				r.ops = append(r.ops, op{kind: opLink, x: fx, y: 0, w: f.w, h: lh, text: f.st.link, tag: f.st.tag})
 			}
 		}
 		rows = append(rows, r)
@@ -228,6 +237,7 @@ func (l *layouter) block(b briefing.Block, bx box) error {
 			l.figureRow(img, bx)
 			break
 		}
+		defer l.close(l.open("P"))
 		rows, err := l.para(n.Inlines, bx, l.bodyStyle(bx), briefing.AlignLeft)
 		if err != nil {
 			return err
@@ -246,6 +256,11 @@ func (l *layouter) block(b briefing.Block, bx box) error {
 			}
 			l.want(th.Spacing.HeadingBefore * 0.75)
 		}
+		typ := "P" // headings in a note are set as text
+		if !bx.note {
+			typ = l.headingType(n.Level)
+		}
+		defer l.close(l.open(typ))
 		rows, err := l.para(n.Inlines, bx, st, briefing.AlignLeft)
 		if err != nil {
 			return err
@@ -275,12 +290,16 @@ func (l *layouter) block(b briefing.Block, bx box) error {
 			q.colour = th.Colours.Muted
 		}
 		l.want(th.Spacing.Block)
+		prev := l.open("BlockQuote")
 		if err := l.blocks(n.Blocks, q); err != nil {
 			return err
 		}
+		l.close(prev)
 		l.want(th.Spacing.Block)
 	case *briefing.CodeBlock:
+		prev := l.open("Code")
 		l.code(n, bx)
+		l.close(prev)
 	case *briefing.Rule:
 		l.want(th.Spacing.Block / 2)
 		l.add(&row{h: 10, ops: []op{{kind: opLine, x: bx.x, y: 5, w: bx.w, colour: th.Colours.Rule, lw: 0.75}}}, bx)
@@ -308,6 +327,7 @@ func (l *layouter) sectionHeading(text string, bx box) {
 	th := l.th
 	l.want(th.Spacing.HeadingBefore)
 	st := style{face: sansBold, size: th.Sizes.Heading, colour: th.Colours.Accent}
+	defer l.close(l.open(l.headingType(2)))
 	rows := l.plain(text, bx, st)
 	if len(rows) == 0 {
 		rows = []*row{{h: l.lineHeight(st.size)}}
@@ -372,9 +392,23 @@ func (l *layouter) list(n *briefing.List, bx box) ([]int, error) {
 	firsts := make([]int, 0, len(n.Items))
 	inner.x += ind
 	inner.w -= ind
+	// The notes are a list whose items' bodies are Notes, by id.
+	noteIDs := l.noteIDs
+	l.noteIDs = nil
+	defer l.close(l.open("L"))
+	l.elem(l.cur).list = listNumbering(n.Ordered, bx.listLevel)
+	list := l.cur
 	for i, it := range n.Items {
 		if i > 0 {
 			l.want(th.Spacing.ListItem)
+		}
+		l.cur = list
+		l.open("LI")
+		lbl := l.child("Lbl")
+		l.open("LBody")
+		if i < len(noteIDs) {
+			l.open("Note")
+			l.elem(l.cur).id = noteIDs[i]
 		}
 		first := len(l.rows)
 		firsts = append(firsts, first)
@@ -398,7 +432,7 @@ func (l *layouter) list(n *briefing.List, bx box) ([]int, error) {
 			ms.colour = th.Colours.Accent
 		}
 		// The marker comes first in the content, as it is read.
-		r.ops = append([]op{{kind: opText, x: x, y: bl, text: markers[i], st: ms}}, r.ops...)
+		r.ops = append([]op{{kind: opText, x: x, y: bl, text: markers[i], st: ms, tag: lbl}}, r.ops...)
 	}
 	l.want(bx.paraSpace)
 	return firsts, nil

@@ -32,7 +32,7 @@ func lineTexts(l *layouter, lines []line) []string {
 		var b strings.Builder
 		end := 0.0
 		for i, f := range ln.frags {
-			if i > 0 && f.x > end+0.01 {
+			if i > 0 && f.x > end+0.01 && !strings.HasSuffix(b.String(), " ") {
 				b.WriteString(" ")
 			}
 			b.WriteString(f.text)
@@ -60,9 +60,9 @@ func TestBreakLines(t *testing.T) {
 		want  []string
 	}{
 		{"fits", []briefing.Inline{bt.Text("one two three")}, 500, []string{"one two three"}},
-		{"wraps at spaces", []briefing.Inline{bt.Text("one two three four")}, l.widthOf("one two thr", st), []string{"one two", "three four"}},
+		{"wraps at spaces", []briefing.Inline{bt.Text("one two three four")}, l.widthOf("one two thr", st), []string{"one two ", "three four"}}, // the space at a line's end is kept, for extraction
 		{"spaces collapse", []briefing.Inline{bt.Text("one   two")}, 500, []string{"one two"}},
-		{"hard break", []briefing.Inline{bt.Text("one"), &briefing.LineBreak{}, bt.Text("two")}, 500, []string{"one", "two"}},
+		{"hard break", []briefing.Inline{bt.Text("one"), &briefing.LineBreak{}, bt.Text("two")}, 500, []string{"one ", "two"}},
 		{"styles join in a word", []briefing.Inline{bt.Text("a"), bt.Strong(bt.Text("b")), bt.Text("c d")}, 500, []string{"abc d"}},
 		{"long address breaks after a slash", []briefing.Inline{bt.Text("https://example.org/abcdefgh/ijklmnop")},
 			l.widthOf("https://example.org/abcdefgh/ij", st), []string{"https://example.org/abcdefgh/", "ijklmnop"}},
@@ -520,7 +520,7 @@ func TestMetadata(t *testing.T) {
 			t.Errorf("the PDF lacks %q", want)
 		}
 	}
-	if strings.Contains(b, "/ID") {
+	if strings.Contains(b, "/ID [") {
 		t.Error("the PDF has a file identifier, which would differ between runs")
 	}
 	// An undated briefing gets a fixed date, not the clock.
@@ -651,7 +651,7 @@ func TestNothingBelowTheBody(t *testing.T) {
 // internal link annotation per mark, each to the page its note is on.
 func TestNoteMarksLink(t *testing.T) {
 	b := pdfOf(t, bt.Rich(), Options{})
-	annots := regexp.MustCompile(`/Subtype /Link /Rect \[[^\]]*\] /Border \[0 0 0\] /Dest \[(\d+) 0 R /XYZ 0 [\d.]+ null\]`).FindAllSubmatch(b, -1)
+	annots := regexp.MustCompile(`/Subtype /Link /Rect \[[^\]]*\] /Border \[0 0 0\] /F 4 /StructParent \d+ /Contents \(Note \d+\) /Dest \[(\d+) 0 R /XYZ 0 [\d.]+ null\]`).FindAllSubmatch(b, -1)
 	if len(annots) != 2 {
 		t.Fatalf("%d links to notes, want 2 (one per mark)", len(annots))
 	}

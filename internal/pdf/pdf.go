@@ -34,7 +34,11 @@
 // Liberation Serif when the theme's fonts.text says so, and Liberation
 // Mono from github.com/go-fonts/liberation, embedded and subset; no font
 // is read from the host. A character the fonts lack
-// (an emoji, Chinese) prints as a white square, □.
+// (an emoji, Chinese) would print as a white square, □: Glyphs reports
+// each with its line, and check and build treat it as an error.
+//
+// Every handout is a tagged PDF built to PDF/UA-1 (tags.go, tagged.go,
+// docs/accessibility.md).
 //
 // Output is reproducible: the document's creation and modification
 // dates are the briefing's updated date (1 January 2000 for a briefing
@@ -45,6 +49,7 @@
 package pdf
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -53,7 +58,7 @@ import (
 	"time"
 	"unicode/utf16"
 
-	"github.com/go-pdf/fpdf"
+	"codeberg.org/go-pdf/fpdf"
 
 	"handouts/internal/briefing"
 	"handouts/internal/handout"
@@ -106,7 +111,7 @@ func Write(w io.Writer, d *briefing.Document, o Options) error {
 	if err != nil {
 		return err
 	}
-	return render(w, l.paper, l.th, l.h, d, pages, l.figs)
+	return render(w, l.paper, l.th, l.h, d, pages, l.figs, l.tags)
 }
 
 // layOut lays out d onto pages.
@@ -130,6 +135,7 @@ func layOut(d *briefing.Document, o Options) (*layouter, []page, error) {
 	}
 	l := &layouter{
 		th: th, m: fonts.m, d: d, h: handout.New(d, o.Handout), paper: pp,
+		tags: newTree(), cur: 1,
 		left:  th.Margins.Left * mm,
 		width: pp.w - (th.Margins.Left+th.Margins.Right)*mm,
 		bodyH: pp.h - (th.Margins.Top+th.Margins.Bottom)*mm,
@@ -153,7 +159,7 @@ func (l *layouter) document() error {
 	tb := bx
 	tb.w -= logoW
 	kind := style{face: sansBold, size: th.Sizes.Kind, colour: th.Colours.Muted}
-	l.addAll(l.plain(h.KindLabel, tb, kind), bx)
+	l.tagged("P", func() { l.addAll(l.plain(h.KindLabel, tb, kind), bx) })
 	l.want(2)
 	title := style{face: sansBold, size: th.Sizes.Title, colour: th.Colours.Accent}
 	rows := l.plain(h.Title, tb, title)
@@ -167,11 +173,12 @@ func (l *layouter) document() error {
 		}
 		r.baseline *= 0.92
 	}
-	l.addAll(rows, bx)
+	l.tagged("H1", func() { l.addAll(rows, bx) })
+	l.lastHeading = 1
 	if h.Subtitle != "" {
 		l.want(2)
 		sub := style{face: sans, size: th.Sizes.Subtitle, colour: th.Colours.Muted}
-		l.addAll(l.plain(h.Subtitle, tb, sub), bx)
+		l.tagged("P", func() { l.addAll(l.plain(h.Subtitle, tb, sub), bx) })
 	}
 	if logoW > 0 {
 		l.placeLogo(first, logo)
@@ -180,9 +187,9 @@ func (l *layouter) document() error {
 	l.add(&row{h: 2, ops: []op{{kind: opLine, x: bx.x, y: 1, w: bx.w, colour: th.Colours.Accent, lw: 1.5}}}, bx)
 	l.want(6)
 	ack := style{face: sansItalic, size: th.Sizes.Acknowledgement, colour: th.Colours.Muted}
-	l.addAll(l.plain(h.Acknowledgement, bx, ack), bx)
+	l.tagged("P", func() { l.addAll(l.plain(h.Acknowledgement, bx, ack), bx) })
 	if h.AdaptedBy != "" {
-		l.addAll(l.plain(h.AdaptedBy, bx, ack), bx)
+		l.tagged("P", func() { l.addAll(l.plain(h.AdaptedBy, bx, ack), bx) })
 	}
 	l.sourcePanel(h.SourceHeading, h.SourcePanel, bx)
 
@@ -214,8 +221,10 @@ func (l *layouter) notes(bx box) error {
 	nb.note = true
 	nb.paraSpace = th.Spacing.ListItem
 	items := make([]*briefing.ListItem, len(l.d.Footnotes))
+	l.noteIDs = make([]string, len(l.d.Footnotes))
 	for i, f := range l.d.Footnotes {
 		items[i] = &briefing.ListItem{Blocks: f.Blocks}
+		l.noteIDs[i] = noteAnchor(i + 1)[1:]
 	}
 	firsts, err := l.list(&briefing.List{Ordered: true, Start: 1, Items: items}, nb)
 	if err != nil {
@@ -264,6 +273,14 @@ func (l *layouter) paginate(top, bottom float64) []page {
 		p.rows = append(p.rows, index)
 		rt := y + before
 		for _, o := range r.ops {
+			if index < 0 {
+				// A repeated header is a pagination artifact, not
+				// clickable: its cells are in the structure once.
+				if o.kind == opLink {
+					continue
+				}
+				o.tag = tagPagination
+			}
 			o.y += rt
 			all = append(all, o)
 		}
@@ -272,7 +289,7 @@ func (l *layouter) paginate(top, bottom float64) []page {
 			if b.up {
 				from = y
 			}
-			all = append(all, op{kind: opLine, x: b.x, y: from, h: rt + r.h - from, colour: l.th.Colours.QuoteBar, lw: 2})
+			all = append(all, op{kind: opLine, x: b.x, y: from, h: rt + r.h - from, colour: l.th.Colours.QuoteBar, lw: 2, tag: tagArtifact})
 		}
 		p.ops = all[start:len(all):len(all)]
 		y = rt + r.h
@@ -332,7 +349,7 @@ func (l *layouter) group(i int) int {
 }
 
 // render draws the pages with fpdf and writes the PDF.
-func render(w io.Writer, pp paper, th *Theme, h *handout.Handout, d *briefing.Document, pages []page, figs []*figure) error {
+func render(w io.Writer, pp paper, th *Theme, h *handout.Handout, d *briefing.Document, pages []page, figs []*figure, tree *tree) error {
 	f := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", SizeStr: pp.name})
 	f.SetMargins(0, 0, 0)
 	f.SetAutoPageBreak(false, 0)
@@ -348,7 +365,7 @@ func render(w io.Writer, pp paper, th *Theme, h *handout.Handout, d *briefing.Do
 	}
 	f.SetCreationDate(date)
 	f.SetModificationDate(date)
-	f.SetLang(h.Meta.Language)
+	// The language, like the structure, is written by finish.
 	f.SetTitle(metaText(h.Meta.Title), true)
 	f.SetAuthor(metaText(h.Meta.Author), true)
 	f.SetSubject(metaText(h.Meta.Subject), true)
@@ -427,19 +444,14 @@ func render(w io.Writer, pp paper, th *Theme, h *handout.Handout, d *briefing.Do
 	}
 	f.SetTextColor(0, 0, 0)
 	pics := images{f: f, figs: figs}
-	// Internal links (note marks to their notes) by the name of their
-	// destination, numbered in order of the destinations.
-	anchors := map[string]int{}
-	for _, p := range pages {
-		for _, o := range p.ops {
-			if o.kind == opAnchor {
-				anchors[o.text] = f.AddLink()
-			}
-		}
-	}
+	tg := &tagging{tree: tree, lang: h.Meta.Language, title: metaText(h.Meta.Title), pageH: pp.h, anchors: map[string]place{}}
 	for n, p := range pages {
 		f.AddPage()
+		tg.pages = append(tg.pages, nil)
 		for _, o := range p.ops {
+			if o.kind == opText || o.kind == opRect || o.kind == opLine || o.kind == opImage {
+				tg.mark(f, n, o.tag)
+			}
 			switch o.kind {
 			case opText:
 				text(o.x, o.y, o.text, o.st)
@@ -451,17 +463,9 @@ func render(w io.Writer, pp paper, th *Theme, h *handout.Handout, d *briefing.Do
 				f.SetLineWidth(o.lw)
 				f.Line(o.x, o.y, o.x+o.w, o.y+o.h)
 			case opLink:
-				if strings.HasPrefix(o.text, "#") {
-					if id, ok := anchors[o.text]; ok {
-						f.Link(o.x, o.y, o.w, o.h, id)
-					}
-					continue
-				}
-				f.LinkString(o.x, o.y, o.w, o.h, o.text)
+				tg.link(n, o)
 			case opAnchor:
-				if id, ok := anchors[o.text]; ok {
-					f.SetLink(id, o.y, -1)
-				}
+				tg.anchors[o.text] = place{n, o.y}
 			case opMark:
 				f.Bookmark(utf16Text(o.text), 0, o.y)
 			case opImage:
@@ -470,6 +474,7 @@ func render(w io.Writer, pp paper, th *Theme, h *handout.Handout, d *briefing.Do
 		}
 		// Footer: a rule, the producer on the left, the page counter on
 		// the right.
+		tg.mark(f, n, tagFooter)
 		f.SetDrawColor(int(th.Colours.Rule.R), int(th.Colours.Rule.G), int(th.Colours.Rule.B))
 		f.SetLineWidth(0.5)
 		f.Line(left, ruleY, right, ruleY)
@@ -479,12 +484,18 @@ func render(w io.Writer, pp paper, th *Theme, h *handout.Handout, d *briefing.Do
 			text(left, footerY, fitWidth(ms[sans], footer, fs.size, right-left-lw-18), fs)
 		}
 		text(right-lw, footerY, label, fs)
+		tg.mark(f, n, tagUnset)
 	}
 	if err := f.Error(); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
-	// fpdf holds the whole document and writes it only when complete.
-	return f.Output(w)
+	// fpdf holds the whole document and writes it only when complete;
+	// finish then writes it again, tagged, in one revision.
+	var raw bytes.Buffer
+	if err := f.Output(&raw); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	return tg.finish(w, raw.Bytes())
 }
 
 // utf16Text is s as a PDF text string in UTF-16BE with its byte order

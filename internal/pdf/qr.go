@@ -132,7 +132,13 @@ func (l *layouter) sourcePanel(heading string, rows []handout.Row, bx box) {
 			}
 		}
 	}
-	last.ops = append(last.ops, code.ops(x, pad-above)...)
+	// The code is a figure of its own: its address is printed beside it.
+	ops := code.ops(x, pad-above)
+	t := l.figure("QR code of the address of the main document, " + link)
+	for i := range ops {
+		ops[i].tag = t
+	}
+	last.ops = append(last.ops, ops...)
 }
 
 // hasRect reports whether a row draws a rectangle: a panel row does,

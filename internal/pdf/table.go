@@ -112,9 +112,25 @@ func (l *layouter) table(t *briefing.Table, bx box) error {
 	head.face = sansBold
 	pad := th.Spacing.CellPadding
 
-	cells := func(cs []briefing.Cell, st style) ([]cellText, error) {
+	// The structure: a Table of TRs of TH (the header row's cells, for
+	// their column) and TD, every cell there even when empty.
+	defer l.close(l.open("Table"))
+	table := l.cur
+	var tags [][]tag
+	cells := func(cs []briefing.Cell, st style, typ string) ([]cellText, error) {
 		out := make([]cellText, cols)
+		l.cur = table
+		l.open("TR")
+		ct := make([]tag, cols)
+		for i := 0; i < cols; i++ {
+			ct[i] = l.child(typ)
+			if typ == "TH" {
+				l.elem(ct[i]).scope = "Column"
+			}
+		}
+		tags = append(tags, ct)
 		for i := 0; i < cols && i < len(cs); i++ {
+			l.cur = ct[i]
 			b := inl{l: l, note: bx.note}
 			if err := b.inlines(cs[i], st, 0); err != nil {
 				return nil, err
@@ -124,18 +140,19 @@ func (l *layouter) table(t *briefing.Table, bx box) error {
 		return out, nil
 	}
 	all := make([][]cellText, 0, len(t.Rows)+1)
-	h, err := cells(t.Header, head)
+	h, err := cells(t.Header, head, "TH")
 	if err != nil {
 		return err
 	}
 	all = append(all, h)
 	for _, r := range t.Rows {
-		c, err := cells(r, body)
+		c, err := cells(r, body, "TD")
 		if err != nil {
 			return err
 		}
 		all = append(all, c)
 	}
+	l.cur = table
 	// Columns are sized to their body text; a header may wrap onto a
 	// second line to leave room for the body.
 	longest, natural := make([]float64, cols), make([]float64, cols)
@@ -181,7 +198,7 @@ func (l *layouter) table(t *briefing.Table, bx box) error {
 			n = max(n, len(ls))
 		}
 		for from := 0; from < n || from == 0; from += most {
-			rw := l.tableRow(lines, from, min(from+most, n), widths, bx.x, size, align, isHead)
+			rw := l.tableRow(lines, from, min(from+most, n), widths, bx.x, size, align, isHead, tags[ri])
 			if isHead {
 				header = rw
 				rw.keepNext = 1
@@ -197,7 +214,7 @@ func (l *layouter) table(t *briefing.Table, bx box) error {
 
 // tableRow draws lines [from, to) of each cell as one row, with its
 // borders (and the shading of a header row).
-func (l *layouter) tableRow(cells [][]line, from, to int, widths []float64, x0, size float64, align func(int) briefing.Align, header bool) *row {
+func (l *layouter) tableRow(cells [][]line, from, to int, widths []float64, x0, size float64, align func(int) briefing.Align, header bool, tags []tag) *row {
 	th := l.th
 	pad := th.Spacing.CellPadding
 	lh := l.lineHeight(size)
@@ -215,6 +232,7 @@ func (l *layouter) tableRow(cells [][]line, from, to int, widths []float64, x0, 
 		if from < len(ls) {
 			part := ls[from:min(to, len(ls))]
 			for j, tr := range l.textRows(part, x+pad, widths[i]-2*pad, size, align(i)) {
+				tagOps(tr.ops, tags[i])
 				dy := pad + float64(j)*lh
 				if i == 0 && j == 0 {
 					r.baseline = dy + tr.baseline
@@ -258,6 +276,11 @@ func (l *layouter) panel(heading string, rows []handout.Row, bx box) {
 	l.want(th.Spacing.Block * 1.5)
 	hs := style{face: sansBold, size: size + 1.5, colour: th.Colours.Accent}
 	hrows := l.plain(heading, bx, hs)
+	l.tagged(l.headingType(2), func() { tagRows(hrows, l.cur) })
+	// The panel is a Table of TRs, each a TH (the label, for its row)
+	// and a TD (the value).
+	defer l.close(l.open("Table"))
+	table := l.cur
 	if len(hrows) > 0 {
 		hrows[0].ops = append(hrows[0].ops, op{kind: opMark, text: outlineTitle(heading)})
 	}
@@ -282,8 +305,14 @@ func (l *layouter) panel(heading string, rows []handout.Row, bx box) {
 		if i == len(rows)-1 {
 			bottom = pad * 1.5
 		}
+		l.cur = table
+		l.open("TR")
+		hc := l.child("TH")
+		l.elem(hc).scope = "Row"
+		td := l.child("TD")
 		lb := box{x: bx.x + barW + pad*2, w: labelW - pad*3}
 		lrows := l.plain(pr.Label, lb, lab)
+		tagRows(lrows, hc)
 		// A value of several lines (the audiences) breaks where the
 		// handout says.
 		var ins []briefing.Inline
@@ -297,7 +326,10 @@ func (l *layouter) panel(heading string, rows []handout.Row, bx box) {
 			ins = []briefing.Inline{&briefing.Link{URL: pr.Link, Inlines: ins}}
 		}
 		vb := box{x: valueX, w: valueW - pad*2}
+		l.cur = td
 		vrows, _ := l.para(ins, vb, val, briefing.AlignLeft)
+		tagRows(vrows, td)
+		l.cur = table
 		n := max(len(lrows), len(vrows), 1)
 		// A value too long for one page (a very long audience list) is
 		// cut between lines; otherwise a row is whole, and the panel is

@@ -17,6 +17,7 @@ type style struct {
 	colour Colour
 	link   string  // clickable address; "" for none
 	rise   float64 // raise above the baseline, pt (note marks)
+	tag    tag     // the Link element of a clickable run; 0 outside one
 }
 
 // tokKind is the kind of a token of a paragraph.
@@ -103,7 +104,7 @@ func (b *inl) inlines(ins []briefing.Inline, st style, depth int) error {
 			i := st
 			i.face = i.face.with(false, true)
 			b.text(label, i)
-			b.address(n.URL, st, false)
+			b.address(n.URL, st, false, tagUnset)
 		case *briefing.LineBreak:
 			b.toks = append(b.toks, tok{kind: tkBreak, st: st})
 		case *briefing.FootnoteRef:
@@ -115,6 +116,7 @@ func (b *inl) inlines(ins []briefing.Inline, st style, depth int) error {
 			m.size = st.size * 0.68
 			m.rise = st.size * 0.36
 			m.link = noteAnchor(n.N) // to the note
+			m.tag = b.l.inlineChild("Link", "Note "+strconv.Itoa(n.N))
 			b.toks = append(b.toks, tok{kind: tkText, text: strconv.Itoa(n.N), st: m})
 		}
 	}
@@ -132,18 +134,25 @@ func (b *inl) link(n *briefing.Link, st style, depth int) error {
 	if url != "" {
 		s.link = url
 		s.colour = b.l.th.Colours.Link
+		// One Link element for the text and its printed address; its
+		// annotations' /Contents is the text, not the address again.
+		contents := strings.TrimSpace(briefing.PlainText(n.Inlines))
+		if contents == "" || isBare(n) {
+			contents = linkContents(n.URL)
+		}
+		s.tag = b.l.inlineChild("Link", contents)
 	}
 	if err := b.inlines(n.Inlines, s, depth+1); err != nil {
 		return err
 	}
 	if len(n.Inlines) == 0 || isBare(n) {
 		if len(n.Inlines) == 0 {
-			b.address(n.URL, st, true)
+			b.address(n.URL, st, true, s.tag)
 		}
 		return nil
 	}
 	if st.link == "" {
-		b.address(n.URL, st, false)
+		b.address(n.URL, st, false, s.tag)
 	}
 	return nil
 }
@@ -166,7 +175,9 @@ func trimAddress(s string) string {
 
 // address prints a link's address: in brackets after its text, or alone
 // (bare) for a link with no text; mailto: addresses as the mail address.
-func (b *inl) address(url string, st style, bare bool) {
+// A clickable address is part of the Link element t, or of a new one
+// when t is unset.
+func (b *inl) address(url string, st style, bare bool, t tag) {
 	shown := displayAddress(url)
 	if shown == "" || strings.HasPrefix(shown, "#") {
 		return // nothing to print, or a place in the document itself
@@ -176,6 +187,9 @@ func (b *inl) address(url string, st style, bare bool) {
 	if st.link == "" {
 		if c := clickable(url); c != "" {
 			a.link = c
+			if a.tag = t; t == tagUnset {
+				a.tag = b.l.inlineChild("Link", linkContents(url))
+			}
 		}
 	}
 	if bare {
@@ -185,6 +199,27 @@ func (b *inl) address(url string, st style, bare bool) {
 	}
 	b.toks = append(b.toks, tok{kind: tkSpace, text: " ", st: st})
 	b.text("("+shown+")", a)
+}
+
+// linkContents describes a link whose text is its address, for its
+// annotations: the mail address, or "Link to" the host, so that a long
+// address is not stored again in each of its areas.
+func linkContents(url string) string {
+	shown := displayAddress(url)
+	if shown != strings.TrimSpace(url) {
+		return "Mail to " + shown
+	}
+	host := shown
+	if i := strings.Index(host, "://"); i >= 0 {
+		host = host[i+3:]
+	}
+	if i := strings.IndexAny(host, "/?#"); i >= 0 {
+		host = host[:i]
+	}
+	if host == "" {
+		return "Link"
+	}
+	return "Link to " + host
 }
 
 // displayAddress is an address as printed: trimmed, and a mail address
@@ -259,6 +294,17 @@ func (l *layouter) breakLines(toks []tok, w float64) []line {
 		lines = append(lines, cur)
 		cur = line{}
 	}
+	// A space that is not drawn between two runs, or at the end of a
+	// line, is still written, invisible, at the end of the run before
+	// it: the text extracted (the structure tree, copy and paste, a
+	// screen reader) keeps its words apart. The run's width is
+	// unchanged, the next run being placed by its own position.
+	spaceAfter := func() {
+		if n := len(cur.frags); n > 0 && cur.frags[n-1].e == len(buf) {
+			buf = append(buf, ' ')
+			cur.frags[n-1].e = len(buf)
+		}
+	}
 	add := func(p wordPiece, gap *tok) {
 		x := cur.w
 		if gap != nil && len(cur.frags) > 0 {
@@ -271,6 +317,7 @@ func (l *layouter) breakLines(toks []tok, w float64) []line {
 				cur.w += gw + p.w
 				return
 			}
+			spaceAfter()
 			x += gw
 		}
 		if n := len(cur.frags); n > 0 && gap == nil && cur.frags[n-1].st == p.st {
@@ -299,6 +346,7 @@ func (l *layouter) breakLines(toks []tok, w float64) []line {
 			gapW = l.widthOf(" ", space.st)
 		}
 		if len(cur.frags) > 0 && cur.w+gapW+ww > w+0.001 {
+			spaceAfter()
 			flushLine()
 		}
 		if len(cur.frags) == 0 && ww > w+0.001 {
@@ -330,6 +378,7 @@ func (l *layouter) breakLines(toks []tok, w float64) []line {
 		case tkBreak:
 			placeWord()
 			pendingSpace = nil
+			spaceAfter()
 			flushLine()
 		}
 	}
