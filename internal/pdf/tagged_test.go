@@ -579,3 +579,22 @@ func TestLinkActionsShared(t *testing.T) {
 		t.Errorf("the long address is in the file %d times, want twice", c)
 	}
 }
+
+// TestTaggedPictures checks the structure of a handout with pictures,
+// the logo and the QR code: each is a Figure with its alternative text
+// (a decorative picture an artifact), and the file stays strictly valid.
+func TestTaggedPictures(t *testing.T) {
+	d, logo := bt.Pictures()
+	b := pdfOf(t, d, Options{Logo: logo, LogoAlt: bt.LogoAlt, QR: true})
+	readStrict(t, b)
+	checkTagged(t, b, d, []string{"Document", "H1", "H2", "P", "Table", "TH", "TD", "Figure"})
+	for _, alt := range []string{bt.LogoAlt, "QR code of the address of the main document"} {
+		if !bytes.Contains(b, []byte(alt)) && !bytes.Contains(b, utf16BE(alt)) {
+			t.Errorf("no Figure with /Alt %q", alt)
+		}
+	}
+}
+
+// utf16BE is s as UTF-16BE with its byte order mark, as a PDF text
+// string may be written.
+func utf16BE(s string) []byte { return []byte(utf16Text(s)) }
