@@ -165,7 +165,8 @@ func buildSite(e *env, res *Result) (records map[string]manifest.Record, notOurs
 		res.Diags.Warnf(path(outDir, EntriesName), 0, "cannot write: %s (the next build reads the briefings again)", describe(err))
 	}
 
-	so := html.SiteOptions{Title: e.o.Config.SiteTitle, Base: e.o.Config.SiteURL, Colours: e.colours}
+	so := html.SiteOptions{Title: e.o.Config.SiteTitle, Base: e.o.Config.SiteURL, Colours: e.colours,
+		Logo: e.o.Config.LogoPicture, LogoAlt: e.o.Config.LogoAlt}
 	for _, name := range siteFiles {
 		var b bytes.Buffer
 		var err error
