@@ -30,6 +30,9 @@ type Entry struct {
 	// HTML, Docx and PDF are the handouts' file names in the output
 	// folder, "" for one not there.
 	HTML, Docx, PDF string
+	// Draft is set for a briefing marked "draft: true": a build lists
+	// no draft in the catalogue or the feed, even one it built.
+	Draft bool `json:",omitempty"`
 }
 
 // SiteOptions choose the words and addresses of the catalogue and feed.
