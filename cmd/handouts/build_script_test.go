@@ -26,6 +26,7 @@ var scriptCmds = map[string]func(ts *testscript.TestScript, neg bool, args []str
 	"waitfor":      cmdWaitFor,
 	"readonly":     cmdReadOnly,
 	"docxtext":     cmdDocxText,
+	"genpng":       cmdGenPNG, // import_script_test.go
 }
 
 // scriptCondition answers the build scenarios' conditions:

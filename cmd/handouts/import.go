@@ -30,7 +30,9 @@ title as "handouts new" makes it. The title, the labelled fields
 ("Source:", "Date last updated:", …) and the standard sections go where
 they belong; other sections are kept as they are; what was not found is
 left for you to fill in. It then lists, as file:line: message, what you
-must still do before "handouts check" passes. An existing file is never
+must still do before "handouts check" passes. Pictures embedded in a
+Word document are written to DIR/images/SLUG-1.png, … with Word's
+description as their alternative text. An existing file is never
 overwritten. One briefing is taken from each file: when a web page holds
 several, the most complete, and the others are named.
 
@@ -90,6 +92,11 @@ func importOne(c *cli.Context, in, dir, producer string) error {
 	if name == "" {
 		name = "imported-briefing"
 	}
+	// Pictures take names no file has yet, beside the briefing.
+	b.NamePictures(name, func(rel string) bool {
+		_, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(rel)))
+		return !errors.Is(err, fs.ErrNotExist)
+	})
 	text := b.Markdown(filepath.Base(in))
 
 	path := filepath.Join(dir, name+".md")
@@ -104,17 +111,26 @@ func importOne(c *cli.Context, in, dir, producer string) error {
 	if err != nil {
 		return fmt.Errorf("cannot create %s: %v", shown, describeErr(err))
 	}
-	_, err = f.Write(text)
+	pics, err := writePictures(dir, b.Pictures())
+	if err == nil {
+		_, err = f.Write(text)
+	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
 		os.Remove(path)
-		return fmt.Errorf("cannot write %s: %v", shown, describeErr(err))
+		for _, p := range pics {
+			os.Remove(p)
+		}
+		return fmt.Errorf("%s: cannot write %s: %v", shownIn, shown, err)
 	}
 
 	w := c.App.Writer
 	fmt.Fprintf(w, "Imported %s into %s: %s %q.\n", shownIn, shown, strings.ToLower(kindOrDefault(b.Kind).Label()), b.Title)
+	for _, p := range pics {
+		fmt.Fprintf(w, "  wrote %s\n", filepath.ToSlash(p))
+	}
 	for _, r := range b.Remarks {
 		fmt.Fprintf(w, "  %s: %s\n", shownIn, r)
 	}
@@ -128,6 +144,35 @@ func importOne(c *cli.Context, in, dir, producer string) error {
 	}
 	fmt.Fprintf(w, "Then run: handouts check %s\n", shown)
 	return nil
+}
+
+// writePictures writes each picture to its file under dir, never over
+// an existing file. It returns the files written, for the caller to
+// remove if the import fails after them.
+func writePictures(dir string, pics []*importer.Picture) ([]string, error) {
+	var done []string
+	for _, p := range pics {
+		file := filepath.Join(dir, filepath.FromSlash(p.Name))
+		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+			return done, fmt.Errorf("cannot create %s: %v", filepath.ToSlash(filepath.Dir(file)), describeErr(err))
+		}
+		f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if errors.Is(err, fs.ErrExist) {
+			return done, fmt.Errorf("the picture %s appeared while importing; not overwriting it", filepath.ToSlash(file))
+		}
+		if err != nil {
+			return done, fmt.Errorf("cannot create %s: %v", filepath.ToSlash(file), describeErr(err))
+		}
+		done = append(done, file)
+		_, err = f.Write(p.Data)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return done, fmt.Errorf("cannot write %s: %v", filepath.ToSlash(file), describeErr(err))
+		}
+	}
+	return done, nil
 }
 
 // importTodo is what the author must still do: the briefing's errors and

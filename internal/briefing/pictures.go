@@ -12,6 +12,10 @@ import (
 // MaxPictures bounds the local pictures of one briefing.
 const MaxPictures = 50
 
+// PlaceholderAlt is the alternative text "handouts import" writes for a
+// picture its source did not describe; a briefing may not keep it.
+const PlaceholderAlt = "TODO: describe this picture"
+
 // pictureUse is a local picture found in the body, to be read.
 type pictureUse struct {
 	Image *Image
@@ -112,6 +116,9 @@ func markPicture(img *Image, title string, d *diagSink) bool {
 	switch {
 	case img.Decorative && alt != "":
 		d.errorf(img.Line, "picture %q is marked decorative but has alternative text; a decorative picture has none (![](%s \"decorative\")): remove one or the other", name, img.URL)
+		ok = false
+	case !img.Decorative && strings.HasPrefix(alt, PlaceholderAlt):
+		d.errorf(img.Line, "picture %q has the placeholder %q as its alternative text (the Word document did not describe it); write what it shows between the brackets, or mark it ![](%s \"decorative\") if it only decorates", name, PlaceholderAlt, img.URL)
 		ok = false
 	case !img.Decorative && alt == "":
 		d.errorf(img.Line, "picture %q has no alternative text; describe what it shows between the brackets, ![A map of …](%s), so that readers who cannot see it are told; a purely decorative picture is written ![](%s \"decorative\")", name, img.URL, img.URL)

@@ -283,7 +283,8 @@ var (
 		},
 		"html": func(w io.Writer, d *briefing.Document, e *env) error {
 			dx, pd := linkedFormats(e, d.Name)
-			return html.Write(w, d, html.Options{Handout: e.handout, Colours: e.colours, Docx: dx, PDF: pd})
+			return html.Write(w, d, html.Options{Handout: e.handout, Colours: e.colours, Docx: dx, PDF: pd,
+				Logo: e.o.Config.LogoPicture, LogoAlt: e.o.Config.LogoAlt})
 		},
 	}
 	// beforeRename runs when a handout's temporary file is whole, just

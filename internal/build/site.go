@@ -50,7 +50,8 @@ type cachedEntry struct {
 	Entry  html.Entry `json:"entry"`
 }
 
-const entryCacheVersion = 1
+// entryCacheVersion is raised when Entry changes: 2 notes drafts.
+const entryCacheVersion = 2
 
 // maxEntryCache bounds the cache read: about a kilobyte a briefing.
 const maxEntryCache = 64 << 20
@@ -80,6 +81,7 @@ func entryOf(d *briefing.Document, e *env) *html.Entry {
 		Name: d.Name, Title: m.Title, Subtitle: m.Subtitle, Kind: m.Kind,
 		Producer: producer, Subject: h.Meta.Subject,
 		Tags: m.Tags, Audience: m.Audience, Updated: m.Updated, Review: m.Review,
+		Draft: m.Draft,
 	}
 }
 
@@ -150,6 +152,11 @@ func buildSite(e *env, res *Result) (records map[string]manifest.Record, notOurs
 			continue
 		}
 		fresh[it.Source] = cachedEntry{Inputs: inputs, Entry: *ent}
+		if ent.Draft {
+			// Built with --drafts, or kept from before: a draft is not
+			// published, so neither listed nor announced.
+			continue
+		}
 		en := *ent
 		en.HTML, en.Docx, en.PDF = files["html"], files["docx"], files["pdf"]
 		en.State = ""
@@ -165,7 +172,8 @@ func buildSite(e *env, res *Result) (records map[string]manifest.Record, notOurs
 		res.Diags.Warnf(path(outDir, EntriesName), 0, "cannot write: %s (the next build reads the briefings again)", describe(err))
 	}
 
-	so := html.SiteOptions{Title: e.o.Config.SiteTitle, Base: e.o.Config.SiteURL, Colours: e.colours}
+	so := html.SiteOptions{Title: e.o.Config.SiteTitle, Base: e.o.Config.SiteURL, Colours: e.colours,
+		Logo: e.o.Config.LogoPicture, LogoAlt: e.o.Config.LogoAlt}
 	for _, name := range siteFiles {
 		var b bytes.Buffer
 		var err error

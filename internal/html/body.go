@@ -32,6 +32,12 @@ func (p *page) block(b briefing.Block) error {
 		}
 		p.s("</h", lv, ">\n")
 	case *briefing.Paragraph:
+		if img := briefing.Figure(n); img != nil {
+			p.s("<p class=\"picture\">")
+			p.picture(img)
+			p.s("</p>\n")
+			return nil
+		}
 		p.s("<p>")
 		if err := p.inlines(n.Inlines); err != nil {
 			return err
@@ -267,6 +273,10 @@ func (p *page) address(url string, printOnly bool) {
 // image shows an image's alternative text and address; pictures are
 // never fetched.
 func (p *page) image(n *briefing.Image) {
+	if n.Picture != nil {
+		p.picture(n)
+		return
+	}
 	label := "[Image]"
 	if n.Alt != "" {
 		label = "[Image: " + n.Alt + "]"
@@ -282,6 +292,16 @@ func (p *page) image(n *briefing.Image) {
 	p.text(label)
 	p.s("</em>")
 	p.address(n.URL, false)
+}
+
+// picture writes a local picture, with its alternative text (none for
+// a decorative one) and the width the briefing asks for.
+func (p *page) picture(n *briefing.Image) {
+	alt := n.Alt
+	if n.Decorative {
+		alt = ""
+	}
+	p.img(n.Picture, alt, n.Width, "")
 }
 
 // noteMark writes a footnote's mark in the text: a raised number that

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"handouts/internal/briefing"
+	"handouts/internal/picture"
 	"handouts/internal/review"
 )
 
@@ -29,6 +30,9 @@ type Entry struct {
 	// HTML, Docx and PDF are the handouts' file names in the output
 	// folder, "" for one not there.
 	HTML, Docx, PDF string
+	// Draft is set for a briefing marked "draft: true": a build lists
+	// no draft in the catalogue or the feed, even one it built.
+	Draft bool `json:",omitempty"`
 }
 
 // SiteOptions choose the words and addresses of the catalogue and feed.
@@ -41,6 +45,10 @@ type SiteOptions struct {
 	Base string
 	// Colours are the catalogue's colours, as a page's.
 	Colours Colours
+	// Logo and LogoAlt are the library's logo and its alternative text,
+	// shown in the catalogue's header as in a page's; nil for none.
+	Logo    *picture.Picture
+	LogoAlt string
 }
 
 // DefaultTitle is the catalogue's title when none is given.
@@ -177,7 +185,9 @@ func WriteCatalogue(w io.Writer, es []Entry, o SiteOptions) error {
 	p.s("<link rel=\"alternate\" type=\"application/atom+xml\" href=\"", FeedName, "\" title=\"")
 	p.text(title)
 	p.s("\"/>\n<style>\n", stylesheet(o.Colours.withDefaults()), "</style>\n</head>\n<body class=\"catalogue\">\n")
-	p.s("<header>\n<h1>")
+	p.s("<header>\n")
+	p.logo(o.Logo, o.LogoAlt)
+	p.s("<h1>")
 	p.text(title)
 	p.s("</h1>\n</header>\n<main>\n<p>")
 	p.s(strconv.Itoa(len(es)), " ")

@@ -12,7 +12,8 @@
 // dates in <time datetime>. Its stylesheet is inside the page, in the PDF
 // theme's colours, with a print stylesheet that prints every link's
 // address as the PDF does. It has no script and makes no request of its
-// own: no web fonts, no pictures fetched, nothing but the links a reader
+// own: no web fonts, no pictures fetched (a briefing's own pictures and
+// the logo are in the page, as data: addresses), nothing but the links a reader
 // follows, so it works from a shared drive, an intranet or a zip.
 //
 // Links are made only of addresses a handout may follow (web, mail and
@@ -29,6 +30,7 @@ import (
 
 	"handouts/internal/briefing"
 	"handouts/internal/handout"
+	"handouts/internal/picture"
 )
 
 // MaxDepth bounds how deeply blocks and inlines may nest in a model
@@ -46,6 +48,10 @@ type Options struct {
 	// Docx and PDF are the file names of the same briefing's Word and
 	// PDF handouts, linked from the page; "" when not built.
 	Docx, PDF string
+	// Logo is the library's logo, shown in the page's header; LogoAlt is
+	// its alternative text. Nil for none.
+	Logo    *picture.Picture
+	LogoAlt string
 }
 
 // Write writes d as a web page to w. It is safe for concurrent use.
@@ -85,6 +91,9 @@ type page struct {
 	lists int
 	// link is set inside a link: no link inside a link.
 	link bool
+	// widths are the shares of the text width pictures ask for, each
+	// given a rule in the stylesheet.
+	widths map[int]bool
 }
 
 // readingItems returns the numbers of the items of the first numbered
@@ -177,9 +186,20 @@ func (p *page) document(o Options) error {
 	meta("author", h.Meta.Author)
 	meta("keywords", strings.Join(h.Meta.Keywords, ", "))
 	meta("generator", "handouts")
-	p.s("<style>\n", stylesheet(o.Colours.withDefaults()), "</style>\n</head>\n<body>\n")
+	p.s("<style>\n", stylesheet(o.Colours.withDefaults()))
+	// The body is written first on its own, so that the stylesheet can
+	// hold a rule for each picture width it uses.
+	head := p.b
+	p.b = &strings.Builder{}
+	defer func() {
+		body := p.b
+		p.b = head
+		p.s(widthCSS(p.widths), "</style>\n</head>\n<body>\n", body.String())
+	}()
 
-	p.s("<header>\n<p class=\"kind\">")
+	p.s("<header>\n")
+	p.logo(o.Logo, o.LogoAlt)
+	p.s("<p class=\"kind\">")
 	p.text(h.KindLabel)
 	p.s("</p>\n<h1>")
 	p.text(h.Title)

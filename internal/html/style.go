@@ -169,6 +169,10 @@ footer{color:MUTED;border-top:1px solid RULE;margin-top:2rem;padding-top:.5rem;f
 .toc ul.by-tag{columns:2 14rem}
 .toc ul.by-tag li{margin:0 0 .2rem;break-inside:avoid}
 .label{font-weight:bold}
+.picture{margin:.8rem 0}
+.picture img{display:block;max-width:100%;height:auto}
+header .logo{float:right;width:auto;height:3rem;max-width:40%;margin:0 0 .5rem 1rem}
+header::after{content:"";display:block;clear:both}
 @media print{
 @page{size:A4;margin:16mm 19mm 18mm}
 body{font-size:10pt;max-width:none;padding:0}
@@ -176,7 +180,8 @@ nav.formats,.back{display:none}
 .print-only{display:inline;color:MUTED}
 a{color:inherit;text-decoration:none}
 h2,h3,h4,h5,h6{break-after:avoid}
-.panel,tr,blockquote,pre{break-inside:avoid}
+.panel,tr,blockquote,pre,.picture{break-inside:avoid}
+.picture img{max-height:240mm;object-fit:contain}
 p{orphans:2;widows:2}
 }
 `

@@ -63,7 +63,8 @@ var (
 // page listing briefings), the most complete is taken and the others
 // named in Remarks; text before and after it is left out.
 func Convert(src Source) *Briefing {
-	blocks := clean(src.Blocks)
+	separated, moved := separatePictures(src.Blocks)
+	blocks := clean(separated)
 	starts := segmentStarts(blocks)
 	type seg struct{ from, to int }
 	var segs []seg
@@ -85,6 +86,9 @@ func Convert(src Source) *Briefing {
 	}
 	b := results[best]
 	b.Notes = src.Notes
+	b.Remarks = append(b.Remarks, src.Remarks...)
+	b.Remarks = append(b.Remarks, moved...)
+	b.NamePictures("picture", nil)
 	if len(b.Tags) == 0 {
 		b.Tags = src.Keywords
 	}
@@ -155,7 +159,7 @@ func clean(in []Block) []Block {
 	var out []Block
 	for _, b := range in {
 		b.Inlines = tidy(b.Inlines)
-		if (b.Kind == Para || b.Kind == Heading || b.Kind == Quote) && strings.TrimSpace(PlainText(b.Inlines)) == "" && !hasNote(b.Inlines) {
+		if (b.Kind == Para || b.Kind == Heading || b.Kind == Quote) && strings.TrimSpace(PlainText(b.Inlines)) == "" && !hasNote(b.Inlines) && !hasPicture(b.Inlines) {
 			continue
 		}
 		for r := range b.Rows {
@@ -171,7 +175,7 @@ func clean(in []Block) []Block {
 // typedItem makes a paragraph that starts with a typed bullet or number
 // ("• ", "3. ") an item of a list, without the mark.
 func typedItem(b Block) Block {
-	if b.Kind != Para || b.Cont || len(b.Inlines) == 0 || b.Inlines[0].Break || b.Inlines[0].Note > 0 {
+	if b.Kind != Para || b.Cont || len(b.Inlines) == 0 || b.Inlines[0].Break || b.Inlines[0].Note > 0 || b.Inlines[0].Picture != nil {
 		return b
 	}
 	t := b.Inlines[0].Text
@@ -202,7 +206,7 @@ func hasNote(ins []Inline) bool {
 func tidy(ins []Inline) []Inline {
 	var out []Inline
 	for _, in := range ins {
-		if !in.Break && in.Note == 0 {
+		if !in.Break && in.Note == 0 && in.Picture == nil {
 			in.Text = strings.Map(func(r rune) rune {
 				switch r {
 				case '\t', '\n', '\r', '\u00a0':
@@ -214,7 +218,7 @@ func tidy(ins []Inline) []Inline {
 				continue
 			}
 		}
-		if n := len(out); n > 0 && !in.Break && in.Note == 0 && !out[n-1].Break && out[n-1].Note == 0 &&
+		if n := len(out); n > 0 && !in.Break && in.Note == 0 && in.Picture == nil && !out[n-1].Break && out[n-1].Note == 0 && out[n-1].Picture == nil &&
 			out[n-1].Bold == in.Bold && out[n-1].Italic == in.Italic && out[n-1].Link == in.Link && out[n-1].Code == in.Code {
 			out[n-1].Text += in.Text
 			continue
@@ -227,10 +231,10 @@ func tidy(ins []Inline) []Inline {
 		}
 	}
 	// Trim the ends, dropping breaks there.
-	for len(out) > 0 && (out[0].Break || (out[0].Note == 0 && strings.TrimSpace(out[0].Text) == "")) {
+	for len(out) > 0 && (out[0].Break || (out[0].Note == 0 && out[0].Picture == nil && strings.TrimSpace(out[0].Text) == "")) {
 		out = out[1:]
 	}
-	for len(out) > 0 && (out[len(out)-1].Break || (out[len(out)-1].Note == 0 && strings.TrimSpace(out[len(out)-1].Text) == "")) {
+	for len(out) > 0 && (out[len(out)-1].Break || (out[len(out)-1].Note == 0 && out[len(out)-1].Picture == nil && strings.TrimSpace(out[len(out)-1].Text) == "")) {
 		out = out[:len(out)-1]
 	}
 	if len(out) > 0 {
@@ -719,7 +723,7 @@ func sectionWithText(bl Block) (string, []Inline, bool) {
 func cutInlines(ins []Inline, n int) []Inline {
 	var out []Inline
 	for _, in := range ins {
-		if n > 0 && !in.Break && in.Note == 0 {
+		if n > 0 && !in.Break && in.Note == 0 && in.Picture == nil {
 			if len(in.Text) <= n {
 				n -= len(in.Text)
 				continue

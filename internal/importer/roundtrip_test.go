@@ -3,14 +3,17 @@ package importer_test
 import (
 	"archive/zip"
 	"bytes"
+	"crypto/sha256"
 	"io"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"testing"
 
 	"handouts/internal/briefing"
 	bt "handouts/internal/briefing/briefingtest"
+	"handouts/internal/diag"
 	"handouts/internal/docx"
 	"handouts/internal/extprog"
 	"handouts/internal/importer"
@@ -32,8 +35,7 @@ func TestRoundTripExamples(t *testing.T) {
 			if err != nil {
 				t.Fatalf("reading our own handout: %v", err)
 			}
-			md := importer.Convert(src).Markdown(name + ".docx")
-			back, diags := briefing.Parse(name+".md", md, briefing.Options{})
+			md, back, diags := importInto(t, t.TempDir(), name, src)
 			for _, d := range diags {
 				t.Errorf("imported briefing: %s", d)
 			}
@@ -44,8 +46,56 @@ func TestRoundTripExamples(t *testing.T) {
 			if want != got {
 				t.Errorf("the Word text differs after the round trip:\n%s\nimported Markdown:\n%s", bt.DiffLines(want, got), md)
 			}
+			if w, g := pictures(orig), pictures(back); !slices.EqualFunc(w, g, samePicture) {
+				t.Errorf("the pictures differ after the round trip:\n got %v\nwant %v", g, w)
+			}
 		})
 	}
+}
+
+// importInto imports src as the import command does: the briefing as
+// dir/name.md, its pictures in dir/images; then parses it from there.
+func importInto(t *testing.T, dir, name string, src importer.Source) ([]byte, *briefing.Document, diag.List) {
+	t.Helper()
+	b := importer.Convert(src)
+	b.NamePictures(name, nil)
+	for _, p := range b.Pictures() {
+		f := filepath.Join(dir, filepath.FromSlash(p.Name))
+		if err := os.MkdirAll(filepath.Dir(f), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(f, p.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	md := b.Markdown(name + ".docx")
+	d, diags := briefing.Parse(filepath.Join(dir, name+".md"), md, briefing.Options{Root: dir})
+	return md, d, diags
+}
+
+// shown is a picture as a reader meets it: its bytes, its alternative
+// text, whether it is decorative.
+type shown struct {
+	sum        [32]byte
+	alt        string
+	decorative bool
+}
+
+func samePicture(a, b shown) bool { return a == b }
+
+// pictures lists a briefing's local pictures in order.
+func pictures(d *briefing.Document) []shown {
+	var out []shown
+	for _, s := range d.Sections() {
+		for _, bl := range s.Blocks {
+			if p, ok := bl.(*briefing.Paragraph); ok {
+				if img := briefing.Figure(p); img != nil {
+					out = append(out, shown{sha256.Sum256(img.Picture.Data), img.Alt, img.Decorative})
+				}
+			}
+		}
+	}
+	return out
 }
 
 // TestInteropRoundTripPDFText is the round trip of TestRoundTripExamples
@@ -62,7 +112,7 @@ func TestInteropRoundTripPDFText(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			back, diags := briefing.Parse(name+".md", importer.Convert(src).Markdown(name+".docx"), briefing.Options{})
+			_, back, diags := importInto(t, t.TempDir(), name, src)
 			if back == nil || diags.HasErrors() {
 				t.Fatalf("the imported briefing does not parse: %v", diags)
 			}

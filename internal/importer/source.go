@@ -17,6 +17,8 @@ type Inline struct {
 	Link   string // the address of a hyperlink around the text, or ""
 	Break  bool   // a line break; Text is empty
 	Note   int    // a reference to Source.Notes[Note-1]; Text is empty
+	// Picture is a picture embedded in the source; Text is empty.
+	Picture *Picture
 }
 
 // Kind says what a block is.
@@ -65,6 +67,9 @@ type Source struct {
 	Notes [][]Inline
 	// Keywords are the subject words of the document's properties.
 	Keywords []string
+	// Remarks are what the reader noticed and left out, such as a
+	// linked picture it did not fetch; the import lists them.
+	Remarks []string
 }
 
 // PlainText is the text of inlines without formatting, line breaks as

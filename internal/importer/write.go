@@ -290,12 +290,15 @@ func (m *mdWriter) inlines(ins []Inline) string {
 		case in.Note > 0:
 			fmt.Fprintf(&b, "[^%d]", in.Note)
 			continue
+		case in.Picture != nil:
+			b.WriteString(pictureMarkdown(in.Picture))
+			continue
 		}
 		if in.Link != "" {
 			// Runs of one link, whatever their formatting.
 			j := i
 			var parts []Inline
-			for j < len(ins) && ins[j].Link == in.Link && !ins[j].Break && ins[j].Note == 0 {
+			for j < len(ins) && ins[j].Link == in.Link && !ins[j].Break && ins[j].Note == 0 && ins[j].Picture == nil {
 				p := ins[j]
 				p.Link = ""
 				parts = append(parts, p)

@@ -12,6 +12,7 @@ import (
 )
 
 type reader struct {
+	pk        *pkg
 	rels      relsInfo
 	styles    map[string]string
 	numbering numbering
@@ -20,6 +21,14 @@ type reader struct {
 	notes     map[string]int // footnote id → its number, by first reference
 	noteOrder []string
 	counters  map[string]map[int]int // numId → level → items seen
+
+	// pictures are the pictures read, by part name; drawings counts
+	// the drawings met, to name them in remarks; inNotes is set while
+	// the footnotes are read.
+	pictures map[string]*importer.Picture
+	drawings int
+	inNotes  bool
+	remarks  []string
 }
 
 // skip are elements whose content is not text of the document: deleted
@@ -291,6 +300,15 @@ func (x *inl) run(d *xml.Decoder) error {
 			case name == "rPr":
 				if bold, italic, code, err = runProps(d); err != nil {
 					return err
+				}
+				continue
+			case name == "drawing" || name == "pict":
+				di, err := readDrawing(d)
+				if err != nil {
+					return err
+				}
+				if p := x.r.picture(di); p != nil {
+					x.out = append(x.out, importer.Inline{Picture: p})
 				}
 				continue
 			case skip[name]:

@@ -76,7 +76,7 @@ func Read(ra io.ReaderAt, size int64) (importer.Source, error) {
 	if err != nil {
 		return importer.Source{}, err
 	}
-	r := &reader{rels: rels, notes: map[string]int{}}
+	r := &reader{pk: pk, rels: rels, notes: map[string]int{}, pictures: map[string]*importer.Picture{}}
 	if name := rels.byType["styles"]; name != "" {
 		b, err := pk.part(name)
 		if err != nil {
@@ -102,6 +102,7 @@ func Read(ra io.ReaderAt, size int64) (importer.Source, error) {
 	}
 	src := importer.Source{Blocks: r.blocks}
 	if footnotes != nil && len(r.noteOrder) > 0 {
+		r.inNotes = true
 		texts, err := r.footnotes(footnotes)
 		if err != nil {
 			return importer.Source{}, err
@@ -113,6 +114,7 @@ func Read(ra io.ReaderAt, size int64) (importer.Source, error) {
 	if core, _ := pk.part("docProps/core.xml"); core != nil {
 		src.Keywords = keywords(core)
 	}
+	src.Remarks = r.remarks
 	return src, nil
 }
 
@@ -122,7 +124,11 @@ type pkg struct {
 	total int64
 }
 
-func (p *pkg) part(name string) ([]byte, error) {
+func (p *pkg) part(name string) ([]byte, error) { return p.sizedPart(name, MaxPartBytes) }
+
+// sizedPart reads a part of at most max bytes expanded (and within what
+// is left of MaxAllBytes); nil when there is no such part.
+func (p *pkg) sizedPart(name string, most int64) ([]byte, error) {
 	var f *zip.File
 	for _, zf := range p.zr.File {
 		if zf.Name == name || (f == nil && strings.EqualFold(zf.Name, name)) {
@@ -140,7 +146,7 @@ func (p *pkg) part(name string) ([]byte, error) {
 		return nil, fmt.Errorf("is corrupt: %s cannot be read (%v)", name, err)
 	}
 	defer rc.Close()
-	limit := int64(MaxPartBytes)
+	limit := most
 	if left := MaxAllBytes - p.total; left < limit {
 		limit = left
 	}
@@ -149,7 +155,7 @@ func (p *pkg) part(name string) ([]byte, error) {
 		return nil, fmt.Errorf("is corrupt: %s cannot be read (%v)", name, err)
 	}
 	if int64(len(b)) > limit {
-		return nil, fmt.Errorf("%s expands beyond the size limit (%d MiB a part, %d MiB in all)", name, MaxPartBytes>>20, MaxAllBytes>>20)
+		return nil, fmt.Errorf("%s expands beyond the size limit (%d MiB a part, %d MiB in all)", name, most>>20, MaxAllBytes>>20)
 	}
 	p.total += int64(len(b))
 	return b, nil
