@@ -11,8 +11,10 @@
 // Typography for paper: the text is laid out by this package, not by
 // fpdf, into rows that are then dealt onto pages, so that a heading is
 // never the last thing on a page (it keeps with any headings after it
-// and the first two lines of what follows), a paragraph never leaves its
-// first or last line alone on a page, a table row is never split (unless
+// and the first three lines of what follows), a paragraph never leaves its
+// first or last line alone on a page, a paragraph ending with a colon
+// keeps with the list or table it introduces, a list's last item never
+// starts a page alone, a table row is never split (unless
 // taller than a page), a table's header row is repeated at the top of
 // every page it runs onto, and each panel stays on one page.
 // Lists hang their bullets and numbers in the indent and start at their
