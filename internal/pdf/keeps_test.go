@@ -42,7 +42,7 @@ func keepsBriefing(n int) *briefing.Document {
 		&briefing.Section{Heading: "Intro list", Blocks: []briefing.Block{
 			bt.Para(bt.Text("listintro " + words("l", 230) + " as follows:")), bt.Bullets(items...),
 			bt.Para(bt.Text("lastline " + words("p", 150) + " endofpara")),
-			bt.Para(bt.Text("Closing words.")),
+			bt.Para(bt.Text("Closing words " + words("z", 250))),
 		}},
 	)
 	return d

@@ -119,8 +119,14 @@ func layOut(d *briefing.Document, o Options) (*layouter, []page, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	h := handout.New(d, o.Handout)
+	return fit(th, func(th *Theme) (*layouter, []page, error) { return layOutWith(d, h, pp, th, ms) })
+}
+
+// layOutWith lays out d onto pages with theme th, as it is.
+func layOutWith(d *briefing.Document, h *handout.Handout, pp paper, th *Theme, ms [numFaces]*metrics) (*layouter, []page, error) {
 	l := &layouter{
-		th: th, m: ms, d: d, h: handout.New(d, o.Handout), paper: pp,
+		th: th, m: ms, d: d, h: h, paper: pp,
 		left:  th.Margins.Left * mm,
 		width: pp.w - (th.Margins.Left+th.Margins.Right)*mm,
 		bodyH: pp.h - (th.Margins.Top+th.Margins.Bottom)*mm,
@@ -179,6 +185,7 @@ func (l *layouter) document() error {
 	if err := l.notes(bx); err != nil {
 		return err
 	}
+	l.keepBeforePanel()
 	l.panel(h.AboutHeading, h.AboutPanel, bx)
 	return nil
 }
