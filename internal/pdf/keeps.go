@@ -13,17 +13,32 @@ import (
 
 // introduces reports whether block b, a paragraph ending with a colon,
 // introduces next, a list or table: "…in three ways:" then the table.
+// A list whose last item ends with such a paragraph introduces what
+// follows it too (a table after a list of points).
 func introduces(b, next briefing.Block) bool {
-	p, ok := b.(*briefing.Paragraph)
-	if !ok {
-		return false
-	}
 	switch next.(type) {
 	case *briefing.List, *briefing.Table:
 	default:
 		return false
 	}
-	return strings.HasSuffix(strings.TrimSpace(briefing.PlainText(p.Inlines)), ":")
+	for depth := 0; depth < MaxDepth; depth++ {
+		switch n := b.(type) {
+		case *briefing.Paragraph:
+			return strings.HasSuffix(strings.TrimSpace(briefing.PlainText(n.Inlines)), ":")
+		case *briefing.List:
+			if len(n.Items) == 0 {
+				return false
+			}
+			bs := n.Items[len(n.Items)-1].Blocks
+			if len(bs) == 0 {
+				return false
+			}
+			b = bs[len(bs)-1]
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // keepIntro makes the last row before from (the end of an introducing
