@@ -1,45 +1,9 @@
 package pdf
 
-import (
-	"strings"
-
-	"handouts/internal/briefing"
-)
-
 // Keeps a typesetter would make, besides a paragraph's first and last
 // lines (keepLines) and a heading's lines of what follows (headingKeep):
 // a paragraph that introduces a list or table keeps with it, and the
 // last item of a list never starts a page alone.
-
-// introduces reports whether block b, a paragraph ending with a colon,
-// introduces next, a list or table: "…in three ways:" then the table.
-// A list whose last item ends with such a paragraph introduces what
-// follows it too (a table after a list of points).
-func introduces(b, next briefing.Block) bool {
-	switch next.(type) {
-	case *briefing.List, *briefing.Table:
-	default:
-		return false
-	}
-	for depth := 0; depth < MaxDepth; depth++ {
-		switch n := b.(type) {
-		case *briefing.Paragraph:
-			return strings.HasSuffix(strings.TrimSpace(briefing.PlainText(n.Inlines)), ":")
-		case *briefing.List:
-			if len(n.Items) == 0 {
-				return false
-			}
-			bs := n.Items[len(n.Items)-1].Blocks
-			if len(bs) == 0 {
-				return false
-			}
-			b = bs[len(bs)-1]
-		default:
-			return false
-		}
-	}
-	return false
-}
 
 // keepIntro makes the last row before from (the end of an introducing
 // paragraph) keep with the first row from it on.

@@ -209,7 +209,7 @@ func (l *layouter) blocks(bs []briefing.Block, bx box) error {
 		if err := l.block(b, bx); err != nil {
 			return err
 		}
-		if i > 0 && introduces(bs[i-1], b) {
+		if i > 0 && handout.Introduces(bs[i-1], b) {
 			l.keepIntro(from)
 		}
 	}
