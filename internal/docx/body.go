@@ -30,6 +30,7 @@ type gen struct {
 	nums    []numDef
 	inNote  bool // writing a footnote: no footnote references there
 	mark    bool // the next paragraph starts with the footnote mark
+	keeps   keeps
 }
 
 // relSet numbers a part's hyperlink relationships rId1, rId2, … in order
@@ -107,9 +108,13 @@ func (g *gen) document() ([]byte, error) {
 	}
 	for _, s := range g.d.Sections() {
 		g.textPara("Heading1", s.Heading)
+		g.keeps.afterHead = true
 		if err := g.blocks(s.Blocks, top); err != nil {
 			return nil, err
 		}
+	}
+	if len(h.AboutPanel) > 0 {
+		g.keepLast(panelKeep, true)
 	}
 	g.panel(h.AboutHeading, h.AboutPanel)
 	b.WriteString(`<w:sectPr><w:headerReference w:type="default" r:id="rId`)
@@ -152,7 +157,9 @@ func (g *gen) pStart(style, pPr string) {
 	g.b.WriteString(`<w:p><w:pPr><w:pStyle w:val="`)
 	g.b.WriteString(style)
 	g.b.WriteString(`"/>`)
-	g.b.WriteString(pPr)
+	g.markStart()
+	g.b.WriteString(g.keepProps(style))
+	g.b.WriteString(withSpacing(pPr, g.spaceProps(style)))
 	g.b.WriteString(`</w:pPr>`)
 	if g.mark {
 		g.b.WriteString(`<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> </w:t></w:r>`)
@@ -228,6 +235,7 @@ func (g *gen) panel(heading string, rows []handout.Row) {
 		b.WriteString(`</w:p></w:tc></w:tr>`)
 	}
 	b.WriteString(`</w:tbl>`)
+	g.keeps.afterTable = true
 }
 
 // link returns the relationship id for an external address, or false
@@ -251,9 +259,12 @@ func (g *gen) blocks(bs []briefing.Block, c ctx) error {
 	if c.depth > MaxDepth {
 		return ErrTooDeep
 	}
-	for _, bl := range bs {
+	for i, bl := range bs {
 		if err := g.block(bl, c); err != nil {
 			return err
+		}
+		if i+1 < len(bs) && handout.Introduces(bl, bs[i+1]) && !g.inNote {
+			g.keepLast(1, true)
 		}
 	}
 	return nil
@@ -266,6 +277,9 @@ func (g *gen) block(bl briefing.Block, c ctx) error {
 		ind := ""
 		if c.indent > 0 {
 			ind = `<w:ind w:left="` + strconv.Itoa(c.indent) + `"/>`
+		}
+		if g.keeps.afterHead && len(briefing.PlainText(n.Inlines)) <= shortParagraph {
+			g.keeps.lines = true
 		}
 		g.pStart(c.style, ind)
 		if err := g.inlines(n.Inlines, run{}, 0); err != nil {
@@ -285,6 +299,7 @@ func (g *gen) block(bl briefing.Block, c ctx) error {
 			return err
 		}
 		b.WriteString(`</w:p>`)
+		g.keeps.afterHead = !g.inNote
 	case *briefing.List:
 		return g.list(n, c)
 	case *briefing.Table:
@@ -334,8 +349,13 @@ func (g *gen) list(l *briefing.List, c ctx) error {
 		cont.indent = 454 * (level + 1)
 	}
 	b := g.b
-	for _, it := range l.Items {
+	for i, it := range l.Items {
 		bs := it.Blocks
+		if i > 0 && i == len(l.Items)-1 && !g.inNote {
+			// The last item keeps with the one before, whole.
+			g.keepLast(1, false)
+			g.keeps.lines = true
+		}
 		g.pStart(style, numPr)
 		if len(bs) > 0 {
 			if p, ok := bs[0].(*briefing.Paragraph); ok {
@@ -414,6 +434,7 @@ func (g *gen) table(t *briefing.Table) error {
 		}
 	}
 	b.WriteString(`</w:tbl>`)
+	g.keeps.afterTable = true
 	return nil
 }
 

@@ -104,8 +104,15 @@ func TestNoDirectFormattingOfParagraphs(t *testing.T) {
 	if n, m := strings.Count(doc, "<w:p>"), strings.Count(doc, "<w:pStyle "); n != m {
 		t.Errorf("%d paragraphs but %d paragraph styles", n, m)
 	}
+	// The one direct spacing is the space above a paragraph after a
+	// table (keeps.go), which a reference document's styles cannot give.
+	afterTable := regexp.MustCompile(`</w:tbl><w:p><w:pPr><w:pStyle w:val="[^"]+"/>(?:<w:keep(?:Next|Lines)/>)*(?:<w:numPr>.*?</w:numPr>)?<w:spacing w:before="140"/>`)
 	for _, s := range []string{"<w:sz ", "<w:color ", "<w:rFonts ", "<w:spacing "} {
-		if strings.Contains(doc, s) {
+		n := strings.Count(doc, s)
+		if s == "<w:spacing " {
+			n -= len(afterTable.FindAllString(doc, -1))
+		}
+		if n != 0 {
 			t.Errorf("document.xml has direct formatting %s", s)
 		}
 	}
@@ -119,6 +126,7 @@ func TestNoDirectFormattingOfParagraphs(t *testing.T) {
 
 // listParas returns, for each list paragraph, "style ilvl numId".
 func listParas(doc string) []string {
+	doc = withoutKeeps(doc)
 	var out []string
 	re := regexp.MustCompile(`<w:pStyle w:val="(ListBullet|ListNumber)"/><w:numPr><w:ilvl w:val="(\d)"/><w:numId w:val="(\d+)"/></w:numPr>`)
 	for _, m := range re.FindAllStringSubmatch(doc, -1) {
@@ -190,7 +198,7 @@ func TestListItemParagraphs(t *testing.T) {
 		`<w:pStyle w:val="ListContinue"/></w:pPr><w:r><w:t xml:space="preserve">more of first`,
 		`<w:pStyle w:val="ListContinue"/><w:ind w:left="908"/></w:pPr><w:r><w:t xml:space="preserve">nested more`,
 	} {
-		if !strings.Contains(doc, s) {
+		if !strings.Contains(withoutKeeps(doc), s) {
 			t.Errorf("document.xml lacks %s", s)
 		}
 	}
@@ -357,7 +365,7 @@ func TestInlineFormatting(t *testing.T) {
 		`<w:pStyle w:val="HorizontalRule"/>`,
 		`<w:t xml:space="preserve">[Image: a chart]</w:t></w:r><w:r><w:t xml:space="preserve"> </w:t></w:r><w:hyperlink r:id="`,
 	} {
-		if !strings.Contains(doc, s) {
+		if !strings.Contains(withoutKeeps(doc), s) {
 			t.Errorf("document.xml lacks %s", s)
 		}
 	}
