@@ -2,11 +2,12 @@ package docx
 
 import (
 	"bytes"
+	"math"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"handouts/internal/briefing"
+	"handouts/internal/fontmetrics"
 	"handouts/internal/handout"
 )
 
@@ -446,30 +447,35 @@ func (g *gen) table(t *briefing.Table) error {
 // columns (names, amounts) are never wrapped. The other columns each get
 // room for their longest word, which cannot be broken, if the page
 // allows; the rest of the width goes to those whose longest cell would
-// need more, in proportion to that need. Widths are estimated from a
-// character count at the size of Table Text; they add up to tw.
+// need more, in proportion to that need. Widths are measured in the
+// fonts' real advance widths (Liberation Sans, metric-compatible with
+// Arial) at the size of Table Text, as the PDF handout measures them;
+// they add up to tw.
 func columnWidths(t *briefing.Table, cols, tw int) []int {
 	const (
-		boldWidth  = 120 // twips: a 10-point Arial character, bold, on average
-		textWidth  = 105 // twips: the same, regular
 		cellMargin = 216 // twips: the cell's left and right margins
+		tableSize  = 10  // points: Table Text and Table Heading
+		slack      = 20  // twips: what Word's rounding of widths may need
 	)
+	twips := func(f fontmetrics.Face, s string) int {
+		return int(math.Ceil(fontmetrics.Width(f, s, tableSize)*20)) + slack
+	}
 	// The longest word is measured bold wherever it is, so that it is
-	// never broken; a cell's line at the width of its own face.
+	// never broken; a cell's line in its own face.
 	word := make([]int, cols) // longest word
 	cell := make([]int, cols) // longest cell on one line
-	measure := func(cells []briefing.Cell, charWidth int) {
+	measure := func(cells []briefing.Cell, f fontmetrics.Face) {
 		for i := 0; i < cols && i < len(cells); i++ {
-			text := briefing.PlainText(cells[i])
-			cell[i] = max(cell[i], utf8.RuneCountInString(strings.TrimSpace(text))*charWidth)
+			text := strings.Join(strings.Fields(briefing.PlainText(cells[i])), " ")
+			cell[i] = max(cell[i], twips(f, text))
 			for _, w := range strings.Fields(text) {
-				word[i] = max(word[i], utf8.RuneCountInString(w)*boldWidth)
+				word[i] = max(word[i], twips(fontmetrics.SansBold, w))
 			}
 		}
 	}
-	measure(t.Header, boldWidth)
+	measure(t.Header, fontmetrics.SansBold)
 	for _, r := range t.Rows {
-		measure(r, textWidth)
+		measure(r, fontmetrics.Sans)
 	}
 	minW := make([]int, cols)
 	want := make([]int, cols)

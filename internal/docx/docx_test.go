@@ -12,6 +12,7 @@ import (
 
 	"handouts/internal/briefing"
 	bt "handouts/internal/briefing/briefingtest"
+	"handouts/internal/fontmetrics"
 	"handouts/internal/handout"
 )
 
@@ -622,6 +623,8 @@ func TestColumnWidths(t *testing.T) {
 		many[i] = "wide"
 	}
 	const tw = 9638
+	// needs is the width of s at 10 pt in twips, with the cell's margins.
+	needs := func(f fontmetrics.Face, s string) int { return int(fontmetrics.Width(f, s, 10)*20) + 216 }
 	tests := []struct {
 		name   string
 		header []briefing.Cell
@@ -644,8 +647,8 @@ func TestColumnWidths(t *testing.T) {
 			if w[0] >= w[1] {
 				return "label column not narrower"
 			}
-			// "Partners" (8 characters) still fits unbroken.
-			if w[0] < 8*120+216 {
+			// "Partners" still fits unbroken, in bold.
+			if w[0] < needs(fontmetrics.SansBold, "Partners") {
 				return "label column too narrow for its longest word"
 			}
 			return ""
@@ -657,16 +660,16 @@ func TestColumnWidths(t *testing.T) {
 			return ""
 		}},
 		{"a header word is never broken when there is room", cells("Option", "How it works"), [][]briefing.Cell{cells("1", long+long)}, func(w []int) string {
-			if w[0] < 6*120+216 {
+			if w[0] < needs(fontmetrics.SansBold, "Option") {
 				return "Option does not fit"
 			}
 			return ""
 		}},
 		{"a short column that fits its fair share is not wrapped", cells("No.", "Names", "What it asks", "Cost"),
 			[][]briefing.Cell{cells("1", "Łódź Żółć café naïve Dvořák Ærø", long+long+long, "£1,000 / €1,200")}, func(w []int) string {
-				for i, n := range []int{3, 31, 0, 15} {
-					if n > 0 && w[i] < n*105+216 {
-						return fmt.Sprintf("column %d narrower than its %d characters", i, n)
+				for i, s := range []string{"1", "Łódź Żółć café naïve Dvořák Ærø", "", "£1,000 / €1,200"} {
+					if s != "" && w[i] < needs(fontmetrics.Sans, s) {
+						return fmt.Sprintf("column %d narrower than its text %q", i, s)
 					}
 				}
 				if w[2] <= w[1] {
@@ -674,6 +677,12 @@ func TestColumnWidths(t *testing.T) {
 				}
 				return ""
 			}},
+		{"measured in the fonts, not by characters", cells("a", "b"), [][]briefing.Cell{cells("iiiiiiiiiiii", "WWWWWWWWWWWW")}, func(w []int) string {
+			if w[0]*2 >= w[1] {
+				return "a column of narrow letters is not narrower than one of as many wide ones"
+			}
+			return ""
+		}},
 		{"more columns than the page has room for", cells(many...), nil, func(w []int) string {
 			for _, x := range w {
 				if x < 0 {
