@@ -454,7 +454,7 @@ func (g *gen) table(t *briefing.Table) error {
 func columnWidths(t *briefing.Table, cols, tw int) []int {
 	const (
 		cellMargin = 216 // twips: the cell's left and right margins
-		tableSize  = 10  // points: Table Text and Table Heading
+		tableSize  = 9   // points: Table Text and Table Heading
 		slack      = 20  // twips: what Word's rounding of widths may need
 	)
 	twips := func(f fontmetrics.Face, s string) int {

@@ -623,8 +623,8 @@ func TestColumnWidths(t *testing.T) {
 		many[i] = "wide"
 	}
 	const tw = 9638
-	// needs is the width of s at 10 pt in twips, with the cell's margins.
-	needs := func(f fontmetrics.Face, s string) int { return int(fontmetrics.Width(f, s, 10)*20) + 216 }
+	// needs is the width of s at 9 pt in twips, with the cell's margins.
+	needs := func(f fontmetrics.Face, s string) int { return int(fontmetrics.Width(f, s, 9)*20) + 216 }
 	tests := []struct {
 		name   string
 		header []briefing.Cell
