@@ -1,5 +1,7 @@
 package pdf
 
+import "handouts/internal/briefing"
+
 // Fitting a handout onto as few sheets as it needs. A handout whose last
 // page would hold only the closing panel, or a few stray lines, wastes a
 // sheet at every print run. Two things prevent it:
@@ -79,4 +81,22 @@ func fit(th *Theme, lay func(*Theme) (*layouter, []page, error)) (*layouter, []p
 		}
 	}
 	return tl, tp, nil
+}
+
+// Fitted lays out d as Write would and reports how many pages the PDF
+// handout has, and whether it was tightened to take fewer: a Word handout,
+// whose spacing is the theme's, is set on as many pages as an untightened
+// PDF handout only.
+func Fitted(d *briefing.Document, o Options) (pages int, tightened bool, err error) {
+	l, ps, err := layOut(d, o)
+	if err != nil {
+		return 0, false, err
+	}
+	th := o.Theme
+	if th == nil {
+		if th, err = DefaultTheme(); err != nil {
+			return 0, false, err
+		}
+	}
+	return len(ps), l.th != th, nil
 }
