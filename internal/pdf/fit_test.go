@@ -60,6 +60,9 @@ func TestNoWastedLastPage(t *testing.T) {
 				if len(pages) < len(plain) {
 					fitted++
 				}
+				if n, tightened, err := Fitted(d, o); err != nil || n != len(pages) || tightened != (len(pages) < len(plain)) {
+					t.Errorf("%s: Fitted = %d, %v, %v; want %d pages, tightened %v", what, n, tightened, err, len(pages), len(pages) < len(plain))
+				}
 				if len(pages) == 1 {
 					continue
 				}
