@@ -141,7 +141,18 @@ func write(w io.Writer, d *briefing.Document, o Options, keepPlaceholders bool) 
 	if err := dyn("word/footer1.xml", ftr); err != nil {
 		return err
 	}
-	for _, p := range ref.static[3:] { // styles, settings, fonts, theme
+	rest := ref.static[3:] // styles, settings, fonts, theme
+	if !keepPlaceholders && isDefaultLook(ref) {
+		// The default look, tightened as the PDF handout is (fit.go).
+		tight, ok, err := tightStyles(d, o, ref.styles)
+		if err != nil {
+			return err
+		}
+		if ok {
+			rest = append([]rawPart{tight}, rest[1:]...)
+		}
+	}
+	for _, p := range rest {
 		if err := writeRaw(z, p); err != nil {
 			return err
 		}

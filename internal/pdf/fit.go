@@ -83,20 +83,30 @@ func fit(th *Theme, lay func(*Theme) (*layouter, []page, error)) (*layouter, []p
 	return tl, tp, nil
 }
 
-// Fitted lays out d as Write would and reports how many pages the PDF
-// handout has, and whether it was tightened to take fewer: a Word handout,
-// whose spacing is the theme's, is set on as many pages as an untightened
-// PDF handout only.
-func Fitted(d *briefing.Document, o Options) (pages int, tightened bool, err error) {
-	l, ps, err := layOut(d, o)
+// Tightening reports how far the PDF handout of d is tightened to fit
+// (see fit): its line spacing and its other vertical space, each as a
+// fraction of the theme's; 1 and 1 when it is not. The Word writer
+// tightens the Word handout as far, so both take as many pages.
+func Tightening(d *briefing.Document, o Options) (line, space float64, err error) {
+	l, _, err := layOut(d, o)
 	if err != nil {
-		return 0, false, err
+		return 0, 0, err
 	}
 	th := o.Theme
 	if th == nil {
 		if th, err = DefaultTheme(); err != nil {
-			return 0, false, err
+			return 0, 0, err
 		}
 	}
-	return len(ps), l.th != th, nil
+	line, space = 1, 1
+	if th.LineHeight > 0 {
+		line = l.th.LineHeight / th.LineHeight
+	}
+	for _, p := range [][2]float64{{l.th.Spacing.Block, th.Spacing.Block}, {l.th.Spacing.Paragraph, th.Spacing.Paragraph}} {
+		if p[1] > 0 {
+			space = p[0] / p[1]
+			break
+		}
+	}
+	return line, space, nil
 }

@@ -60,8 +60,12 @@ func TestNoWastedLastPage(t *testing.T) {
 				if len(pages) < len(plain) {
 					fitted++
 				}
-				if n, tightened, err := Fitted(d, o); err != nil || n != len(pages) || tightened != (len(pages) < len(plain)) {
-					t.Errorf("%s: Fitted = %d, %v, %v; want %d pages, tightened %v", what, n, tightened, err, len(pages), len(pages) < len(plain))
+				line, space, err := Tightening(d, o)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if tightened := line < 1 || space < 1; tightened != (len(pages) < len(plain)) || line > 1 || space > 1 {
+					t.Errorf("%s: Tightening = %.3f, %.3f; the layout takes %d pages, untightened %d", what, line, space, len(pages), len(plain))
 				}
 				if len(pages) == 1 {
 					continue

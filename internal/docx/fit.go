@@ -1,0 +1,63 @@
+package docx
+
+import (
+	"bytes"
+	"math"
+	"regexp"
+	"strconv"
+
+	"handouts/internal/briefing"
+	"handouts/internal/pdf"
+)
+
+// A PDF handout that would waste a page is tightened onto fewer pages
+// (internal/pdf, fit.go): its line spacing and the space between blocks
+// shrink within set bounds. The Word handout follows, so the two are
+// printed on as many sheets: with the default look (no reference
+// document, or one whose styles are the default's; a librarian's own
+// styles are left as they are), the spacing in its styles is scaled by
+// the same fractions.
+
+var (
+	spacingElem = regexp.MustCompile(`<w:spacing [^>]*/>`)
+	spacingAttr = regexp.MustCompile(`w:(before|after|line)="(\d+)"`)
+	fixedLine   = regexp.MustCompile(`w:lineRule="(exact|atLeast)"`)
+)
+
+// isDefaultLook reports whether ref has the default styles.
+func isDefaultLook(ref *Reference) bool {
+	def, err := defaultReference()
+	return err == nil && (ref == def || bytes.Equal(ref.styles, def.styles))
+}
+
+// tightStyles returns the styles part of the default look tightened as
+// the PDF handout of d is, and whether it is tightened at all.
+func tightStyles(d *briefing.Document, o Options, styles []byte) (rawPart, bool, error) {
+	line, space, err := pdf.Tightening(d, pdf.Options{Handout: o.Handout})
+	if err != nil || (line == 1 && space == 1) {
+		return rawPart{}, false, err
+	}
+	p, err := compress("word/styles.xml", tighten(styles, line, space))
+	return p, err == nil, err
+}
+
+// tighten scales the paragraph spacing of a styles part: space before
+// and after by space, and proportional (auto) line spacing by line.
+// Character spacing (w:spacing w:val in run properties) is left alone.
+func tighten(styles []byte, line, space float64) []byte {
+	return spacingElem.ReplaceAllFunc(styles, func(el []byte) []byte {
+		exact := fixedLine.Match(el)
+		return spacingAttr.ReplaceAllFunc(el, func(a []byte) []byte {
+			m := spacingAttr.FindSubmatch(a)
+			v, _ := strconv.Atoi(string(m[2]))
+			f := space
+			if string(m[1]) == "line" {
+				if exact {
+					return a
+				}
+				f = line
+			}
+			return []byte(`w:` + string(m[1]) + `="` + strconv.Itoa(int(math.Round(float64(v)*f))) + `"`)
+		})
+	})
+}
