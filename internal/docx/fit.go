@@ -5,6 +5,7 @@ import (
 	"math"
 	"regexp"
 	"strconv"
+	"sync"
 
 	"handouts/internal/briefing"
 	"handouts/internal/pdf"
@@ -37,9 +38,28 @@ func tightStyles(d *briefing.Document, o Options, styles []byte) (rawPart, bool,
 	if err != nil || (line == 1 && space == 1) {
 		return rawPart{}, false, err
 	}
+	// A handful of steps of tightening exist: each is made once.
+	key := tightKey{line, space, string(styles)}
+	if p, ok := tightParts.Load(key); ok {
+		return p.(rawPart), true, nil
+	}
 	p, err := compress("word/styles.xml", tighten(styles, line, space))
-	return p, err == nil, err
+	if err != nil {
+		return rawPart{}, false, err
+	}
+	tightParts.Store(key, p)
+	return p, true, nil
 }
+
+// tightKey names a tightened styles part: the fractions and the styles.
+type tightKey struct {
+	line, space float64
+	styles      string
+}
+
+// tightParts holds the tightened styles parts made, by tightKey: only the
+// default styles are tightened, in one of the PDF's few steps.
+var tightParts sync.Map
 
 // tighten scales the paragraph spacing of a styles part: space before
 // and after by space, and proportional (auto) line spacing by line.

@@ -64,7 +64,7 @@ func tighten(th *Theme, step int) *Theme {
 // tightening that takes as few.
 func fit(th *Theme, lay func(*Theme) (*layouter, []page, error)) (*layouter, []page, error) {
 	l, pages, err := lay(th)
-	if err != nil || len(pages) < 2 {
+	if err != nil || len(pages) < 2 || !mightSave(l, pages, th) {
 		return l, pages, err
 	}
 	tl, tp, err := lay(tighten(th, fitSteps))
@@ -109,4 +109,38 @@ func Tightening(d *briefing.Document, o Options) (line, space float64, err error
 		}
 	}
 	return line, space, nil
+}
+
+// mightSave reports whether tightening could take a page off: whether the
+// last page's rows are no more than what tightening can save at most (the
+// line spacing and the spaces between rows shrunk to the bounds) plus the
+// room left at the foot of the other pages. Most handouts fill their last
+// page well beyond that, and are laid out once.
+func mightSave(l *layouter, pages []page, th *Theme) bool {
+	lineCut := 0.0
+	if th.LineHeight > minLineHeight {
+		lineCut = 1 - minLineHeight/th.LineHeight
+	}
+	used := func(p page) float64 {
+		u := 0.0
+		for k, i := range p.rows {
+			if i < 0 {
+				continue // a repeated table header: counted with its table
+			}
+			r := l.rows[i]
+			u += r.h
+			if k > 0 {
+				u += r.before
+			}
+		}
+		return u
+	}
+	save := 0.0
+	for _, r := range l.rows {
+		save += lineCut*r.h + (1-minSpacing)*r.before
+	}
+	for _, p := range pages[:len(pages)-1] {
+		save += max(l.bodyH-used(p), 0)
+	}
+	return used(pages[len(pages)-1]) <= save
 }
