@@ -159,7 +159,7 @@ func (g *gen) pStart(style, pPr string) {
 	g.b.WriteString(style)
 	g.b.WriteString(`"/>`)
 	g.markStart()
-	g.b.WriteString(g.keepProps(style))
+	g.b.WriteString(g.keepProps())
 	g.b.WriteString(withSpacing(pPr, g.spaceProps(style)))
 	g.b.WriteString(`</w:pPr>`)
 	if g.mark {

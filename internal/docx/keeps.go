@@ -43,9 +43,9 @@ const shortParagraph = 380
 // panelKeep is how many paragraphs before the closing panel keep with it.
 const panelKeep = 3
 
-// keepProps returns the direct keep properties for a paragraph of style
+// keepProps returns the direct keep properties for the paragraph
 // that opens now, and clears them; they follow w:pStyle in w:pPr.
-func (g *gen) keepProps(style string) string {
+func (g *gen) keepProps() string {
 	k := &g.keeps
 	var s string
 	if k.next {
