@@ -82,7 +82,14 @@ func TestWorkflow(t *testing.T) {
 			{"actions/setup-go with go.mod's version", func(u, _ string, w map[string]string) bool {
 				return strings.HasPrefix(u, "actions/setup-go@") && w["go-version-file"] == "go.mod"
 			}},
-			{"make handouts", func(_, r string, _ map[string]string) bool { return strings.TrimSpace(r) == "make handouts" }},
+			{"actions/cache of out/ keyed by the tool's identity", func(u, _ string, w map[string]string) bool {
+				return strings.HasPrefix(u, "actions/cache@") && strings.TrimSpace(w["path"]) == "out" &&
+					strings.Contains(w["key"], "steps.tool.outputs.id") && strings.Contains(w["restore-keys"], "steps.tool.outputs.id")
+			}},
+			{"make handouts", func(_, r string, _ map[string]string) bool {
+				f := strings.Fields(r)
+				return len(f) >= 2 && f[0] == "make" && f[1] == "handouts"
+			}},
 			{"actions/upload-artifact of out/", func(u, _ string, w map[string]string) bool {
 				return strings.HasPrefix(u, "actions/upload-artifact@") && slices.Contains(strings.Fields(w["path"]), "out/")
 			}},
@@ -108,5 +115,15 @@ func TestWorkflow(t *testing.T) {
 	}
 	if !regexp.MustCompile(`(?m)^handouts:.*\n(\t.*\n)*\t\$\(BIN\) build `).Match(mk) {
 		t.Error("the Makefile's handouts target does not run handouts build")
+	}
+	if !regexp.MustCompile(`(?m)^tool-id:`).Match(mk) {
+		t.Error("the Makefile has no tool-id target for the workflow's cache key")
+	}
+	// The workflow runs on changes to the code too: they change the
+	// tool's identity, and every handout is rebuilt.
+	for _, p := range []string{"cmd/**", "internal/**", "go.mod", "go.sum"} {
+		if !slices.Contains(wf.On["push"].Paths, p) {
+			t.Errorf("push does not trigger on %s", p)
+		}
 	}
 }

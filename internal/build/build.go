@@ -1073,13 +1073,20 @@ var (
 	version     string
 )
 
-// ToolVersion identifies the build of the tool: module version, VCS
-// revision and Go version from the build information; for a build from a
+// ToolVersion identifies the build of the tool by what determines its
+// output. Built by the Makefile, that is the hash of its build inputs
+// (buildinfo.Source) and the Go version, so a commit that changes only
+// briefings keeps it. Otherwise it is the module version, VCS revision
+// and Go version from the build information; for a build from a
 // modified tree, or one without VCS information, a hash of the executable
 // too, since its revision would not tell its changes apart.
 func ToolVersion() string {
 	versionOnce.Do(func() {
 		i, ok := buildinfo.Read()
+		if ok && buildinfo.Source != "" {
+			version = strings.Join([]string{i.Path, "source:" + buildinfo.Source, i.GoVersion}, " ")
+			return
+		}
 		if !ok {
 			version = "unknown"
 		} else {

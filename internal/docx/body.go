@@ -2,11 +2,12 @@ package docx
 
 import (
 	"bytes"
+	"math"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"handouts/internal/briefing"
+	"handouts/internal/fontmetrics"
 	"handouts/internal/handout"
 )
 
@@ -31,6 +32,7 @@ type gen struct {
 	pics    pictures
 	inNote  bool // writing a footnote: no footnote references there
 	mark    bool // the next paragraph starts with the footnote mark
+	keeps   keeps
 }
 
 // relSet numbers a part's hyperlink relationships rId1, rId2, … in order
@@ -112,9 +114,13 @@ func (g *gen) document() ([]byte, error) {
 	}
 	for _, s := range g.d.Sections() {
 		g.textPara("Heading1", s.Heading)
+		g.keeps.afterHead = true
 		if err := g.blocks(s.Blocks, top); err != nil {
 			return nil, err
 		}
+	}
+	if len(h.AboutPanel) > 0 {
+		g.keepLast(panelKeep, true)
 	}
 	g.panel(h.AboutHeading, h.AboutPanel)
 	b.WriteString(`<w:sectPr><w:headerReference w:type="default" r:id="rId`)
@@ -157,7 +163,9 @@ func (g *gen) pStart(style, pPr string) {
 	g.b.WriteString(`<w:p><w:pPr><w:pStyle w:val="`)
 	g.b.WriteString(style)
 	g.b.WriteString(`"/>`)
-	g.b.WriteString(pPr)
+	g.markStart()
+	g.b.WriteString(g.keepProps())
+	g.b.WriteString(withSpacing(pPr, g.spaceProps(style)))
 	g.b.WriteString(`</w:pPr>`)
 	if g.mark {
 		g.b.WriteString(`<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> </w:t></w:r>`)
@@ -236,6 +244,7 @@ func (g *gen) panel(heading string, rows []handout.Row) {
 		b.WriteString(`</w:p></w:tc></w:tr>`)
 	}
 	b.WriteString(`</w:tbl>`)
+	g.keeps.afterTable = true
 }
 
 // link returns the relationship id for an external address, or false
@@ -259,9 +268,12 @@ func (g *gen) blocks(bs []briefing.Block, c ctx) error {
 	if c.depth > MaxDepth {
 		return ErrTooDeep
 	}
-	for _, bl := range bs {
+	for i, bl := range bs {
 		if err := g.block(bl, c); err != nil {
 			return err
+		}
+		if i+1 < len(bs) && handout.Introduces(bl, bs[i+1]) && !g.inNote {
+			g.keepLast(1, true)
 		}
 	}
 	return nil
@@ -278,6 +290,9 @@ func (g *gen) block(bl briefing.Block, c ctx) error {
 		ind := ""
 		if c.indent > 0 {
 			ind = `<w:ind w:left="` + strconv.Itoa(c.indent) + `"/>`
+		}
+		if g.keeps.afterHead && len(briefing.PlainText(n.Inlines)) <= shortParagraph {
+			g.keeps.lines = true
 		}
 		g.pStart(c.style, ind)
 		if err := g.inlines(n.Inlines, run{}, 0); err != nil {
@@ -297,6 +312,7 @@ func (g *gen) block(bl briefing.Block, c ctx) error {
 			return err
 		}
 		b.WriteString(`</w:p>`)
+		g.keeps.afterHead = !g.inNote
 	case *briefing.List:
 		return g.list(n, c)
 	case *briefing.Table:
@@ -346,8 +362,13 @@ func (g *gen) list(l *briefing.List, c ctx) error {
 		cont.indent = 454 * (level + 1)
 	}
 	b := g.b
-	for _, it := range l.Items {
+	for i, it := range l.Items {
 		bs := it.Blocks
+		if i > 0 && i == len(l.Items)-1 && !g.inNote {
+			// The last item keeps with the one before, whole.
+			g.keepLast(1, false)
+			g.keeps.lines = true
+		}
 		g.pStart(style, numPr)
 		if len(bs) > 0 {
 			if p, ok := bs[0].(*briefing.Paragraph); ok {
@@ -426,6 +447,7 @@ func (g *gen) table(t *briefing.Table) error {
 		}
 	}
 	b.WriteString(`</w:tbl>`)
+	g.keeps.afterTable = true
 	return nil
 }
 
@@ -437,30 +459,35 @@ func (g *gen) table(t *briefing.Table) error {
 // columns (names, amounts) are never wrapped. The other columns each get
 // room for their longest word, which cannot be broken, if the page
 // allows; the rest of the width goes to those whose longest cell would
-// need more, in proportion to that need. Widths are estimated from a
-// character count at the size of Table Text; they add up to tw.
+// need more, in proportion to that need. Widths are measured in the
+// fonts' real advance widths (Liberation Sans, metric-compatible with
+// Arial) at the size of Table Text, as the PDF handout measures them;
+// they add up to tw.
 func columnWidths(t *briefing.Table, cols, tw int) []int {
 	const (
-		boldWidth  = 120 // twips: a 10-point Arial character, bold, on average
-		textWidth  = 105 // twips: the same, regular
 		cellMargin = 216 // twips: the cell's left and right margins
+		tableSize  = 9   // points: Table Text and Table Heading
+		slack      = 20  // twips: what Word's rounding of widths may need
 	)
+	twips := func(f fontmetrics.Face, s string) int {
+		return int(math.Ceil(fontmetrics.Width(f, s, tableSize)*20)) + slack
+	}
 	// The longest word is measured bold wherever it is, so that it is
-	// never broken; a cell's line at the width of its own face.
+	// never broken; a cell's line in its own face.
 	word := make([]int, cols) // longest word
 	cell := make([]int, cols) // longest cell on one line
-	measure := func(cells []briefing.Cell, charWidth int) {
+	measure := func(cells []briefing.Cell, f fontmetrics.Face) {
 		for i := 0; i < cols && i < len(cells); i++ {
-			text := briefing.PlainText(cells[i])
-			cell[i] = max(cell[i], utf8.RuneCountInString(strings.TrimSpace(text))*charWidth)
+			text := strings.Join(strings.Fields(briefing.PlainText(cells[i])), " ")
+			cell[i] = max(cell[i], twips(f, text))
 			for _, w := range strings.Fields(text) {
-				word[i] = max(word[i], utf8.RuneCountInString(w)*boldWidth)
+				word[i] = max(word[i], twips(fontmetrics.SansBold, w))
 			}
 		}
 	}
-	measure(t.Header, boldWidth)
+	measure(t.Header, fontmetrics.SansBold)
 	for _, r := range t.Rows {
-		measure(r, textWidth)
+		measure(r, fontmetrics.Sans)
 	}
 	minW := make([]int, cols)
 	want := make([]int, cols)

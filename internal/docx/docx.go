@@ -168,11 +168,28 @@ func write(w io.Writer, d *briefing.Document, o Options, keepPlaceholders bool) 
 	if err := dyn("word/footer1.xml", ftr); err != nil {
 		return err
 	}
-	for _, p := range ref.static[3:] { // styles, settings, fonts, theme
-		if p.name == "word/styles.xml" && h.Meta.Language != "en-GB" {
-			// The briefing's own language, as the default of its text.
-			p = compressBest(p.name, langRE.ReplaceAll(ref.styles, []byte(`${1}`+h.Meta.Language+`"`)))
+	rest := ref.static[3:] // styles, settings, fonts, theme
+	styles := ref.styles
+	if h.Meta.Language != "en-GB" {
+		// The briefing's own language, as the default of its text.
+		styles = langRE.ReplaceAll(ref.styles, []byte(`${1}`+h.Meta.Language+`"`))
+	}
+	tightened := false
+	if !keepPlaceholders && isDefaultLook(ref) {
+		// The default look, tightened as the PDF handout is (fit.go).
+		tight, ok, err := tightStyles(d, o, styles)
+		if err != nil {
+			return err
 		}
+		if ok {
+			rest = append([]rawPart{tight}, rest[1:]...)
+			tightened = true
+		}
+	}
+	if !tightened && h.Meta.Language != "en-GB" {
+		rest = append([]rawPart{compressBest("word/styles.xml", styles)}, rest[1:]...)
+	}
+	for _, p := range rest {
 		if err := writeRaw(z, p); err != nil {
 			return err
 		}

@@ -129,3 +129,9 @@ func texts(t testing.TB, part string) string {
 	}
 	return b.String()
 }
+
+// withoutKeeps is doc without the keeps set on paragraphs directly
+// (keeps.go), for tests about other things.
+func withoutKeeps(doc string) string {
+	return strings.NewReplacer("<w:keepNext/>", "", "<w:keepLines/>", "").Replace(doc)
+}

@@ -95,8 +95,8 @@ func TestPictures(t *testing.T) {
 	}
 	// The photograph at half the text width, in proportion.
 	m := regexp.MustCompile(`name="image2.jpeg"[\s\S]*?<a:ext cx="(\d+)" cy="(\d+)"/>`).FindStringSubmatch(doc)
-	if m == nil || m[1] != "3060065" || m[2] != "2295048" {
-		t.Errorf("photograph extent %v, want half of 9638 twips wide, 4:3", m)
+	if m == nil || m[1] != "3096260" || m[2] != "2322195" {
+		t.Errorf("photograph extent %v, want half of 9752 twips (the text width) wide, 4:3", m)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -83,7 +84,7 @@ func TestRestyledReference(t *testing.T) {
 		switch name {
 		case "word/styles.xml":
 			// Heading 1 in red, 20 pt, as a librarian might in Word.
-			re := regexp.MustCompile(`(?s)(<w:style w:type="paragraph" w:styleId="Heading1">.*?)<w:color w:val="005EB8"/>(.*?)<w:sz w:val="30"/>`)
+			re := regexp.MustCompile(`(?s)(<w:style w:type="paragraph" w:styleId="Heading1">.*?)<w:color w:val="005EB8"/>(.*?)<w:sz w:val="26"/>`)
 			if !re.MatchString(s) {
 				t.Fatal("test setup: Heading1 style not found")
 			}
@@ -120,8 +121,19 @@ func TestRestyledReference(t *testing.T) {
 		t.Error("the page size did not carry over")
 	}
 	// Tables fill the new text width: 12240 − 2 × 1440 = 9360.
-	if !strings.Contains(doc, `<w:gridCol w:w="3120"/>`) {
-		t.Error("table columns do not follow the reference's text width")
+	grid := regexp.MustCompile(`<w:tblGrid>(.*?)</w:tblGrid>`).FindAllStringSubmatch(doc, -1)
+	if len(grid) == 0 {
+		t.Fatal("no table grid")
+	}
+	for _, g := range grid {
+		sum := 0
+		for _, w := range regexp.MustCompile(`<w:gridCol w:w="(\d+)"/>`).FindAllStringSubmatch(g[1], -1) {
+			n, _ := strconv.Atoi(w[1])
+			sum += n
+		}
+		if sum != 9360 {
+			t.Errorf("table columns add up to %d, not the reference's text width 9360", sum)
+		}
 	}
 	if got := texts(t, partOf(t, b.Bytes(), "word/footer1.xml")); !strings.HasPrefix(got, "Our own footer for Test Library\t") {
 		t.Errorf("footer %q", got)

@@ -56,9 +56,10 @@ type op struct {
 type row struct {
 	h, before float64
 	// keepNext is how many following rows must be on the same page as
-	// this one: a heading keeps with the lines after it, a paragraph's
-	// first and last two lines stay together, a table's header row stays
-	// with the first body row.
+	// this one: a paragraph's first and last two lines stay together, a
+	// table's header row stays with the first body row, a paragraph
+	// ending with a colon with the list or table it introduces, a list's
+	// last item with the row before it (keeps.go).
 	keepNext int
 	// heading marks a heading's line: it keeps with any headings right
 	// after it and then with the first keepLines rows of content.
@@ -221,9 +222,13 @@ func (l *layouter) blocks(bs []briefing.Block, bx box) error {
 	if bx.depth > MaxDepth {
 		return ErrTooDeep
 	}
-	for _, b := range bs {
+	for i, b := range bs {
+		from := len(l.rows)
 		if err := l.block(b, bx); err != nil {
 			return err
+		}
+		if i > 0 && handout.Introduces(bs[i-1], b) {
+			l.keepIntro(from)
 		}
 	}
 	return nil
@@ -310,7 +315,7 @@ func (l *layouter) block(b briefing.Block, bx box) error {
 
 // headingKeep is how many rows of content a heading keeps with (besides
 // the first and last lines a paragraph keeps together).
-const headingKeep = 2
+const headingKeep = 3
 
 // heading adds heading rows, which keep with the content after them, so
 // a heading never ends a page.
@@ -433,6 +438,9 @@ func (l *layouter) list(n *briefing.List, bx box) ([]int, error) {
 		}
 		// The marker comes first in the content, as it is read.
 		r.ops = append([]op{{kind: opText, x: x, y: bl, text: markers[i], st: ms, tag: lbl}}, r.ops...)
+	}
+	if len(firsts) > 1 {
+		l.keepLastItem(firsts[len(firsts)-1])
 	}
 	l.want(bx.paraSpace)
 	return firsts, nil

@@ -11,8 +11,10 @@
 // Typography for paper: the text is laid out by this package, not by
 // fpdf, into rows that are then dealt onto pages, so that a heading is
 // never the last thing on a page (it keeps with any headings after it
-// and the first two lines of what follows), a paragraph never leaves its
-// first or last line alone on a page, a table row is never split (unless
+// and the first three lines of what follows), a paragraph never leaves its
+// first or last line alone on a page, a paragraph ending with a colon
+// keeps with the list or table it introduces, a list's last item never
+// starts a page alone, a table row is never split (unless
 // taller than a page), a table's header row is repeated at the top of
 // every page it runs onto, and each panel stays on one page.
 // Lists hang their bullets and numbers in the indent and start at their
@@ -133,8 +135,14 @@ func layOut(d *briefing.Document, o Options) (*layouter, []page, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	h := handout.New(d, o.Handout)
+	return fit(th, func(th *Theme) (*layouter, []page, error) { return layOutWith(d, h, pp, th, fonts.m, o) })
+}
+
+// layOutWith lays out d onto pages with theme th, as it is.
+func layOutWith(d *briefing.Document, h *handout.Handout, pp paper, th *Theme, ms [numFaces]*metrics, o Options) (*layouter, []page, error) {
 	l := &layouter{
-		th: th, m: fonts.m, d: d, h: handout.New(d, o.Handout), paper: pp,
+		th: th, m: ms, d: d, h: h, paper: pp,
 		tags: newTree(), cur: 1,
 		left:  th.Margins.Left * mm,
 		width: pp.w - (th.Margins.Left+th.Margins.Right)*mm,
@@ -205,6 +213,7 @@ func (l *layouter) document() error {
 	if err := l.notes(bx); err != nil {
 		return err
 	}
+	l.keepBeforePanel()
 	l.panel(h.AboutHeading, h.AboutPanel, bx)
 	return nil
 }

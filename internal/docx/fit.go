@@ -1,0 +1,83 @@
+package docx
+
+import (
+	"bytes"
+	"math"
+	"regexp"
+	"strconv"
+	"sync"
+
+	"handouts/internal/briefing"
+	"handouts/internal/pdf"
+)
+
+// A PDF handout that would waste a page is tightened onto fewer pages
+// (internal/pdf, fit.go): its line spacing and the space between blocks
+// shrink within set bounds. The Word handout follows, so the two are
+// printed on as many sheets: with the default look (no reference
+// document, or one whose styles are the default's; a librarian's own
+// styles are left as they are), the spacing in its styles is scaled by
+// the same fractions.
+
+var (
+	spacingElem = regexp.MustCompile(`<w:spacing [^>]*/>`)
+	spacingAttr = regexp.MustCompile(`w:(before|after|line)="(\d+)"`)
+	fixedLine   = regexp.MustCompile(`w:lineRule="(exact|atLeast)"`)
+)
+
+// isDefaultLook reports whether ref has the default styles.
+func isDefaultLook(ref *Reference) bool {
+	def, err := defaultReference()
+	return err == nil && (ref == def || bytes.Equal(ref.styles, def.styles))
+}
+
+// tightStyles returns the styles part of the default look tightened as
+// the PDF handout of d is, and whether it is tightened at all.
+func tightStyles(d *briefing.Document, o Options, styles []byte) (rawPart, bool, error) {
+	line, space, err := pdf.Tightening(d, pdf.Options{Handout: o.Handout})
+	if err != nil || (line == 1 && space == 1) {
+		return rawPart{}, false, err
+	}
+	// A handful of steps of tightening exist: each is made once.
+	key := tightKey{line, space, string(styles)}
+	if p, ok := tightParts.Load(key); ok {
+		return p.(rawPart), true, nil
+	}
+	p, err := compress("word/styles.xml", tighten(styles, line, space))
+	if err != nil {
+		return rawPart{}, false, err
+	}
+	tightParts.Store(key, p)
+	return p, true, nil
+}
+
+// tightKey names a tightened styles part: the fractions and the styles.
+type tightKey struct {
+	line, space float64
+	styles      string
+}
+
+// tightParts holds the tightened styles parts made, by tightKey: only the
+// default styles are tightened, in one of the PDF's few steps.
+var tightParts sync.Map
+
+// tighten scales the paragraph spacing of a styles part: space before
+// and after by space, and proportional (auto) line spacing by line.
+// Character spacing (w:spacing w:val in run properties) is left alone.
+func tighten(styles []byte, line, space float64) []byte {
+	return spacingElem.ReplaceAllFunc(styles, func(el []byte) []byte {
+		exact := fixedLine.Match(el)
+		return spacingAttr.ReplaceAllFunc(el, func(a []byte) []byte {
+			m := spacingAttr.FindSubmatch(a)
+			v, _ := strconv.Atoi(string(m[2]))
+			f := space
+			if string(m[1]) == "line" {
+				if exact {
+					return a
+				}
+				f = line
+			}
+			return []byte(`w:` + string(m[1]) + `="` + strconv.Itoa(int(math.Round(float64(v)*f))) + `"`)
+		})
+	})
+}

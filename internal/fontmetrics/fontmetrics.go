@@ -1,0 +1,182 @@
+// Package fontmetrics measures text in the Liberation fonts that the
+// handouts are set in (metric-compatible with Arial and Courier New), from
+// the advance widths in the embedded TrueType files, so that a writer can
+// size a table's columns to what its text really needs rather than to a
+// count of characters.
+package fontmetrics
+
+import (
+	"encoding/binary"
+	"errors"
+	"sync"
+
+	"github.com/go-fonts/liberation/liberationmonoregular"
+	"github.com/go-fonts/liberation/liberationsansbold"
+	"github.com/go-fonts/liberation/liberationsansbolditalic"
+	"github.com/go-fonts/liberation/liberationsansitalic"
+	"github.com/go-fonts/liberation/liberationsansregular"
+)
+
+// Face is one of the embedded typefaces.
+type Face uint8
+
+const (
+	Sans Face = iota
+	SansBold
+	SansItalic
+	SansBoldItalic
+	Mono
+	numFaces
+)
+
+var ttfs = [numFaces][]byte{
+	Sans:           liberationsansregular.TTF,
+	SansBold:       liberationsansbold.TTF,
+	SansItalic:     liberationsansitalic.TTF,
+	SansBoldItalic: liberationsansbolditalic.TTF,
+	Mono:           liberationmonoregular.TTF,
+}
+
+// Of returns the face of Liberation Sans with bold and italic as asked.
+func Of(bold, italic bool) Face {
+	switch {
+	case bold && italic:
+		return SansBoldItalic
+	case bold:
+		return SansBold
+	case italic:
+		return SansItalic
+	}
+	return Sans
+}
+
+// widths are a face's advance widths in ems, by character of the Basic
+// Multilingual Plane; a character the font lacks has its .notdef width.
+type widths struct {
+	w       [1 << 16]float32
+	notdef  float32
+	haveAny bool
+}
+
+var (
+	once [numFaces]sync.Once
+	all  [numFaces]*widths
+	errs [numFaces]error
+)
+
+func load(f Face) (*widths, error) {
+	if f >= numFaces {
+		f = Sans
+	}
+	once[f].Do(func() { all[f], errs[f] = read(ttfs[f]) })
+	return all[f], errs[f]
+}
+
+// Width returns the advance width of s set in face f at size points, in
+// points. The embedded fonts are part of the program: a font that does not
+// read is a broken build, and panics.
+func Width(f Face, s string, size float64) float64 {
+	w, err := load(f)
+	if err != nil {
+		panic("fontmetrics: " + err.Error())
+	}
+	total := 0.0
+	for _, r := range s {
+		if r >= 0 && r < 1<<16 {
+			total += float64(w.w[r])
+		} else {
+			total += float64(w.notdef)
+		}
+	}
+	return total * size
+}
+
+// read reads the advance width of every character from a TrueType file's
+// head, hhea, hmtx and cmap (format 4, Windows Unicode) tables.
+func read(ttf []byte) (*widths, error) {
+	be := binary.BigEndian
+	if len(ttf) < 12 {
+		return nil, errors.New("font too short")
+	}
+	tables := map[string][]byte{}
+	n := int(be.Uint16(ttf[4:]))
+	for i := 0; i < n; i++ {
+		rec := 12 + 16*i
+		if rec+16 > len(ttf) {
+			return nil, errors.New("table directory cut short")
+		}
+		off, length := int(be.Uint32(ttf[rec+8:])), int(be.Uint32(ttf[rec+12:]))
+		if off < 0 || length < 0 || off+length > len(ttf) {
+			return nil, errors.New("table out of the file")
+		}
+		tables[string(ttf[rec:rec+4])] = ttf[off : off+length]
+	}
+	head, hhea, hmtx, cmap := tables["head"], tables["hhea"], tables["hmtx"], tables["cmap"]
+	if len(head) < 54 || len(hhea) < 36 || cmap == nil {
+		return nil, errors.New("missing head, hhea or cmap")
+	}
+	upem := float32(be.Uint16(head[18:]))
+	nh := int(be.Uint16(hhea[34:]))
+	if upem == 0 || nh == 0 || len(hmtx) < 4*nh {
+		return nil, errors.New("bad head, hhea or hmtx")
+	}
+	advance := func(glyph int) float32 {
+		if glyph >= nh {
+			glyph = nh - 1 // the last advance repeats
+		}
+		return float32(be.Uint16(hmtx[4*glyph:])) / upem
+	}
+	w := &widths{notdef: advance(0)}
+	for i := range w.w {
+		w.w[i] = w.notdef
+	}
+	// The Windows Unicode (BMP) subtable.
+	var sub []byte
+	for i := 0; i < int(be.Uint16(cmap[2:])); i++ {
+		rec := 4 + 8*i
+		if rec+8 > len(cmap) {
+			break
+		}
+		if be.Uint16(cmap[rec:]) == 3 && be.Uint16(cmap[rec+2:]) == 1 {
+			off := int(be.Uint32(cmap[rec+4:]))
+			if off+14 <= len(cmap) && be.Uint16(cmap[off:]) == 4 {
+				sub = cmap[off:]
+			}
+		}
+	}
+	if sub == nil {
+		return nil, errors.New("no Unicode cmap of format 4")
+	}
+	segs := int(be.Uint16(sub[6:])) / 2
+	ends, starts := 14, 14+2*segs+2
+	deltas, ranges := starts+2*segs, starts+4*segs
+	if ranges+2*segs > len(sub) {
+		return nil, errors.New("cmap cut short")
+	}
+	for s := 0; s < segs; s++ {
+		end, start := int(be.Uint16(sub[ends+2*s:])), int(be.Uint16(sub[starts+2*s:]))
+		delta, ro := int(be.Uint16(sub[deltas+2*s:])), int(be.Uint16(sub[ranges+2*s:]))
+		for c := start; c <= end && c < 0xFFFF; c++ {
+			glyph := 0
+			if ro == 0 {
+				glyph = (c + delta) & 0xFFFF
+			} else {
+				at := ranges + 2*s + ro + 2*(c-start)
+				if at+2 > len(sub) {
+					continue
+				}
+				if glyph = int(be.Uint16(sub[at:])); glyph != 0 {
+					glyph = (glyph + delta) & 0xFFFF
+				}
+			}
+			if glyph != 0 {
+				w.w[c] = advance(glyph)
+				w.haveAny = true
+			}
+		}
+	}
+	if !w.haveAny {
+		return nil, errors.New("no characters mapped")
+	}
+	return w, nil
+}

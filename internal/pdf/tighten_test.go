@@ -1,0 +1,103 @@
+package pdf
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"handouts/internal/briefing"
+	bt "handouts/internal/briefing/briefingtest"
+	"handouts/internal/handout"
+)
+
+// TestNoWastedLastPage lays out the examples and a corpus of briefings
+// from half a page to four pages of content, with and without an
+// adapter, on A4 and letter, and checks that no last page holds the
+// closing panel alone or fewer than five rows of content before it,
+// and that no handout has more pages than its tightest layout within
+// the bounds.
+func TestNoWastedLastPage(t *testing.T) {
+	docs := map[string]*briefing.Document{}
+	for name, d := range bt.Examples(t) {
+		docs[name] = d
+	}
+	for _, d := range bt.Corpus(40) {
+		docs[d.Name] = d
+	}
+	ms, err := faceMetrics()
+	if err != nil {
+		t.Fatal(err)
+	}
+	th, err := DefaultTheme()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fitted, most := 0, 0
+	for _, name := range bt.Names(docs) {
+		d := docs[name]
+		for _, paper := range []string{"a4", "letter"} {
+			for _, adapter := range []string{"", "Mid Cheshire Library Service"} {
+				what := fmt.Sprintf("%s on %s, adapted by %q", name, paper, adapter)
+				o := Options{Paper: paper, Handout: handout.Options{AdaptedBy: adapter}}
+				l, pages, err := layOut(d, o)
+				if err != nil {
+					t.Fatal(err)
+				}
+				most = max(most, len(pages))
+				pp, _ := paperOf(paper)
+				h := handout.New(d, o.Handout)
+				_, plain, err := layOutWith(d, h, pp, th, ms, Options{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				_, tight, err := layOutWith(d, h, pp, tighten(th, fitSteps), ms, Options{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(pages) > len(tight) {
+					t.Errorf("%s: %d pages, where the tightest layout allowed takes %d", what, len(pages), len(tight))
+				}
+				if len(pages) < len(plain) {
+					fitted++
+				}
+				line, space, err := Tightening(d, o)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if tightened := line < 1 || space < 1; tightened != (len(pages) < len(plain)) || line > 1 || space > 1 {
+					t.Errorf("%s: Tightening = %.3f, %.3f; the layout takes %d pages, untightened %d", what, line, space, len(pages), len(plain))
+				}
+				if len(pages) == 1 {
+					continue
+				}
+				// The rows of content on the last page: those before the
+				// closing panel's heading.
+				about := -1
+				for i, r := range l.rows {
+					if strings.TrimSpace(rowText(r)) == h.AboutHeading {
+						about = i
+					}
+				}
+				if about < 0 {
+					t.Fatalf("%s: no %q heading", what, h.AboutHeading)
+				}
+				content := 0
+				for _, i := range pages[len(pages)-1].rows {
+					if i >= 0 && i < about {
+						content++
+					}
+				}
+				if content < panelKeep {
+					t.Errorf("%s: the last page holds %d rows of content before the panel; want at least %d", what, content, panelKeep)
+				}
+			}
+		}
+	}
+	t.Logf("%d layouts fitted onto fewer pages; up to %d pages", fitted, most)
+	if fitted == 0 {
+		t.Error("no layout was fitted onto a page fewer: the corpus does not test fitting")
+	}
+	if most < 4 {
+		t.Errorf("the longest handout is %d pages; the corpus should reach four", most)
+	}
+}
