@@ -106,7 +106,7 @@ func TestMakeRebuildsWhatChanged(t *testing.T) {
 
 	edit("sources/accountable-care-the-art-of-the-possible.md", "\nOne more sentence for the test.\n")
 	commit("edit one briefing")
-	want := []string{"out/accountable-care-the-art-of-the-possible.docx", "out/accountable-care-the-art-of-the-possible.pdf"}
+	want := []string{"out/accountable-care-the-art-of-the-possible.docx", "out/accountable-care-the-art-of-the-possible.html", "out/accountable-care-the-art-of-the-possible.pdf"}
 	if got := makeHandouts(); !slices.Equal(got, want) {
 		t.Errorf("after a commit editing one briefing, built %v; want %v", got, want)
 	}
@@ -119,7 +119,15 @@ func TestMakeRebuildsWhatChanged(t *testing.T) {
 
 	edit("internal/handout/handout.go", "\n// A change to the code.\n")
 	commit("change the code")
-	if got := makeHandouts(); !slices.Equal(got, all) {
-		t.Errorf("after a commit changing the code, built %v; want every handout %v", got, all)
+	// Every briefing's handouts; the catalogue and feed are rewritten
+	// only when their bytes change, and a comment changes none.
+	var handouts []string
+	for _, f := range all {
+		if f != "out/index.html" && f != "out/feed.xml" {
+			handouts = append(handouts, f)
+		}
+	}
+	if got := makeHandouts(); !slices.Equal(got, handouts) {
+		t.Errorf("after a commit changing the code, built %v; want every briefing's handout %v", got, handouts)
 	}
 }
