@@ -7,7 +7,7 @@ BIN     := bin/handouts
 SOURCES ?= sources
 OUT     ?= out
 
-.PHONY: handouts build test vet bench fuzz interop clean
+.PHONY: handouts build test vet cross bench fuzz interop clean
 
 ## handouts: build the tool and every briefing in sources/ into out/
 handouts: $(BIN)
@@ -25,13 +25,29 @@ $(BIN): FORCE
 FORCE:
 
 ## test: the whole suite, with the race detector
-test: vet
+test: vet cross
 	$(GO) test -race ./...
 
 vet:
 	@unformatted=$$(gofmt -l cmd internal templates); \
 	if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
+
+## cross: what Windows and macOS builds compile, checked here: go vet for
+## each release system, and every package's tests compiled (not run) for
+## one of each. The build cache makes a second run take seconds.
+CROSS_VET  := windows/amd64 windows/arm64 darwin/amd64 darwin/arm64
+CROSS_TEST := windows/amd64 darwin/arm64
+cross:
+	@for t in $(CROSS_VET); do \
+	  echo "== go vet for $$t"; \
+	  GOOS=$${t%/*} GOARCH=$${t#*/} $(GO) vet ./... || exit 1; \
+	done
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	for t in $(CROSS_TEST); do \
+	  echo "== tests compiled for $$t"; \
+	  GOOS=$${t%/*} GOARCH=$${t#*/} $(GO) test -c -o "$$tmp/" ./... >/dev/null || exit 1; \
+	done
 
 ## bench: Go benchmarks of the parser and writers, then a synthetic
 ## library of BENCH_N briefings built cold and rebuilt, against pandoc
