@@ -7,7 +7,7 @@ BIN     := bin/handouts
 SOURCES ?= sources
 OUT     ?= out
 
-.PHONY: handouts build test vet cross bench fuzz interop clean
+.PHONY: handouts build test vet cross bench fuzz interop release-dry-run clean
 
 ## handouts: build the tool and every briefing in sources/ into out/
 handouts: $(BIN)
@@ -48,6 +48,20 @@ cross:
 	  echo "== tests compiled for $$t"; \
 	  GOOS=$${t%/*} GOARCH=$${t#*/} $(GO) test -c -o "$$tmp/" ./... >/dev/null || exit 1; \
 	done
+
+## release-dry-run: what a release publishes, built twice (the second
+## time with an empty build cache, in another time zone) into
+## dist/release and dist/rebuild, and compared byte for byte.
+RELEASE_VERSION ?= v0.0.0-dry-run
+release-dry-run:
+	rm -rf dist/release dist/rebuild
+	$(GO) run ./internal/release -version $(RELEASE_VERSION) -out dist/release
+	@cache=$$(mktemp -d); trap 'chmod -R u+w "$$cache"; rm -rf "$$cache"' EXIT; \
+	GOCACHE=$$cache TZ=Pacific/Chatham $(GO) run ./internal/release -version $(RELEASE_VERSION) -out dist/rebuild
+	cmp dist/release/SHA256SUMS dist/rebuild/SHA256SUMS
+	@for f in dist/release/*; do cmp "$$f" "dist/rebuild/$${f##*/}" || exit 1; done
+	cd dist/release && sha256sum -c SHA256SUMS
+	@echo "release archives built twice: the same bytes"
 
 ## bench: Go benchmarks of the parser and writers, then a synthetic
 ## library of BENCH_N briefings built cold and rebuilt, against pandoc
