@@ -118,8 +118,11 @@ func List(paths []string, o Options) (files []string, skipped []Skipped, err err
 			return nil, nil, err
 		}
 	}
-	sort.Strings(files)
-	sort.Slice(skipped, func(i, j int) bool { return skipped[i].Path < skipped[j].Path })
+	// Sorted by their "/" form, so that Windows, whose `\` sorts after
+	// letters, lists briefings in the same order as Linux and macOS.
+	slashLess := func(a, b string) bool { return filepath.ToSlash(a) < filepath.ToSlash(b) }
+	sort.Slice(files, func(i, j int) bool { return slashLess(files[i], files[j]) })
+	sort.Slice(skipped, func(i, j int) bool { return slashLess(skipped[i].Path, skipped[j].Path) })
 	return files, skipped, nil
 }
 
