@@ -130,10 +130,12 @@ func run(version, out string, targets []string) error {
 }
 
 // compile builds the program for one system: no C, no paths of this
-// machine, no symbol table, the version set. GOFLAGS is cleared so that a
-// setting of this machine cannot change the bytes.
+// machine, no symbol table, the version set. No Git state is recorded
+// (the tag names the source), so a clone, a work tree with stray files
+// and an unpacked source archive of the tag build the same bytes. GOFLAGS
+// is cleared so that a setting of this machine cannot change them.
 func compile(dst, goos, goarch, version string) error {
-	cmd := exec.Command("go", "build", "-trimpath", "-buildvcs=auto",
+	cmd := exec.Command("go", "build", "-trimpath", "-buildvcs=false",
 		"-ldflags=-s -w -X "+versionVar+"="+version,
 		"-o", dst, "./cmd/handouts")
 	cmd.Env = append(os.Environ(), "CGO_ENABLED=0", "GOOS="+goos, "GOARCH="+goarch, "GOFLAGS=")
