@@ -33,7 +33,7 @@ func findBriefings(args []string) ([]string, []sources.Skipped, error) {
 			return nil, nil, usageError("there is no sources folder here; run this in the project's folder, or name the briefings' files or folders")
 		}
 		if errors.As(err, &pe) {
-			return nil, nil, usageError("%s: %s", filepath.ToSlash(pe.Path), pe.Err)
+			return nil, nil, usageError("%s: %s", pe.Path, pe.Err)
 		}
 		return nil, nil, usageError("%v", err)
 	}
