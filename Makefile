@@ -12,7 +12,7 @@ FORMATS ?= docx,pdf,html
 # BUILD_FLAGS: more options for the build of make handouts (CI: --prune)
 BUILD_FLAGS ?=
 
-.PHONY: handouts build test vet bench fuzz interop clean tool-id
+.PHONY: handouts build test vet cross bench fuzz interop release-dry-run clean tool-id
 
 ## handouts: build the tool and every briefing in sources/ into out/
 ## (Word, PDF and web pages; FORMATS=docx,pdf for paper only)
@@ -45,13 +45,43 @@ tool-id:
 FORCE:
 
 ## test: the whole suite, with the race detector
-test: vet
+test: vet cross
 	$(GO) test -race ./...
 
 vet:
 	@unformatted=$$(gofmt -l cmd internal templates); \
 	if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
+
+## cross: what Windows and macOS builds compile, checked here: go vet for
+## each release system, and every package's tests compiled (not run) for
+## one of each. The build cache makes a second run take seconds.
+CROSS_VET  := windows/amd64 windows/arm64 darwin/amd64 darwin/arm64
+CROSS_TEST := windows/amd64 darwin/arm64
+cross:
+	@for t in $(CROSS_VET); do \
+	  echo "== go vet for $$t"; \
+	  GOOS=$${t%/*} GOARCH=$${t#*/} $(GO) vet ./... || exit 1; \
+	done
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	for t in $(CROSS_TEST); do \
+	  echo "== tests compiled for $$t"; \
+	  GOOS=$${t%/*} GOARCH=$${t#*/} $(GO) test -c -o "$$tmp/" ./... >/dev/null || exit 1; \
+	done
+
+## release-dry-run: what a release publishes, built twice (the second
+## time with an empty build cache, in another time zone) into
+## dist/release and dist/rebuild, and compared byte for byte.
+RELEASE_VERSION ?= v0.0.0-dry-run
+release-dry-run:
+	rm -rf dist/release dist/rebuild
+	$(GO) run ./internal/release -version $(RELEASE_VERSION) -out dist/release
+	@cache=$$(mktemp -d); trap 'chmod -R u+w "$$cache"; rm -rf "$$cache"' EXIT; \
+	GOCACHE=$$cache TZ=Pacific/Chatham $(GO) run ./internal/release -version $(RELEASE_VERSION) -out dist/rebuild
+	cmp dist/release/SHA256SUMS dist/rebuild/SHA256SUMS
+	@for f in dist/release/*; do cmp "$$f" "dist/rebuild/$${f##*/}" || exit 1; done
+	cd dist/release && sha256sum -c SHA256SUMS
+	@echo "release archives built twice: the same bytes"
 
 ## bench: Go benchmarks of the parser and writers, then a synthetic
 ## library of BENCH_N briefings built cold and rebuilt, against pandoc

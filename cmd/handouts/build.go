@@ -150,7 +150,7 @@ func buildHandouts(c *cli.Context) error {
 	} else if c.Bool("verbose") {
 		rep.Level = build.Verbose
 	}
-	if isTerminal(stderr) {
+	if isTerminal(stderr) && enableANSI(stderr.(*os.File)) {
 		rep.Bar = os.Getenv("CI") == ""
 		rep.Width = terminalWidth(stderr.(*os.File))
 		rep.Color = os.Getenv("NO_COLOR") == ""

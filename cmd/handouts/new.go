@@ -88,10 +88,10 @@ func newBriefing(c *cli.Context) error {
 	}
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
-		return cli.Exit(fmt.Sprintf("%s already exists; not overwriting it. Edit it, or give a different title", filepath.ToSlash(path)), exitFailed)
+		return cli.Exit(fmt.Sprintf("%s already exists; not overwriting it. Edit it, or give a different title", path), exitFailed)
 	}
 	if err != nil {
-		return cli.Exit(fmt.Sprintf("cannot create %s: %v", filepath.ToSlash(path), describeErr(err)), exitFailed)
+		return cli.Exit(fmt.Sprintf("cannot create %s: %v", path, describeErr(err)), exitFailed)
 	}
 	_, err = f.Write(text)
 	if cerr := f.Close(); err == nil {
@@ -99,11 +99,11 @@ func newBriefing(c *cli.Context) error {
 	}
 	if err != nil {
 		os.Remove(path)
-		return cli.Exit(fmt.Sprintf("cannot write %s: %v", filepath.ToSlash(path), describeErr(err)), exitFailed)
+		return cli.Exit(fmt.Sprintf("cannot write %s: %v", path, describeErr(err)), exitFailed)
 	}
 
 	w := c.App.Writer
-	shown := filepath.ToSlash(path)
+	shown := path // with the system's separator, as typed at the prompt
 	fmt.Fprintf(w, "Created %s: %s %q, due for review %s.\n", shown,
 		strings.ToLower(briefing.Kind(kind).Label()), title, data.Review)
 	todo := skeleton.Todo(text)

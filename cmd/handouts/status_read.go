@@ -38,7 +38,7 @@ func findBriefings(args []string) ([]string, []sources.Skipped, error) {
 			return nil, nil, cli.Exit(fmt.Sprintf("%s: cannot be read: %s", filepath.ToSlash(pe.Path), pe.Err), exitFailed)
 		}
 		if errors.As(err, &pe) {
-			return nil, nil, usageError("%s: %s", filepath.ToSlash(pe.Path), pe.Err)
+			return nil, nil, usageError("%s: %s", pe.Path, pe.Err)
 		}
 		return nil, nil, usageError("%v", err)
 	}

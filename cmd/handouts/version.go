@@ -46,6 +46,8 @@ func versionText(bi *debug.BuildInfo) string {
 	rev, when := i.Revision, i.Time
 	out := "handouts " + version
 	switch {
+	case rev == "" && version != "(devel)":
+		// A release build: its version names the source.
 	case rev == "":
 		out += ", revision unknown"
 	default:

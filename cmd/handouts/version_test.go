@@ -15,6 +15,8 @@ func TestVersionText(t *testing.T) {
 		{"devel, no vcs", &debug.BuildInfo{GoVersion: "go1.26.0", Main: debug.Module{Version: "(devel)"}},
 			"handouts (devel), revision unknown, built with go1.26.0"},
 		{"empty version", &debug.BuildInfo{Main: debug.Module{}}, "handouts (devel), revision unknown"},
+		{"release build, no vcs", &debug.BuildInfo{GoVersion: "go1.26.0", Main: debug.Module{Version: "v1.2.0"}},
+			"handouts v1.2.0, built with go1.26.0"},
 		{"released, clean", &debug.BuildInfo{GoVersion: "go1.26.0", Main: debug.Module{Version: "v1.2.0"},
 			Settings: []debug.BuildSetting{
 				{Key: "vcs.revision", Value: "0123456789abcdef0123456789abcdef01234567"},

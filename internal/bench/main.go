@@ -19,7 +19,6 @@ import (
 	"runtime"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 )
 
@@ -204,9 +203,7 @@ func measure(name string, args ...string) (measurement, error) {
 		return measurement{}, fmt.Errorf("%s %s: %v\n%s", name, strings.Join(args, " "), err, stderr.String())
 	}
 	m := measurement{wall: wall}
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		m.maxRSS = ru.Maxrss * 1024 // kilobytes on Linux
-	}
+	m.maxRSS = peakMemory(cmd.ProcessState)
 	return m, nil
 }
 
@@ -269,4 +266,9 @@ func firstLine(name string, args ...string) string {
 
 func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
 
-func mib(b int64) string { return fmt.Sprintf("%.0f MiB", float64(b)/(1<<20)) }
+func mib(b int64) string {
+	if b == 0 {
+		return "not measured"
+	}
+	return fmt.Sprintf("%.0f MiB", float64(b)/(1<<20))
+}

@@ -611,7 +611,7 @@ func TestPruneRemovesOnlyHandouts(t *testing.T) {
 func TestSourceThatIsNotAFile(t *testing.T) {
 	fakes(t)
 	project(t, map[string]string{"sources/a.md": "alpha"})
-	if err := syscall.Mkfifo("pipe.md", 0o644); err != nil {
+	if err := mkfifo("pipe.md"); err != nil {
 		t.Skipf("mkfifo: %v", err)
 	}
 	// Named on the command line, a pipe is refused rather than read (which

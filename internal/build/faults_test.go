@@ -9,10 +9,8 @@ import (
 	"io"
 	"os"
 	"os/exec"
-	"os/signal"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 
 	"handouts/internal/briefing"
@@ -29,6 +27,9 @@ func TestFullDisk(t *testing.T) {
 	if os.Getenv("HANDOUTS_FULLDISK_CHILD") != "" {
 		fullDiskChild(t)
 		return
+	}
+	if err := limitFileSize(-1); err != nil {
+		t.Skipf("cannot limit the size of files: %v", err)
 	}
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "sources/a.md"), "small")
@@ -87,9 +88,7 @@ func fullDiskChild(t *testing.T) {
 			return w(out, d, e)
 		}
 	}
-	signal.Ignore(syscall.SIGXFSZ)
-	lim := syscall.Rlimit{Cur: 4096, Max: 4096}
-	if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &lim); err != nil {
+	if err := limitFileSize(4096); err != nil {
 		t.Fatalf("setrlimit: %v", err)
 	}
 	res, err := Run(context.Background(), Options{Jobs: 2})

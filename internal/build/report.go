@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -60,15 +61,15 @@ func (r *Reporter) item(it *Item) {
 		switch o.Status {
 		case Built:
 			if r.Level >= Verbose || (r.Level == Normal && !r.Bar) {
-				r.line("", "built "+o.Path)
+				r.line("", "built "+shown(o.Path))
 			}
 		case Unchanged:
 			if r.Level >= Verbose {
-				r.line("", "unchanged "+o.Path)
+				r.line("", "unchanged "+shown(o.Path))
 			}
 		case Stale:
 			if r.Level > Quiet {
-				r.line(yellow, o.Path+": stale: "+staleWhy(it, o))
+				r.line(yellow, shown(o.Path)+": stale: "+staleWhy(it, o))
 			}
 		}
 	}
@@ -149,15 +150,15 @@ func (r *Reporter) Finish(res *Result, elapsed time.Duration) {
 		switch {
 		case o.Removed:
 			if r.Level > Quiet {
-				r.line("", "removed "+o.Path+" (its briefing "+o.Source+" no longer exists)")
+				r.line("", "removed "+shown(o.Path)+" (its briefing "+shown(o.Source)+" no longer exists)")
 			}
 		case o.Unknown:
 			r.line(yellow, o.Path+": not removed: "+o.Kept)
 		case o.Kept != "":
-			r.line(yellow, o.Path+": its briefing "+o.Source+" no longer exists; not removed: "+o.Kept)
+			r.line(yellow, shown(o.Path)+": its briefing "+shown(o.Source)+" no longer exists; not removed: "+o.Kept)
 		default:
 			if r.Level > Quiet {
-				r.line(yellow, o.Path+": its briefing "+o.Source+" no longer exists; --prune removes it")
+				r.line(yellow, shown(o.Path)+": its briefing "+shown(o.Source)+" no longer exists; --prune removes it")
 			}
 		}
 	}
@@ -278,3 +279,6 @@ func (r *Result) JSON() []byte {
 	}
 	return append(b, '\n')
 }
+
+// shown is a "/" path as messages show it: with the system's separator.
+func shown(p string) string { return filepath.FromSlash(p) }

@@ -11,5 +11,5 @@ func staleWhy(it *Item, o Output) string {
 			return "the earlier handout is kept, as the new one could not be written"
 		}
 	}
-	return "kept from an earlier build, as " + it.Source + " has errors"
+	return "kept from an earlier build, as " + shown(it.Source) + " has errors"
 }

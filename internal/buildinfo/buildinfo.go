@@ -17,12 +17,21 @@ type Info struct {
 	GoVersion string
 }
 
-// Of extracts the fields of bi; a nil bi gives the zero Info.
+// release is the version of a release build, set by the linker
+// (-X handouts/internal/buildinfo.release=v1.2.0; see internal/release).
+// It names the version even where the toolchain saw no Git tag.
+var release string
+
+// Of extracts the fields of bi; a nil bi gives the zero Info. In a
+// release build the release version is the version.
 func Of(bi *debug.BuildInfo) Info {
 	if bi == nil {
 		return Info{}
 	}
 	i := Info{Path: bi.Main.Path, Version: bi.Main.Version, GoVersion: bi.GoVersion}
+	if release != "" {
+		i.Version = release
+	}
 	for _, s := range bi.Settings {
 		switch s.Key {
 		case "vcs.revision":

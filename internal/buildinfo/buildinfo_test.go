@@ -33,3 +33,15 @@ func TestOf(t *testing.T) {
 		}
 	}
 }
+
+// TestOfReleaseBuild: the version the linker set wins over the one the
+// toolchain derived (a pseudo-version, or "(devel)" without Git tags).
+func TestOfReleaseBuild(t *testing.T) {
+	defer func(r string) { release = r }(release)
+	release = "v1.2.0"
+	bi := &debug.BuildInfo{GoVersion: "go1.26.0", Main: debug.Module{Path: "handouts", Version: "(devel)"}}
+	want := Info{Path: "handouts", Version: "v1.2.0", GoVersion: "go1.26.0"}
+	if got := Of(bi); got != want {
+		t.Errorf("got %+v, want %+v", got, want)
+	}
+}

@@ -5,6 +5,7 @@ package diag
 import (
 	"cmp"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -40,9 +41,10 @@ type Diagnostic struct {
 }
 
 // String formats the diagnostic as "path:line: message", with "warning: "
-// before the message of a warning.
+// before the message of a warning. The path has the system's separator
+// (its JSON keeps "/").
 func (d Diagnostic) String() string {
-	s := d.Path
+	s := filepath.FromSlash(d.Path)
 	if d.Line > 0 {
 		s += ":" + strconv.Itoa(d.Line)
 	}

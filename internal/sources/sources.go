@@ -159,8 +159,11 @@ func ListFiles(paths []string, o Options) (files []File, skipped []Skipped, err 
 			return nil, nil, err
 		}
 	}
-	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
-	sort.Slice(skipped, func(i, j int) bool { return skipped[i].Path < skipped[j].Path })
+	// Sorted by their "/" form, so that Windows, whose `\` sorts after
+	// letters, lists briefings in the same order as Linux and macOS.
+	slashLess := func(a, b string) bool { return filepath.ToSlash(a) < filepath.ToSlash(b) }
+	sort.Slice(files, func(i, j int) bool { return slashLess(files[i].Path, files[j].Path) })
+	sort.Slice(skipped, func(i, j int) bool { return slashLess(skipped[i].Path, skipped[j].Path) })
 	return files, skipped, nil
 }
 
