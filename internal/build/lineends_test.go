@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"handouts/internal/briefing"
 	bt "handouts/internal/briefing/briefingtest"
 	"handouts/internal/manifest"
 )
@@ -51,12 +52,26 @@ func TestLineEndsGiveTheSameHandouts(t *testing.T) {
 			files[v.name+"/"+name] = v.save(text)
 		}
 	}
+	// The pictures the briefings show, beside each variant's briefings.
+	pics, err := filepath.Glob(filepath.Join("..", "..", "sources", "images", "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range pics {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, v := range variants {
+			files[v.name+"/images/"+filepath.Base(p)] = string(b)
+		}
+	}
 	project(t, files)
 
 	var outs []map[string]string
 	for _, v := range variants {
 		out := "out-" + v.name
-		res, err := Run(context.Background(), Options{Paths: []string{v.name}, Out: out})
+		res, err := Run(context.Background(), Options{Paths: []string{v.name}, Out: out, Formats: Formats, Today: briefing.Date{Year: 2026, Month: 12, Day: 1}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -65,9 +80,11 @@ func TestLineEndsGiveTheSameHandouts(t *testing.T) {
 		}
 		files := tree(t, out)
 		delete(files, manifest.FileName) // it records the sources' own hashes
+		delete(files, EntriesName)       // so does the catalogue's record of its entries
 		outs = append(outs, files)
 	}
-	if want := len(texts)*len(Formats) + 1; len(outs[0]) != want {
+	// Each briefing's handouts, SHA256SUMS, the catalogue and the feed.
+	if want := len(texts)*len(Formats) + 3; len(outs[0]) != want {
 		t.Fatalf("%d files, want %d: %v", len(outs[0]), want, names(outs[0]))
 	}
 	for i, v := range variants[1:] {
