@@ -59,7 +59,8 @@ func TestInteropSamePages(t *testing.T) {
 			if err := docx.Write(&w, docs[name], docx.Options{Handout: ho}); err != nil {
 				t.Fatal(err)
 			}
-			if err := pdf.Write(&p, docs[name], pdf.Options{Handout: ho}); err != nil {
+			// As the build writes it: with the QR code of the driver's address.
+			if err := pdf.Write(&p, docs[name], pdf.Options{Handout: ho, QR: true}); err != nil {
 				t.Fatal(err)
 			}
 			if err := os.WriteFile(filepath.Join(dir, file+".docx"), w.Bytes(), 0o644); err != nil {
