@@ -68,4 +68,3 @@ func TestKilledBuildsHandoutsAreNotChangedByHand(t *testing.T) {
 		t.Errorf("a.pdf edited by hand: %v", res.Items[0].Outputs[1].Status)
 	}
 }
-
