@@ -101,15 +101,12 @@ func importOne(c *cli.Context, in, dir, producer string) error {
 
 	path := filepath.Join(dir, name+".md")
 	shown := filepath.ToSlash(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("cannot create %s: %v", dir, describeErr(err))
-	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	f, err := createNew(dir, dir, path, shown)
 	if errors.Is(err, fs.ErrExist) {
 		return fmt.Errorf("%s: %s already exists; not overwriting it. Move it away, or import into another folder with --dir", shownIn, shown)
 	}
 	if err != nil {
-		return fmt.Errorf("cannot create %s: %v", shown, describeErr(err))
+		return err
 	}
 	pics, err := writePictures(dir, b.Pictures())
 	if err == nil {
@@ -153,15 +150,12 @@ func writePictures(dir string, pics []*importer.Picture) ([]string, error) {
 	var done []string
 	for _, p := range pics {
 		file := filepath.Join(dir, filepath.FromSlash(p.Name))
-		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-			return done, fmt.Errorf("cannot create %s: %v", filepath.ToSlash(filepath.Dir(file)), describeErr(err))
-		}
-		f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		f, err := createNew(filepath.Dir(file), filepath.ToSlash(filepath.Dir(file)), file, filepath.ToSlash(file))
 		if errors.Is(err, fs.ErrExist) {
 			return done, fmt.Errorf("the picture %s appeared while importing; not overwriting it", filepath.ToSlash(file))
 		}
 		if err != nil {
-			return done, fmt.Errorf("cannot create %s: %v", filepath.ToSlash(file), describeErr(err))
+			return done, err
 		}
 		done = append(done, file)
 		_, err = f.Write(p.Data)

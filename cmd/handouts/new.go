@@ -83,15 +83,12 @@ func newBriefing(c *cli.Context) error {
 
 	dir := c.String("dir")
 	path := filepath.Join(dir, name+".md")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return cli.Exit(fmt.Sprintf("cannot create %s: %v", dir, describeErr(err)), exitFailed)
-	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	f, err := createNew(dir, dir, path, path)
 	if errors.Is(err, fs.ErrExist) {
 		return cli.Exit(fmt.Sprintf("%s already exists; not overwriting it. Edit it, or give a different title", path), exitFailed)
 	}
 	if err != nil {
-		return cli.Exit(fmt.Sprintf("cannot create %s: %v", path, describeErr(err)), exitFailed)
+		return cli.Exit(err.Error(), exitFailed)
 	}
 	_, err = f.Write(text)
 	if cerr := f.Close(); err == nil {

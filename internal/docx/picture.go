@@ -25,9 +25,6 @@ const (
 	relImage  = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
 	emuPerTwp = 635    // EMU per twip
 	emuPerIn  = 914400 // EMU per inch
-	// defaultDPI is the resolution of a picture that declares none, as
-	// Word and web browsers take it.
-	defaultDPI = 96
 	// logoHeight is the logo's height in the header: 1.2 cm.
 	logoHeight = 432000
 )
@@ -87,20 +84,7 @@ func mediaRels(rels []byte, list []*media) []byte {
 // resolution, never enlarged), or widthPct of the text width, within the
 // text width and the page's height.
 func size(p *picture.Picture, widthPct int, textW, textH int64) (cx, cy int64) {
-	dpi := p.DPI
-	if dpi < 10 {
-		dpi = defaultDPI
-	}
-	cx = int64(float64(p.Width) * emuPerIn / dpi)
-	if widthPct > 0 {
-		cx = min(cx, textW*int64(widthPct)/100)
-	}
-	cx = min(cx, textW)
-	cy = cx * int64(p.Height) / int64(p.Width)
-	if cy > textH {
-		cy = textH
-		cx = cy * int64(p.Width) / int64(p.Height)
-	}
+	cx, cy = picture.Fit(p, int64(float64(p.Width)*emuPerIn/p.Resolution()), widthPct, textW, textH)
 	return max(cx, 1), max(cy, 1)
 }
 

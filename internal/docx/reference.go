@@ -1,7 +1,6 @@
 package docx
 
 import (
-	"archive/zip"
 	"bytes"
 	"encoding/xml"
 	"errors"
@@ -15,6 +14,7 @@ import (
 	"sync"
 
 	"handouts/internal/boundedfile"
+	"handouts/internal/boundedzip"
 	"handouts/templates"
 )
 
@@ -403,12 +403,12 @@ func ReadReference(ra io.ReaderAt, size int64) (*Reference, error) {
 	if err != nil {
 		return nil, err
 	}
-	zr, err := zip.NewReader(ra, size)
-	if err != nil {
-		return nil, fmt.Errorf("reference document is not a Word document (.docx): %w", err)
-	}
-	if len(zr.File) > MaxReferenceEntries {
-		return nil, fmt.Errorf("reference document has %d entries, more than the %d allowed", len(zr.File), MaxReferenceEntries)
+	zr, err := boundedzip.Open(ra, size, MaxReferenceEntries, MaxReferenceBytes)
+	if e := (*boundedzip.Error)(nil); errors.As(err, &e) {
+		if e.Op == boundedzip.OpEntries {
+			return nil, fmt.Errorf("reference document has %d entries, more than the %d allowed", e.Entries, MaxReferenceEntries)
+		}
+		return nil, fmt.Errorf("reference document is not a Word document (.docx): %w", e.Err)
 	}
 	rd := &refReader{zr: zr}
 	r := &Reference{}
@@ -634,10 +634,7 @@ func attr(tag, name string) string {
 }
 
 // refReader reads parts of a reference document within the limits.
-type refReader struct {
-	zr    *zip.Reader
-	total int64
-}
+type refReader struct{ zr *boundedzip.Reader }
 
 // part returns the bytes of the named part, nil if there is none; a part
 // must be well-formed XML.
@@ -655,42 +652,17 @@ func (rd *refReader) part(name string) ([]byte, error) {
 // raw returns the bytes of the named part, nil if there is none, within
 // the limits.
 func (rd *refReader) raw(name string) ([]byte, error) {
-	var f *zip.File
-	for _, zf := range rd.zr.File {
-		if zf.Name == name {
-			f = zf
-			break
+	b, err := rd.zr.Part(name, MaxReferencePartBytes)
+	if e := (*boundedzip.Error)(nil); errors.As(err, &e) {
+		switch e.Op {
+		case boundedzip.OpOpen:
+			return nil, fmt.Errorf("reference document: %s: %w", name, e.Err)
+		case boundedzip.OpRead:
+			return nil, fmt.Errorf("reference document: %s is corrupt: %w", name, e.Err)
 		}
-	}
-	if f == nil {
-		for _, zf := range rd.zr.File {
-			if strings.EqualFold(zf.Name, name) {
-				f = zf
-				break
-			}
-		}
-	}
-	if f == nil {
-		return nil, nil
-	}
-	rc, err := f.Open()
-	if err != nil {
-		return nil, fmt.Errorf("reference document: %s: %w", name, err)
-	}
-	defer rc.Close()
-	limit := int64(MaxReferencePartBytes)
-	if left := MaxReferenceBytes - rd.total; left < limit {
-		limit = left
-	}
-	b, err := io.ReadAll(io.LimitReader(rc, limit+1))
-	if err != nil {
-		return nil, fmt.Errorf("reference document: %s is corrupt: %w", name, err)
-	}
-	if int64(len(b)) > limit {
 		return nil, fmt.Errorf("reference document: %s expands beyond the size limit (%d MiB a part, %d MiB in all)", name, MaxReferencePartBytes>>20, MaxReferenceBytes>>20)
 	}
-	rd.total += int64(len(b))
-	return b, nil
+	return b, err
 }
 
 type relsInfo struct {

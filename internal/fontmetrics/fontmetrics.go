@@ -15,6 +15,8 @@ import (
 	"github.com/go-fonts/liberation/liberationsansbolditalic"
 	"github.com/go-fonts/liberation/liberationsansitalic"
 	"github.com/go-fonts/liberation/liberationsansregular"
+
+	"handouts/internal/truetype"
 )
 
 // Face is one of the embedded typefaces.
@@ -95,21 +97,9 @@ func Width(f Face, s string, size float64) float64 {
 // head, hhea, hmtx and cmap (format 4, Windows Unicode) tables.
 func read(ttf []byte) (*widths, error) {
 	be := binary.BigEndian
-	if len(ttf) < 12 {
-		return nil, errors.New("font too short")
-	}
-	tables := map[string][]byte{}
-	n := int(be.Uint16(ttf[4:]))
-	for i := 0; i < n; i++ {
-		rec := 12 + 16*i
-		if rec+16 > len(ttf) {
-			return nil, errors.New("table directory cut short")
-		}
-		off, length := int(be.Uint32(ttf[rec+8:])), int(be.Uint32(ttf[rec+12:]))
-		if off < 0 || length < 0 || off+length > len(ttf) {
-			return nil, errors.New("table out of the file")
-		}
-		tables[string(ttf[rec:rec+4])] = ttf[off : off+length]
+	tables, err := truetype.Tables(ttf)
+	if err != nil {
+		return nil, err
 	}
 	head, hhea, hmtx, cmap := tables["head"], tables["hhea"], tables["hmtx"], tables["cmap"]
 	if len(head) < 54 || len(hhea) < 36 || cmap == nil {

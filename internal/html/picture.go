@@ -23,10 +23,7 @@ const defaultDPI = 96
 
 // cssSize is the picture's natural size in CSS pixels (96 to the inch).
 func cssSize(pic *picture.Picture) (w, h int) {
-	dpi := pic.DPI
-	if dpi < 10 {
-		dpi = defaultDPI
-	}
+	dpi := pic.Resolution()
 	w = max(1, int(math.Round(float64(pic.Width)*defaultDPI/dpi)))
 	h = max(1, int(math.Round(float64(w)*float64(pic.Height)/float64(pic.Width))))
 	return w, h

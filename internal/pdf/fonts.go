@@ -12,6 +12,8 @@ import (
 	"github.com/go-fonts/liberation/liberationsansbolditalic"
 	"github.com/go-fonts/liberation/liberationsansitalic"
 	"github.com/go-fonts/liberation/liberationsansregular"
+
+	"handouts/internal/truetype"
 )
 
 // face is one of the embedded typefaces.
@@ -156,23 +158,9 @@ func invisible(r rune) bool {
 
 // readMetrics reads the widths and character map of a TrueType font.
 func readMetrics(ttf []byte) (*metrics, error) {
-	tables := map[string][]byte{}
-	if len(ttf) < 12 {
-		return nil, errors.New("too short")
-	}
-	n := int(binary.BigEndian.Uint16(ttf[4:]))
-	for i := 0; i < n; i++ {
-		rec := 12 + 16*i
-		if rec+16 > len(ttf) {
-			return nil, errors.New("table directory cut short")
-		}
-		tag := string(ttf[rec : rec+4])
-		off := int(binary.BigEndian.Uint32(ttf[rec+8:]))
-		ln := int(binary.BigEndian.Uint32(ttf[rec+12:]))
-		if off < 0 || ln < 0 || off+ln > len(ttf) {
-			return nil, errors.New("table " + tag + " out of range")
-		}
-		tables[tag] = ttf[off : off+ln]
+	tables, err := truetype.Tables(ttf)
+	if err != nil {
+		return nil, err
 	}
 	head, hhea, hmtx, cmap, maxp := tables["head"], tables["hhea"], tables["hmtx"], tables["cmap"], tables["maxp"]
 	if len(head) < 54 || len(hhea) < 36 || len(maxp) < 6 || cmap == nil || hmtx == nil {

@@ -4,6 +4,8 @@ import (
 	"encoding/binary"
 	"errors"
 	"sort"
+
+	"handouts/internal/truetype"
 )
 
 // stripHints returns a TrueType font without its hinting: the glyphs'
@@ -12,22 +14,10 @@ import (
 // which mostly ignore them, they only make the file larger (about half
 // of a subset of Liberation Sans). Errors leave the font to the caller.
 func stripHints(ttf []byte) ([]byte, error) {
-	if len(ttf) < 12 {
-		return nil, errors.New("too short")
-	}
 	be := binary.BigEndian
-	tables := map[string][]byte{}
-	n := int(be.Uint16(ttf[4:]))
-	for i := 0; i < n; i++ {
-		rec := 12 + 16*i
-		if rec+16 > len(ttf) {
-			return nil, errors.New("table directory cut short")
-		}
-		off, ln := int(be.Uint32(ttf[rec+8:])), int(be.Uint32(ttf[rec+12:]))
-		if off < 0 || ln < 0 || off+ln > len(ttf) {
-			return nil, errors.New("table out of range")
-		}
-		tables[string(ttf[rec:rec+4])] = ttf[off : off+ln]
+	tables, err := truetype.Tables(ttf)
+	if err != nil {
+		return nil, err
 	}
 	head, maxp, loca, glyf := tables["head"], tables["maxp"], tables["loca"], tables["glyf"]
 	if len(head) < 54 || len(maxp) < 6 || loca == nil || glyf == nil {

@@ -29,19 +29,12 @@ type figure struct {
 	decorative bool
 }
 
-// defaultDPI is the resolution of a picture that declares none, as Word
-// and web browsers take it: its natural size is then 0.75 pt a pixel.
-const defaultDPI = 96
-
 // logoHeight is the logo's height on the first page, in points (12 mm).
 const logoHeight = 34
 
 // naturalSize is the picture's size in points at its resolution.
 func naturalSize(p *picture.Picture) (w, h float64) {
-	dpi := p.DPI
-	if dpi < 10 {
-		dpi = defaultDPI
-	}
+	dpi := p.Resolution()
 	return float64(p.Width) * 72 / dpi, float64(p.Height) * 72 / dpi
 }
 
@@ -49,17 +42,8 @@ func naturalSize(p *picture.Picture) (w, h float64) {
 // width available (never larger than its natural size, so never
 // enlarged beyond it), within maxW and maxH.
 func fitPicture(p *picture.Picture, pct int, maxW, maxH float64) (w, h float64) {
-	w, h = naturalSize(p)
-	if pct > 0 {
-		w = min(w, maxW*float64(pct)/100)
-	}
-	w = min(w, maxW)
-	h = w * float64(p.Height) / float64(p.Width)
-	if h > maxH {
-		h = maxH
-		w = h * float64(p.Width) / float64(p.Height)
-	}
-	return w, h
+	w, _ = naturalSize(p)
+	return picture.Fit(p, w, pct, maxW, maxH)
 }
 
 // figureRow lays out a local picture as one row, with block spacing

@@ -9,7 +9,6 @@
 package wordread
 
 import (
-	"archive/zip"
 	"bytes"
 	"encoding/xml"
 	"errors"
@@ -20,6 +19,7 @@ import (
 	"strings"
 
 	"handouts/internal/boundedfile"
+	"handouts/internal/boundedzip"
 	"handouts/internal/importer"
 )
 
@@ -50,12 +50,12 @@ const (
 // Read reads a Word document. It returns an error, never panics, for a
 // file that is not one, is corrupt, or is over a limit.
 func Read(ra io.ReaderAt, size int64) (importer.Source, error) {
-	zr, err := zip.NewReader(ra, size)
+	zr, err := boundedzip.Open(ra, size, MaxEntries, MaxAllBytes)
 	if err != nil {
+		if e := (*boundedzip.Error)(nil); errors.As(err, &e) && e.Op == boundedzip.OpEntries {
+			return importer.Source{}, fmt.Errorf("has %d entries, more than the %d a Word document may have here", e.Entries, MaxEntries)
+		}
 		return importer.Source{}, errors.New("is not a Word document (.docx): it cannot be opened as one (a .doc file must be saved as .docx first)")
-	}
-	if len(zr.File) > MaxEntries {
-		return importer.Source{}, fmt.Errorf("has %d entries, more than the %d a Word document may have here", len(zr.File), MaxEntries)
 	}
 	pk := &pkg{zr: zr}
 	docName := "word/document.xml"
@@ -119,46 +119,21 @@ func Read(ra io.ReaderAt, size int64) (importer.Source, error) {
 }
 
 // pkg reads parts of the zip within the limits.
-type pkg struct {
-	zr    *zip.Reader
-	total int64
-}
+type pkg struct{ zr *boundedzip.Reader }
 
 func (p *pkg) part(name string) ([]byte, error) { return p.sizedPart(name, MaxPartBytes) }
 
 // sizedPart reads a part of at most max bytes expanded (and within what
 // is left of MaxAllBytes); nil when there is no such part.
 func (p *pkg) sizedPart(name string, most int64) ([]byte, error) {
-	var f *zip.File
-	for _, zf := range p.zr.File {
-		if zf.Name == name || (f == nil && strings.EqualFold(zf.Name, name)) {
-			f = zf
-			if zf.Name == name {
-				break
-			}
+	b, err := p.zr.Part(name, most)
+	if e := (*boundedzip.Error)(nil); errors.As(err, &e) {
+		if e.Op == boundedzip.OpExpand {
+			return nil, fmt.Errorf("%s expands beyond the size limit (%d MiB a part, %d MiB in all)", name, most>>20, MaxAllBytes>>20)
 		}
+		return nil, fmt.Errorf("is corrupt: %s cannot be read (%v)", name, e.Err)
 	}
-	if f == nil {
-		return nil, nil
-	}
-	rc, err := f.Open()
-	if err != nil {
-		return nil, fmt.Errorf("is corrupt: %s cannot be read (%v)", name, err)
-	}
-	defer rc.Close()
-	limit := most
-	if left := MaxAllBytes - p.total; left < limit {
-		limit = left
-	}
-	b, err := io.ReadAll(io.LimitReader(rc, limit+1))
-	if err != nil {
-		return nil, fmt.Errorf("is corrupt: %s cannot be read (%v)", name, err)
-	}
-	if int64(len(b)) > limit {
-		return nil, fmt.Errorf("%s expands beyond the size limit (%d MiB a part, %d MiB in all)", name, most>>20, MaxAllBytes>>20)
-	}
-	p.total += int64(len(b))
-	return b, nil
+	return b, err
 }
 
 type relsInfo struct {

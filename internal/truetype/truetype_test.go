@@ -1,0 +1,56 @@
+package truetype
+
+import (
+	"encoding/binary"
+	"strings"
+	"testing"
+
+	"github.com/go-fonts/liberation/liberationsansregular"
+)
+
+func TestTablesOfLiberation(t *testing.T) {
+	tables, err := Tables(liberationsansregular.TTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tag := range []string{"head", "hhea", "hmtx", "cmap", "maxp", "loca", "glyf", "OS/2", "post"} {
+		if len(tables[tag]) == 0 {
+			t.Errorf("no %s table", tag)
+		}
+	}
+	// head starts with version 1.0 and holds the magic number at 12.
+	if head := tables["head"]; binary.BigEndian.Uint32(head) != 0x00010000 || binary.BigEndian.Uint32(head[12:]) != 0x5F0F3CF5 {
+		t.Errorf("head table is not where the directory says: % x", head[:16])
+	}
+}
+
+func TestTablesBroken(t *testing.T) {
+	// dir makes a font of one directory record for "abcd" at off, ln, in a
+	// file of size bytes.
+	dir := func(off, ln uint32, size int) []byte {
+		b := make([]byte, size)
+		binary.BigEndian.PutUint16(b[4:], 1)
+		copy(b[12:], "abcd")
+		binary.BigEndian.PutUint32(b[20:], off)
+		binary.BigEndian.PutUint32(b[24:], ln)
+		return b
+	}
+	tests := []struct {
+		name string
+		ttf  []byte
+		want string
+	}{
+		{"short", make([]byte, 11), "too short"},
+		{"directory cut", dir(0, 0, 28)[:27], "table directory cut short"},
+		{"table past the end", dir(28, 5, 32), "table abcd out of range"},
+	}
+	for _, tc := range tests {
+		if _, err := Tables(tc.ttf); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: got %v, want %q", tc.name, err, tc.want)
+		}
+	}
+	tables, err := Tables(dir(28, 4, 32))
+	if err != nil || len(tables["abcd"]) != 4 {
+		t.Errorf("table just within the file: %v, %v", tables, err)
+	}
+}
