@@ -37,12 +37,16 @@ vet:
 	if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 
-## bench: Go benchmarks of the parser and writers, then a synthetic
-## library of BENCH_N briefings built cold and rebuilt, against pandoc
+## bench: Go benchmarks of the parser and writers and of one briefing in
+## a process of its own, then a synthetic library of BENCH_N briefings
+## built cold, rebuilt, against the disk's floor and pandoc, and
+## BENCH_SCALE×BENCH_N briefings for the scaling figures (0: skip)
 BENCH_N ?= 1000
+BENCH_SCALE ?= 10
 bench: $(BIN)
 	$(GO) test -run '^$$' -bench . -benchmem ./internal/briefing ./internal/docx ./internal/pdf ./internal/html
-	$(GO) run ./internal/bench -n $(BENCH_N) -handouts $(BIN)
+	$(GO) test -run '^$$' -bench OneBriefing -benchtime 20x ./cmd/handouts
+	$(GO) run ./internal/bench -n $(BENCH_N) -scale $(BENCH_SCALE) -formats $(FORMATS) -handouts $(BIN)
 
 ## interop: only the checks that run outside programs, which must be present
 interop:
