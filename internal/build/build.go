@@ -1074,8 +1074,10 @@ var (
 
 // ToolVersion identifies the build of the tool: module version, VCS
 // revision and Go version from the build information; for a build from a
-// modified tree, or one without VCS information, a hash of the executable
-// too, since its revision would not tell its changes apart.
+// modified tree, or one without VCS information, the executable's Go
+// build ID (which ends with a hash of its content; see goBuildID) or,
+// failing that, a hash of the executable too, since its revision would
+// not tell its changes apart.
 func ToolVersion() string {
 	versionOnce.Do(func() {
 		i, ok := buildinfo.Read()
@@ -1088,7 +1090,9 @@ func ToolVersion() string {
 			}
 		}
 		if exe, err := os.Executable(); err == nil {
-			if sum, err := hashFile(exe); err == nil {
+			if id, err := goBuildID(exe); err == nil {
+				version += " buildid:" + id
+			} else if sum, err := hashFile(exe); err == nil {
 				version += " exe:" + sum
 			}
 		}
