@@ -249,11 +249,21 @@ func compress(name string, data []byte) (rawPart, error) {
 	return rawPart{name: name, crc: crc32.ChecksumIEEE(data), size: uint64(len(data)), compressed: out.Bytes()}, nil
 }
 
+// bestPool keeps the best-compression writers of compressBest: the six
+// static parts of the default styles are compressed in every process.
+var bestPool sync.Pool
+
 func compressBest(name string, data []byte) rawPart {
 	var out bytes.Buffer
-	fw, _ := flate.NewWriter(&out, flate.BestCompression)
+	fw, _ := bestPool.Get().(*flate.Writer)
+	if fw == nil {
+		fw, _ = flate.NewWriter(&out, flate.BestCompression)
+	} else {
+		fw.Reset(&out) // the same output as a new writer, without its megabyte of state
+	}
 	fw.Write(data)
 	fw.Close()
+	bestPool.Put(fw)
 	return rawPart{name: name, crc: crc32.ChecksumIEEE(data), size: uint64(len(data)), compressed: out.Bytes()}
 }
 
