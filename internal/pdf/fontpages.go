@@ -124,7 +124,9 @@ func newEncoding(m *metrics) *encoding {
 			names.WriteString("32")
 		}
 		code := byte(32 + len(p.runes))
-		fmt.Fprintf(&names, " /uni%04X", r)
+		names.WriteString(" /uni")
+		const hex = "0123456789ABCDEF"
+		names.Write([]byte{hex[r>>12&15], hex[r>>8&15], hex[r>>4&15], hex[r&15]}) // %04X, without fmt: every glyph of every face, in every process
 		put(p, r, code)
 	}
 	if p != nil {
