@@ -314,6 +314,8 @@ type env struct {
 	// pending notes each handout before it is renamed into place, so a
 	// killed build's complete handouts are still known as the tool's.
 	pending *journal
+	// cpu limits the briefings rendered at once to o.Jobs (overlap.go).
+	cpu cpuTokens
 }
 
 // Run builds the handouts. An *Error means nothing was done. Otherwise the
@@ -493,15 +495,19 @@ func runItems(ctx context.Context, e *env, items []*Item, observe func(Event)) {
 	}
 	observe(Event{Kind: Started, Total: len(items)})
 	jobs := min(e.o.Jobs, max(len(items), 1))
+	e.cpu = make(cpuTokens, jobs)
+	workers := min(jobs*ioWorkers, max(len(items), 1))
 	next := make(chan int)
 	done := make(chan int, len(items))
 	var wg sync.WaitGroup
-	for range jobs {
+	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
+				e.cpu.acquire()
 				buildItem(ctx, e, items[i])
+				e.cpu.release()
 				done <- i
 			}
 		}()
@@ -704,15 +710,17 @@ func buildItem(ctx context.Context, e *env, it *Item) {
 			out.Status = Modified
 			continue
 		}
-		err = atomicfile.Write(target, data, atomicfile.Options{Sync: true, BeforeRename: func() error {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			if err := e.pending.note(out.Name, hexSum, int64(len(data))); err != nil {
-				return err
-			}
-			return beforeRename(ctx, target)
-		}})
+		err = e.cpu.duringWrite(func() error {
+			return atomicfile.Write(target, data, atomicfile.Options{Sync: true, BeforeRename: func() error {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				if err := e.pending.note(out.Name, hexSum, int64(len(data))); err != nil {
+					return err
+				}
+				return beforeRename(ctx, target)
+			}})
+		})
 		if err != nil {
 			if ctx.Err() != nil {
 				out.Status = Interrupted
