@@ -316,6 +316,8 @@ type env struct {
 	pending *journal
 	// cpu limits the briefings rendered at once to o.Jobs (overlap.go).
 	cpu cpuTokens
+	// sums caches the hashes of the handouts in place (sumcache.go).
+	sums *sumCache
 }
 
 // Run builds the handouts. An *Error means nothing was done. Otherwise the
@@ -466,6 +468,9 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		return fail(path(res.Out, journalName), "cannot open: %s", describe(err))
 	}
 	defer e.pending.close()
+	var closeSums func()
+	e.sums, closeSums = openSumCache(o.Out, e.outReal)
+	defer closeSums()
 	e.old, err = manifest.Load(o.Out)
 	if err != nil {
 		res.Diags.Warnf(path(res.Out, manifest.FileName), 0,
@@ -730,6 +735,9 @@ func buildItem(ctx context.Context, e *env, it *Item) {
 			failOutput(e, out)
 			continue
 		}
+		if st, err := os.Lstat(target); err == nil {
+			e.sums.remember(target, st, hexSum)
+		}
 		out.Status, out.SHA256 = Built, hexSum
 		out.record(keys[i], int64(len(data)))
 	}
@@ -848,7 +856,12 @@ func look(p string, sizes ...int64) (diskState, string) {
 	if !slices.Contains(sizes, st.Size()) {
 		return diskRegular, ""
 	}
+	c := cacheFor(p)
+	if sum, ok := c.lookup(p, st); ok {
+		return diskRegular, sum
+	}
 	sum, _ := hashFile(p)
+	c.remember(p, st, sum)
 	return diskRegular, sum
 }
 
@@ -977,6 +990,7 @@ func finish(e *env, res *Result) {
 	} else if err := e.pending.settle(m); err != nil {
 		res.Diags.Warnf(path(outDir, journalName), 0, "cannot update: %s", describe(err))
 	}
+	e.sums.save(m) // a cache: if it cannot be written, the next build hashes
 	var sums bytes.Buffer
 	for _, name := range m.Names() {
 		if notOurs[name] {
