@@ -594,7 +594,7 @@ func buildItem(ctx context.Context, e *env, it *Item) {
 	}
 	srcSum := sha256.Sum256(src)
 	// The pictures the briefing shows are inputs too.
-	if pics := picturesSum(it.Source, src, e.parseOpts.Root); pics != nil {
+	if pics := e.sums.picturesSum(it.Source, src, e.parseOpts.Root); pics != nil {
 		h := sha256.New()
 		h.Write(srcSum[:])
 		h.Write(pics)

@@ -5,16 +5,19 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 
 	"handouts/internal/atomicfile"
 	"handouts/internal/boundedfile"
+	"handouts/internal/briefing"
 	"handouts/internal/manifest"
 )
 
@@ -56,6 +59,9 @@ type sumCache struct {
 
 	mu      sync.Mutex
 	entries map[string]sumEntry // by file name in dir
+	// pics are the picture addresses of briefings (briefing.PictureURLs),
+	// by picsKey; picsUsed those asked for in this build, kept.
+	pics, picsUsed map[string][]string
 }
 
 // sumCaches are the caches of the output folders being built, by
@@ -80,7 +86,8 @@ func sumCachePath(real string) string {
 // path) and makes it the one look uses for files in dir, until the
 // returned function is called.
 func openSumCache(dir, real string) (*sumCache, func()) {
-	c := &sumCache{dir: filepath.Clean(dir), path: sumCachePath(real), entries: map[string]sumEntry{}}
+	c := &sumCache{dir: filepath.Clean(dir), path: sumCachePath(real), entries: map[string]sumEntry{},
+		pics: map[string][]string{}, picsUsed: map[string][]string{}}
 	if c.path == "" {
 		return nil, func() {}
 	}
@@ -111,8 +118,16 @@ func (c *sumCache) parse(data []byte, written int64) {
 		return
 	}
 	sc := bufio.NewScanner(bytes.NewReader(body))
-	sc.Buffer(make([]byte, 4096), 4096)
+	sc.Buffer(make([]byte, 64<<10), 64<<10)
 	for sc.Scan() {
+		if rest, ok := strings.CutPrefix(sc.Text(), "pics "); ok {
+			key, list, _ := strings.Cut(rest, " ")
+			var urls []string
+			if len(key) == 64 && json.Unmarshal([]byte(list), &urls) == nil && c.pics != nil {
+				c.pics[key] = urls
+			}
+			continue
+		}
 		f := strings.SplitN(sc.Text(), " ", 6)
 		if len(f) != 6 || len(f[0]) != 64 || !manifest.ValidName(f[5]) {
 			continue
@@ -192,6 +207,15 @@ func (c *sumCache) save(m *manifest.Manifest) {
 		}
 		fmt.Fprintf(&b, "%s %d %d %d %d %s\n", e.sum, e.stamp.ino, e.stamp.size, e.stamp.mtime, e.stamp.ctime, name)
 	}
+	keys := make([]string, 0, len(c.picsUsed))
+	for k := range c.picsUsed {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		list, _ := json.Marshal(c.picsUsed[k])
+		fmt.Fprintf(&b, "pics %s %s\n", k, list)
+	}
 	c.mu.Unlock()
 	sum := sha256.Sum256(b.Bytes())
 	fmt.Fprintf(&b, "end %x\n", sum)
@@ -213,4 +237,31 @@ func cutEnd(data []byte) (body []byte, sum string, ok bool) {
 	last := string(data[i : len(data)-1])
 	sum, ok = strings.CutPrefix(last, "end ")
 	return data[:i], sum, ok
+}
+
+// picturesSum is picturesSum (pictures.go), with the addresses of the
+// pictures of a briefing that shows any kept from the build before: a
+// rebuild with nothing changed then need not parse it to find them. The
+// key is the briefing's path, bytes and project folder and the tool's
+// version; the files are still found, read and hashed every time.
+func (c *sumCache) picturesSum(source string, src []byte, root string) []byte {
+	if c == nil || !bytes.Contains(src, []byte("![")) {
+		return picturesSum(source, src, root)
+	}
+	h := sha256.New()
+	for _, s := range []string{ToolVersion(), source, root} {
+		writeField(h, s)
+	}
+	h.Write(src)
+	key := hex.EncodeToString(h.Sum(nil))
+	c.mu.Lock()
+	urls, ok := c.pics[key]
+	c.mu.Unlock()
+	if !ok {
+		urls = briefing.PictureURLs(source, src, root)
+	}
+	c.mu.Lock()
+	c.picsUsed[key] = urls
+	c.mu.Unlock()
+	return picturesSumOf(briefing.ResolvePictures(source, root, urls))
 }

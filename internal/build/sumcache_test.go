@@ -9,6 +9,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"handouts/internal/config"
+	"handouts/internal/picture/picturetest"
 )
 
 // TestSumCacheNeverHidesAnEditByHand builds, lets the cache be written,
@@ -99,4 +102,33 @@ func TestSumCacheParseKeepsOnlyOlderEntries(t *testing.T) {
 			t.Errorf("a damaged cache gave entries %v", c.entries)
 		}
 	}
+}
+
+// TestSumCacheKeepsPictureAddressesNotPictures: the addresses a
+// briefing's pictures are found at are kept, but the pictures are read
+// every time, so changing one still rebuilds its briefing.
+func TestSumCacheKeepsPictureAddressesNotPictures(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("the cache is used on Linux only")
+	}
+	fakes(t)
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	project(t, map[string]string{"sources/a.md": "alpha\n\n![A map](images/map.png)\n", "sources/b.md": "beta", "sources/images/x.txt": ""})
+	if err := os.WriteFile(filepath.Join("sources", "images", "map.png"), picturetest.PNG(20, 10), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opts := Options{Config: config.Default()}
+	run(t, opts)
+	abs, _ := filepath.Abs("out")
+	data, err := os.ReadFile(sumCachePath(abs))
+	if err != nil || !strings.Contains(string(data), "pics ") || !strings.Contains(string(data), `["images/map.png"]`) {
+		t.Fatalf("the cache does not keep the picture's address (%v):\n%s", err, data)
+	}
+	res := run(t, opts)
+	equal(t, "unchanged", statuses(res), []string{"sources/a.md unchanged", "sources/b.md unchanged"})
+	if err := os.WriteFile(filepath.Join("sources", "images", "map.png"), picturetest.PNG(21, 10), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res = run(t, opts)
+	equal(t, "after the picture changed", statuses(res), []string{"sources/a.md built", "sources/b.md unchanged"})
 }
