@@ -254,6 +254,14 @@ func compress(name string, data []byte) (rawPart, error) {
 var bestPool sync.Pool
 
 func compressBest(name string, data []byte) rawPart {
+	if z := precompressed(data); z != nil {
+		return rawPart{name: name, crc: crc32.ChecksumIEEE(data), size: uint64(len(data)), compressed: z}
+	}
+	return deflateBest(name, data)
+}
+
+// deflateBest is compressBest without the parts made ahead of time.
+func deflateBest(name string, data []byte) rawPart {
 	var out bytes.Buffer
 	fw, _ := bestPool.Get().(*flate.Writer)
 	if fw == nil {
