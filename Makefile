@@ -12,7 +12,7 @@ FORMATS ?= docx,pdf,html
 # BUILD_FLAGS: more options for the build of make handouts (CI: --prune)
 BUILD_FLAGS ?=
 
-.PHONY: handouts build test vet cross bench fuzz interop release-dry-run clean tool-id
+.PHONY: handouts build test vet cross bench fuzz interop release-dry-run clean tool-id bench-shapes
 
 ## handouts: build the tool and every briefing in sources/ into out/
 ## (Word, PDF and web pages; FORMATS=docx,pdf for paper only)
@@ -83,12 +83,21 @@ release-dry-run:
 	cd dist/release && sha256sum -c SHA256SUMS
 	@echo "release archives built twice: the same bytes"
 
-## bench: Go benchmarks of the parser and writers, then a synthetic
-## library of BENCH_N briefings built cold and rebuilt, against pandoc
+## bench: Go benchmarks of the parser and writers and of one briefing in
+## a process of its own, then a synthetic library of BENCH_N briefings
+## built cold, rebuilt, against the disk's floor and pandoc, and
+## BENCH_SCALE×BENCH_N briefings for the scaling figures (0: skip)
 BENCH_N ?= 1000
+BENCH_SCALE ?= 10
 bench: $(BIN)
-	$(GO) test -run '^$$' -bench . -benchmem ./internal/briefing ./internal/docx ./internal/pdf ./internal/html
-	$(GO) run ./internal/bench -n $(BENCH_N) -handouts $(BIN)
+	$(GO) test -run '^$$' -bench '^Benchmark[^S]' -benchmem ./internal/briefing ./internal/docx ./internal/pdf ./internal/html
+	$(GO) test -run '^$$' -bench OneBriefing -benchtime 20x ./cmd/handouts
+	$(GO) run ./internal/bench -n $(BENCH_N) -scale $(BENCH_SCALE) -formats $(FORMATS) -handouts $(BIN)
+
+## bench-shapes: the parser on pathological shapes of body up to the
+## size limit (docs/performance.md); over ten minutes
+bench-shapes:
+	$(GO) test -run '^$$' -bench Shapes ./internal/briefing
 
 ## interop: only the checks that run outside programs, which must be present
 interop:

@@ -133,18 +133,36 @@ func markPicture(img *Image, title string, d *diagSink) bool {
 // shows no picture costs a byte search. Pictures that cannot be found
 // are left out: parsing the briefing reports them.
 func LocalPictures(path string, src []byte, root string) []string {
+	return ResolvePictures(path, root, PictureURLs(path, src, root))
+}
+
+// PictureURLs returns the addresses of the local pictures the briefing
+// at path shows, as written, in order, at most MaxPictures: what
+// LocalPictures finds by parsing, which depends on the briefing's bytes
+// only, so a build may keep it.
+func PictureURLs(path string, src []byte, root string) []string {
 	if !bytes.Contains(src, []byte("![")) {
 		return nil
 	}
 	_, _, uses := parse(path, src, Options{Root: root}, false)
 	var out []string
-	base := filepath.Dir(filepath.FromSlash(path))
-	root = pictureRoot(path, root)
 	for i, u := range uses {
 		if i == MaxPictures {
 			break
 		}
-		if f, err := picture.Resolve(root, base, u.Image.URL); err == nil {
+		out = append(out, u.Image.URL)
+	}
+	return out
+}
+
+// ResolvePictures returns the files of the pictures at urls (from
+// PictureURLs) that can be found, in order.
+func ResolvePictures(path, root string, urls []string) []string {
+	var out []string
+	base := filepath.Dir(filepath.FromSlash(path))
+	root = pictureRoot(path, root)
+	for _, u := range urls {
+		if f, err := picture.Resolve(root, base, u); err == nil {
 			out = append(out, f)
 		}
 	}

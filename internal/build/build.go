@@ -315,6 +315,10 @@ type env struct {
 	// pending notes each handout before it is renamed into place, so a
 	// killed build's complete handouts are still known as the tool's.
 	pending *journal
+	// cpu limits the briefings rendered at once to o.Jobs (overlap.go).
+	cpu cpuTokens
+	// sums caches the hashes of the handouts in place (sumcache.go).
+	sums *sumCache
 }
 
 // Run builds the handouts. An *Error means nothing was done. Otherwise the
@@ -465,6 +469,9 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		return fail(path(res.Out, journalName), "cannot open: %s", describe(err))
 	}
 	defer e.pending.close()
+	var closeSums func()
+	e.sums, closeSums = openSumCache(o.Out, e.outReal)
+	defer closeSums()
 	e.old, err = manifest.Load(o.Out)
 	if err != nil {
 		res.Diags.Warnf(path(res.Out, manifest.FileName), 0,
@@ -494,15 +501,19 @@ func runItems(ctx context.Context, e *env, items []*Item, observe func(Event)) {
 	}
 	observe(Event{Kind: Started, Total: len(items)})
 	jobs := min(e.o.Jobs, max(len(items), 1))
+	e.cpu = make(cpuTokens, jobs)
+	workers := min(jobs*ioWorkers, max(len(items), 1))
 	next := make(chan int)
 	done := make(chan int, len(items))
 	var wg sync.WaitGroup
-	for range jobs {
+	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
+				e.cpu.acquire()
 				buildItem(ctx, e, items[i])
+				e.cpu.release()
 				done <- i
 			}
 		}()
@@ -584,7 +595,7 @@ func buildItem(ctx context.Context, e *env, it *Item) {
 	}
 	srcSum := sha256.Sum256(src)
 	// The pictures the briefing shows are inputs too.
-	if pics := picturesSum(it.Source, src, e.parseOpts.Root); pics != nil {
+	if pics := e.sums.picturesSum(it.Source, src, e.parseOpts.Root); pics != nil {
 		h := sha256.New()
 		h.Write(srcSum[:])
 		h.Write(pics)
@@ -705,15 +716,17 @@ func buildItem(ctx context.Context, e *env, it *Item) {
 			out.Status = Modified
 			continue
 		}
-		err = atomicfile.Write(target, data, atomicfile.Options{Sync: true, BeforeRename: func() error {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			if err := e.pending.note(out.Name, hexSum, int64(len(data))); err != nil {
-				return err
-			}
-			return beforeRename(ctx, target)
-		}})
+		err = e.cpu.duringWrite(func() error {
+			return atomicfile.Write(target, data, atomicfile.Options{Sync: true, BeforeRename: func() error {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				if err := e.pending.note(out.Name, hexSum, int64(len(data))); err != nil {
+					return err
+				}
+				return beforeRename(ctx, target)
+			}})
+		})
 		if err != nil {
 			if ctx.Err() != nil {
 				out.Status = Interrupted
@@ -722,6 +735,9 @@ func buildItem(ctx context.Context, e *env, it *Item) {
 			it.Diags.Errorf(out.Path, 0, "cannot write: %s", describe(err))
 			failOutput(e, out)
 			continue
+		}
+		if st, err := os.Lstat(target); err == nil {
+			e.sums.remember(target, st, hexSum)
 		}
 		out.Status, out.SHA256 = Built, hexSum
 		out.record(keys[i], int64(len(data)))
@@ -841,7 +857,12 @@ func look(p string, sizes ...int64) (diskState, string) {
 	if !slices.Contains(sizes, st.Size()) {
 		return diskRegular, ""
 	}
+	c := cacheFor(p)
+	if sum, ok := c.lookup(p, st); ok {
+		return diskRegular, sum
+	}
 	sum, _ := hashFile(p)
+	c.remember(p, st, sum)
 	return diskRegular, sum
 }
 
@@ -970,6 +991,7 @@ func finish(e *env, res *Result) {
 	} else if err := e.pending.settle(m); err != nil {
 		res.Diags.Warnf(path(outDir, journalName), 0, "cannot update: %s", describe(err))
 	}
+	e.sums.save(m) // a cache: if it cannot be written, the next build hashes
 	var sums bytes.Buffer
 	for _, name := range m.Names() {
 		if notOurs[name] {
@@ -1078,8 +1100,10 @@ var (
 // (buildinfo.Source) and the Go version, so a commit that changes only
 // briefings keeps it. Otherwise it is the module version, VCS revision
 // and Go version from the build information; for a build from a
-// modified tree, or one without VCS information, a hash of the executable
-// too, since its revision would not tell its changes apart.
+// modified tree, or one without VCS information, the executable's Go
+// build ID too (which ends with a hash of its content; see goBuildID) or,
+// failing that, a hash of the executable, since its revision would not
+// tell its changes apart.
 func ToolVersion() string {
 	versionOnce.Do(func() {
 		i, ok := buildinfo.Read()
@@ -1096,7 +1120,9 @@ func ToolVersion() string {
 			}
 		}
 		if exe, err := os.Executable(); err == nil {
-			if sum, err := hashFile(exe); err == nil {
+			if id, err := goBuildID(exe); err == nil {
+				version += " buildid:" + id
+			} else if sum, err := hashFile(exe); err == nil {
 				version += " exe:" + sum
 			}
 		}

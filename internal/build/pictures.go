@@ -22,7 +22,11 @@ func projectRoot(c *config.Config) string { return c.Root() }
 // before pictures existed). A picture that cannot be read hashes as
 // such: parsing reports it.
 func picturesSum(source string, src []byte, root string) []byte {
-	files := briefing.LocalPictures(source, src, root)
+	return picturesSumOf(briefing.LocalPictures(source, src, root))
+}
+
+// picturesSumOf is picturesSum of the picture files found.
+func picturesSumOf(files []string) []byte {
 	if len(files) == 0 {
 		return nil
 	}

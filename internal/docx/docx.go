@@ -266,11 +266,29 @@ func compress(name string, data []byte) (rawPart, error) {
 	return rawPart{name: name, crc: crc32.ChecksumIEEE(data), size: uint64(len(data)), compressed: out.Bytes()}, nil
 }
 
+// bestPool keeps the best-compression writers of compressBest: the six
+// static parts of the default styles are compressed in every process.
+var bestPool sync.Pool
+
 func compressBest(name string, data []byte) rawPart {
+	if z := precompressed(data); z != nil {
+		return rawPart{name: name, crc: crc32.ChecksumIEEE(data), size: uint64(len(data)), compressed: z}
+	}
+	return deflateBest(name, data)
+}
+
+// deflateBest is compressBest without the parts made ahead of time.
+func deflateBest(name string, data []byte) rawPart {
 	var out bytes.Buffer
-	fw, _ := flate.NewWriter(&out, flate.BestCompression)
+	fw, _ := bestPool.Get().(*flate.Writer)
+	if fw == nil {
+		fw, _ = flate.NewWriter(&out, flate.BestCompression)
+	} else {
+		fw.Reset(&out) // the same output as a new writer, without its megabyte of state
+	}
 	fw.Write(data)
 	fw.Close()
+	bestPool.Put(fw)
 	return rawPart{name: name, crc: crc32.ChecksumIEEE(data), size: uint64(len(data)), compressed: out.Bytes()}
 }
 

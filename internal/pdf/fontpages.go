@@ -124,7 +124,9 @@ func newEncoding(m *metrics) *encoding {
 			names.WriteString("32")
 		}
 		code := byte(32 + len(p.runes))
-		fmt.Fprintf(&names, " /uni%04X", r)
+		names.WriteString(" /uni")
+		const hex = "0123456789ABCDEF"
+		names.Write([]byte{hex[r>>12&15], hex[r>>8&15], hex[r>>4&15], hex[r&15]}) // %04X, without fmt: every glyph of every face, in every process
 		put(p, r, code)
 	}
 	if p != nil {
@@ -154,15 +156,11 @@ func (p *fontPage) load(f face, page int, m *metrics) (def, z []byte) {
 // name; f numbers it for the subset's tag and fpdf's name.
 func (p *fontPage) loadFace(f face, ttf []byte, psName string, page int, m *metrics) (def, z []byte) {
 	p.once.Do(func() {
-		sub := fpdf.UTF8CutFont(ttf, string(p.runes))
-		if small, err := stripHints(sub); err == nil {
-			sub = small
+		var size int
+		p.z, size = pregenerated(family(f, page))
+		if p.z == nil {
+			p.z, size = cutPage(ttf, p.runes)
 		}
-		var b bytes.Buffer
-		zw, _ := zlib.NewWriterLevel(&b, zlib.BestCompression)
-		zw.Write(sub)
-		zw.Close()
-		p.z = b.Bytes()
 		cw := make([]int, 256)
 		for i, r := range p.runes {
 			cw[p.codes[i]] = int(m.w[r])
@@ -187,8 +185,23 @@ func (p *fontPage) loadFace(f face, ttf []byte, psName string, page int, m *metr
 			Enc:          enc,
 			Diff:         p.diff,
 			File:         family(f, page) + ".z",
-			OriginalSize: len(sub),
+			OriginalSize: size,
 		})
 	})
 	return p.def, p.z
+}
+
+// cutPage makes a page's subset of a face: the glyphs of runes cut from
+// the TrueType font, hinting stripped, compressed with zlib. It returns
+// the compressed subset and its size before compression.
+func cutPage(ttf []byte, runes []rune) (z []byte, size int) {
+	sub := fpdf.UTF8CutFont(ttf, string(runes))
+	if small, err := stripHints(sub); err == nil {
+		sub = small
+	}
+	var b bytes.Buffer
+	zw, _ := zlib.NewWriterLevel(&b, zlib.BestCompression)
+	zw.Write(sub)
+	zw.Close()
+	return b.Bytes(), len(sub)
 }

@@ -1,0 +1,267 @@
+package build
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"handouts/internal/atomicfile"
+	"handouts/internal/boundedfile"
+	"handouts/internal/briefing"
+	"handouts/internal/manifest"
+)
+
+// A build compares every handout in place with its record by SHA-256,
+// so that one changed by hand is never overwritten; with nothing to
+// build that is most of its time (hundreds of megabytes for a big
+// library). A cache keeps, like Git's index, each handout's hash with
+// what lstat said of it then: inode, size, modification and change
+// times. A file whose lstat says the same has not been written since:
+// any write changes its change time (ctime), which no program can set
+// back. Entries whose change time is not older than the cache file
+// itself are not trusted (a file changed again within the same clock
+// tick would look the same), and the file is hashed as before.
+//
+// The cache lives in the user's cache folder (sumCachePath), one file
+// per output folder, not in the output folder: it holds inode numbers
+// and times, and the output folder is the same bytes on every machine.
+// It is a hint only: missing, damaged, unwritable or from another
+// system, every file is hashed; it is written without fsync for that
+// reason. The output folder's lock covers its cache file too.
+
+// maxSumCacheBytes bounds the read; a bigger cache is ignored.
+const maxSumCacheBytes = 64 << 20
+
+// fileStamp is what lstat says of a file, for the cache.
+type fileStamp struct {
+	ino, size, mtime, ctime int64
+}
+
+type sumEntry struct {
+	stamp fileStamp
+	sum   string
+}
+
+type sumCache struct {
+	dir  string // the output folder
+	path string // the cache file
+	read []byte // the file as read, so an unchanged cache is not rewritten
+
+	mu      sync.Mutex
+	entries map[string]sumEntry // by file name in dir
+	// pics are the picture addresses of briefings (briefing.PictureURLs),
+	// by picsKey; picsUsed those asked for in this build, kept.
+	pics, picsUsed map[string][]string
+}
+
+// sumCaches are the caches of the output folders being built, by
+// folder; each folder is locked by its build (lockFolder).
+var sumCaches sync.Map
+
+// sumCachePath is the cache file of the output folder whose real path
+// (links resolved) is real; "" when there is no user cache folder.
+func sumCachePath(real string) string {
+	if real == "" {
+		return ""
+	}
+	base, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	sum := sha256.Sum256([]byte(real))
+	return filepath.Join(base, "handouts", "sums", hex.EncodeToString(sum[:16]))
+}
+
+// openSumCache reads the cache of the output folder dir (real: its real
+// path) and makes it the one look uses for files in dir, until the
+// returned function is called.
+func openSumCache(dir, real string) (*sumCache, func()) {
+	c := &sumCache{dir: filepath.Clean(dir), path: sumCachePath(real), entries: map[string]sumEntry{},
+		pics: map[string][]string{}, picsUsed: map[string][]string{}}
+	if c.path == "" {
+		return nil, func() {}
+	}
+	p := c.path
+	if data, err := boundedfile.Read(p, maxSumCacheBytes); err == nil {
+		c.read = data
+		if st, err := os.Lstat(p); err == nil {
+			if own, ok := stampOf(st); ok {
+				c.parse(data, own.mtime)
+			}
+		}
+	}
+	sumCaches.Store(c.dir, c)
+	return c, func() { sumCaches.CompareAndDelete(c.dir, c) }
+}
+
+// parse reads "sum ino size mtime ctime name" lines, keeping those whose
+// change time is before the cache's own modification time. The last
+// line is "end" and the SHA-256 of those before it: a cache cut short
+// or damaged is ignored whole.
+func (c *sumCache) parse(data []byte, written int64) {
+	body, tail, ok := cutEnd(data)
+	if !ok {
+		return
+	}
+	sum := sha256.Sum256(body)
+	if tail != hex.EncodeToString(sum[:]) {
+		return
+	}
+	sc := bufio.NewScanner(bytes.NewReader(body))
+	sc.Buffer(make([]byte, 64<<10), 64<<10)
+	for sc.Scan() {
+		if rest, ok := strings.CutPrefix(sc.Text(), "pics "); ok {
+			key, list, _ := strings.Cut(rest, " ")
+			var urls []string
+			if len(key) == 64 && json.Unmarshal([]byte(list), &urls) == nil && c.pics != nil {
+				c.pics[key] = urls
+			}
+			continue
+		}
+		f := strings.SplitN(sc.Text(), " ", 6)
+		if len(f) != 6 || len(f[0]) != 64 || !manifest.ValidName(f[5]) {
+			continue
+		}
+		var n [4]int64
+		ok := true
+		for i := range n {
+			v, err := strconv.ParseInt(f[i+1], 10, 64)
+			if err != nil {
+				ok = false
+				break
+			}
+			n[i] = v
+		}
+		if !ok || n[3] >= written {
+			continue
+		}
+		c.entries[f[5]] = sumEntry{fileStamp{n[0], n[1], n[2], n[3]}, f[0]}
+	}
+}
+
+// cacheFor returns the cache of the folder p is in, or nil.
+func cacheFor(p string) *sumCache {
+	c, ok := sumCaches.Load(filepath.Dir(filepath.Clean(p)))
+	if !ok {
+		return nil
+	}
+	return c.(*sumCache)
+}
+
+// lookup returns the hash of the file p, with lstat st, if the cache
+// knows it as it is now.
+func (c *sumCache) lookup(p string, st fs.FileInfo) (string, bool) {
+	if c == nil {
+		return "", false
+	}
+	s, ok := stampOf(st)
+	if !ok {
+		return "", false
+	}
+	c.mu.Lock()
+	e, found := c.entries[filepath.Base(p)]
+	c.mu.Unlock()
+	if !found || e.stamp != s {
+		return "", false
+	}
+	return e.sum, true
+}
+
+// remember notes that the file p, with lstat st, hashes to sum. st must
+// be taken before the bytes hashed were read (or, for a file just
+// written, after its rename): a change after st changes the ctime.
+func (c *sumCache) remember(p string, st fs.FileInfo, sum string) {
+	if c == nil || len(sum) != 64 {
+		return
+	}
+	s, ok := stampOf(st)
+	if !ok {
+		return
+	}
+	c.mu.Lock()
+	c.entries[filepath.Base(p)] = sumEntry{s, sum}
+	c.mu.Unlock()
+}
+
+// save writes the entries of the files m records, when they changed.
+func (c *sumCache) save(m *manifest.Manifest) {
+	if c == nil {
+		return
+	}
+	var b bytes.Buffer
+	c.mu.Lock()
+	for _, name := range m.Names() {
+		e, ok := c.entries[name]
+		if !ok || e.sum != m.Outputs[name].SHA256 {
+			continue
+		}
+		fmt.Fprintf(&b, "%s %d %d %d %d %s\n", e.sum, e.stamp.ino, e.stamp.size, e.stamp.mtime, e.stamp.ctime, name)
+	}
+	keys := make([]string, 0, len(c.picsUsed))
+	for k := range c.picsUsed {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		list, _ := json.Marshal(c.picsUsed[k])
+		fmt.Fprintf(&b, "pics %s %s\n", k, list)
+	}
+	c.mu.Unlock()
+	sum := sha256.Sum256(b.Bytes())
+	fmt.Fprintf(&b, "end %x\n", sum)
+	if bytes.Equal(b.Bytes(), c.read) {
+		return
+	}
+	if err := os.MkdirAll(filepath.Dir(c.path), 0o700); err != nil {
+		return // no cache, no harm
+	}
+	atomicfile.Write(c.path, b.Bytes(), atomicfile.Options{})
+}
+
+// cutEnd splits a cache into its entries and the sum on its last line.
+func cutEnd(data []byte) (body []byte, sum string, ok bool) {
+	if !bytes.HasSuffix(data, []byte("\n")) {
+		return nil, "", false
+	}
+	i := bytes.LastIndexByte(data[:len(data)-1], '\n') + 1
+	last := string(data[i : len(data)-1])
+	sum, ok = strings.CutPrefix(last, "end ")
+	return data[:i], sum, ok
+}
+
+// picturesSum is picturesSum (pictures.go), with the addresses of the
+// pictures of a briefing that shows any kept from the build before: a
+// rebuild with nothing changed then need not parse it to find them. The
+// key is the briefing's path, bytes and project folder and the tool's
+// version; the files are still found, read and hashed every time.
+func (c *sumCache) picturesSum(source string, src []byte, root string) []byte {
+	if c == nil || !bytes.Contains(src, []byte("![")) {
+		return picturesSum(source, src, root)
+	}
+	h := sha256.New()
+	for _, s := range []string{ToolVersion(), source, root} {
+		writeField(h, s)
+	}
+	h.Write(src)
+	key := hex.EncodeToString(h.Sum(nil))
+	c.mu.Lock()
+	urls, ok := c.pics[key]
+	c.mu.Unlock()
+	if !ok {
+		urls = briefing.PictureURLs(source, src, root)
+	}
+	c.mu.Lock()
+	c.picsUsed[key] = urls
+	c.mu.Unlock()
+	return picturesSumOf(briefing.ResolvePictures(source, root, urls))
+}
