@@ -60,7 +60,7 @@ func (g *gen) panelQR(rows []handout.Row) *panelCode {
 	g.pics.nextID++
 	return &panelCode{
 		m: m, id: g.pics.nextID,
-		descr: "QR code of the address of the main document, " + link,
+		descr: qrcode.Alt(link),
 		side:  int64(math.Round(c.Side() * emuPerPt)),
 		w:     int(math.Ceil(c.Side()*20)) + cellMarLR,
 	}

@@ -102,7 +102,7 @@ func (l *layouter) sourcePanel(heading string, rows []handout.Row, bx box) {
 	}
 	// The code is a figure of its own: its address is printed beside it.
 	ops := code.ops(x, pad-above)
-	t := l.figure("QR code of the address of the main document, " + link)
+	t := l.figure(qrcode.Alt(link))
 	for i := range ops {
 		ops[i].tag = t
 	}

@@ -24,6 +24,14 @@ const (
 	Quiet     = 4 // modules of quiet zone on each side
 )
 
+// AltPrefix begins the alternative text of a handout's QR code, which
+// ends with the address; Alt is the whole text. A reader of handouts
+// (the Word import) knows the code by it.
+const AltPrefix = "QR code of the address of the main document, "
+
+// Alt is the alternative text of the QR code of link.
+func Alt(link string) string { return AltPrefix + link }
+
 // Code is an encoded address: N × N modules, Dark[y*N+x], quiet zone not
 // included.
 type Code struct {
