@@ -64,7 +64,7 @@ Examples:
 				Usage: "take the Word styles, page set-up, header and footer from `FILE` (a .docx)"},
 			&cli.StringFlag{Name: "adapted-by",
 				Usage: "add \"Adapted by `ORG` from a briefing by PRODUCER\" to every handout (overrides the project config)"},
-			&cli.BoolFlag{Name: "no-qr", Usage: "print no QR code of the driver document's address in the PDF handouts (overrides the project config)"},
+			&cli.BoolFlag{Name: "no-qr", Usage: "print no QR code of the driver document's address in the Word and PDF handouts (overrides the project config)"},
 			configFlag(),
 			&cli.BoolFlag{Name: "force", Usage: "rebuild every handout, also one changed by hand"},
 			&cli.BoolFlag{Name: "prune", Usage: "remove handouts whose briefing no longer exists"},

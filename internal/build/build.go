@@ -275,7 +275,7 @@ var (
 	parse   = briefing.Parse
 	writers = map[string]writeFunc{
 		"docx": func(w io.Writer, d *briefing.Document, e *env) error {
-			return docx.Write(w, d, docx.Options{Handout: e.handout, Reference: e.reference, Logo: e.o.Config.LogoPicture, LogoAlt: e.o.Config.LogoAlt})
+			return docx.Write(w, d, docx.Options{Handout: e.handout, Reference: e.reference, Logo: e.o.Config.LogoPicture, LogoAlt: e.o.Config.LogoAlt, QR: !e.o.Config.NoQR})
 		},
 		"pdf": func(w io.Writer, d *briefing.Document, e *env) error {
 			return pdf.Write(w, d, pdf.Options{Handout: e.handout, Paper: e.paper, Theme: e.theme,

@@ -82,7 +82,8 @@ type Config struct {
 	LogoAlt     string
 	LogoPicture *picture.Picture
 	// NoQR turns off the QR code of the driver document's address in
-	// the PDF's source panel (qr: false); it is on by default.
+	// the source panel of the PDF and Word handouts (qr: false); it is on
+	// by default.
 	NoQR bool
 	// Formats are the formats a build makes when --format is not given,
 	// from FormatNames, comma-separated ("docx,pdf,html"), each once; ""

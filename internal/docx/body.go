@@ -33,6 +33,7 @@ type gen struct {
 	inNote  bool // writing a footnote: no footnote references there
 	mark    bool // the next paragraph starts with the footnote mark
 	keeps   keeps
+	qr      bool // a QR code of the driver's address in the source panel
 }
 
 // relSet numbers a part's hyperlink relationships rId1, rId2, … in order
@@ -94,7 +95,11 @@ func (g *gen) document() ([]byte, error) {
 	h := g.h
 	b.WriteString(xmlHeader)
 	b.WriteString(`<w:document xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"`)
-	if hasFigures(g.d) {
+	var code *panelCode
+	if g.qr {
+		code = g.panelQR(h.SourcePanel)
+	}
+	if hasFigures(g.d) || code != nil {
 		b.WriteString(drawingNS)
 	}
 	b.WriteString(`><w:body>`)
@@ -107,7 +112,7 @@ func (g *gen) document() ([]byte, error) {
 	if h.AdaptedBy != "" {
 		g.textPara("Acknowledgement", h.AdaptedBy)
 	}
-	g.panel(h.SourceHeading, h.SourcePanel)
+	g.panel(h.SourceHeading, h.SourcePanel, code)
 	top := ctx{style: "BodyText", level: -1}
 	if err := g.blocks(g.d.Lead, top); err != nil {
 		return nil, err
@@ -122,7 +127,7 @@ func (g *gen) document() ([]byte, error) {
 	if len(h.AboutPanel) > 0 {
 		g.keepLast(panelKeep, true)
 	}
-	g.panel(h.AboutHeading, h.AboutPanel)
+	g.panel(h.AboutHeading, h.AboutPanel, nil)
 	b.WriteString(`<w:sectPr><w:headerReference w:type="default" r:id="rId`)
 	b.WriteString(strconv.Itoa(g.ref.headerRel))
 	b.WriteString(`"/><w:footerReference w:type="default" r:id="rId`)
@@ -215,8 +220,8 @@ func (g *gen) text(s, rPr string) {
 }
 
 // panel writes a heading and a shaded two-column table, one row per
-// field.
-func (g *gen) panel(heading string, rows []handout.Row) {
+// field, and a third column for code, the panel's QR code, if not nil.
+func (g *gen) panel(heading string, rows []handout.Row, code *panelCode) {
 	if len(rows) == 0 {
 		return
 	}
@@ -228,11 +233,19 @@ func (g *gen) panel(heading string, rows []handout.Row) {
 	// table style option), for screen readers; it has no header row, its
 	// first row being a label and a value like the others.
 	b.WriteString(`<w:tbl><w:tblPr><w:tblStyle w:val="PanelTable"/><w:tblW w:w="5000" w:type="pct"/><w:tblLook w:val="0680" w:firstRow="0" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>`)
-	b.WriteString(`<w:gridCol w:w="` + strconv.Itoa(lw) + `"/><w:gridCol w:w="` + strconv.Itoa(tw-lw) + `"/></w:tblGrid>`)
-	for _, r := range rows {
+	vw := tw - lw
+	if code != nil {
+		vw -= code.w
+	}
+	b.WriteString(`<w:gridCol w:w="` + strconv.Itoa(lw) + `"/><w:gridCol w:w="` + strconv.Itoa(vw) + `"/>`)
+	if code != nil {
+		b.WriteString(`<w:gridCol w:w="` + strconv.Itoa(code.w) + `"/>`)
+	}
+	b.WriteString(`</w:tblGrid>`)
+	for i, r := range rows {
 		b.WriteString(`<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="` + strconv.Itoa(lw) + `" w:type="dxa"/></w:tcPr>`)
 		g.textPara("PanelLabel", r.Label)
-		b.WriteString(`</w:tc><w:tc><w:tcPr><w:tcW w:w="` + strconv.Itoa(tw-lw) + `" w:type="dxa"/></w:tcPr>`)
+		b.WriteString(`</w:tc><w:tc><w:tcPr><w:tcW w:w="` + strconv.Itoa(vw) + `" w:type="dxa"/></w:tcPr>`)
 		g.pStart("PanelValue", "")
 		if id, ok := g.link(r.Link); ok {
 			g.hyperlinkStart(id)
@@ -241,7 +254,11 @@ func (g *gen) panel(heading string, rows []handout.Row) {
 		} else {
 			g.text(r.Value, "")
 		}
-		b.WriteString(`</w:p></w:tc></w:tr>`)
+		b.WriteString(`</w:p></w:tc>`)
+		if code != nil {
+			code.cell(g, i == 0)
+		}
+		b.WriteString(`</w:tr>`)
 	}
 	b.WriteString(`</w:tbl>`)
 	g.keeps.afterTable = true

@@ -47,6 +47,9 @@ type Options struct {
 	// LogoAlt is its alternative text. Nil for none.
 	Logo    *picture.Picture
 	LogoAlt string
+	// QR shows a QR code of the driver document's address (the
+	// briefing's link) in the source panel, as the PDF handout does.
+	QR bool
 }
 
 // Limits of the writer; the validator reports briefings beyond them
@@ -83,7 +86,7 @@ func write(w io.Writer, d *briefing.Document, o Options, keepPlaceholders bool) 
 		}
 	}
 	h := handout.New(d, o.Handout)
-	g := &gen{d: d, h: h, ref: ref}
+	g := &gen{d: d, h: h, ref: ref, qr: o.QR}
 	g.docRels.first = len(ref.fixedRels) + 1
 	g.fnRels.first = 1
 

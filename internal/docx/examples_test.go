@@ -34,14 +34,19 @@ func goldenForm(doc string) string {
 	return goldenBreaks.Replace(doc) + "\n"
 }
 
-// TestExamplesGolden compares word/document.xml of every example handout
-// with testdata/<name>.document.xml. Run with -update to rewrite them
+// TestExamplesGolden compares word/document.xml of every example handout,
+// written as the build writes it (QR code on), with
+// testdata/<name>.document.xml. Run with -update to rewrite them
 // after a deliberate change, and read the diff.
 func TestExamplesGolden(t *testing.T) {
 	docs := bt.Examples(t)
 	for _, name := range bt.Names(docs) {
 		t.Run(name, func(t *testing.T) {
-			b := docxOf(t, docs[name])
+			var w bytes.Buffer
+			if err := Write(&w, docs[name], Options{QR: true}); err != nil {
+				t.Fatal(err)
+			}
+			b := w.Bytes()
 			checkParts(t, b)
 			got := goldenForm(partOf(t, b, "word/document.xml"))
 			path := filepath.Join("testdata", name+".document.xml")

@@ -34,7 +34,7 @@ func isDefaultLook(ref *Reference) bool {
 // tightStyles returns the styles part of the default look tightened as
 // the PDF handout of d is, and whether it is tightened at all.
 func tightStyles(d *briefing.Document, o Options, styles []byte) (rawPart, bool, error) {
-	line, space, err := pdf.Tightening(d, pdf.Options{Handout: o.Handout})
+	line, space, err := pdf.Tightening(d, pdf.Options{Handout: o.Handout, Logo: o.Logo, LogoAlt: o.LogoAlt, QR: o.QR})
 	if err != nil || (line == 1 && space == 1) {
 		return rawPart{}, false, err
 	}

@@ -671,6 +671,7 @@ func isWeb(s string) bool {
 func (b *Briefing) panel(bl Block) bool {
 	known := 0
 	for _, row := range bl.Rows {
+		row = panelCells(row)
 		if len(row) == 2 && labelOfCell(row[0]) != "" {
 			known++
 		}
@@ -679,6 +680,7 @@ func (b *Briefing) panel(bl Block) bool {
 		return false
 	}
 	for _, row := range bl.Rows {
+		row = panelCells(row)
 		if len(row) != 2 {
 			continue
 		}
@@ -689,6 +691,16 @@ func (b *Briefing) panel(bl Block) bool {
 		b.field(f, strings.TrimSpace(PlainText(row[1])), row[1])
 	}
 	return true
+}
+
+// panelCells is a panel row without its empty cells at the end: a
+// handout's source panel has a third column for its QR code, left empty
+// once the code is dropped.
+func panelCells(row [][]Inline) [][]Inline {
+	for len(row) > 2 && strings.TrimSpace(PlainText(row[len(row)-1])) == "" && !hasPicture(row[len(row)-1]) {
+		row = row[:len(row)-1]
+	}
+	return row
 }
 
 func labelOfCell(c []Inline) string {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"handouts/internal/briefing"
+	"handouts/internal/qrcode"
 )
 
 // Picture is a picture embedded in the source, already checked by its
@@ -88,7 +89,7 @@ func separatePictures(bs []Block) (out []Block, remarks []string) {
 		if b.Kind == Table {
 			for r := range b.Rows {
 				for c := range b.Rows[r] {
-					b.Rows[r][c] = take(b.Rows[r][c])
+					b.Rows[r][c] = take(dropQRCodes(b.Rows[r][c]))
 				}
 			}
 		}
@@ -102,6 +103,20 @@ func separatePictures(bs []Block) (out []Block, remarks []string) {
 		remarks = append(remarks, fmt.Sprintf("%s in a heading, list, quote or table %s moved to a paragraph of %s own after it: a briefing shows a picture on its own", count(moved, "picture"), verb(moved), map[bool]string{true: "its", false: "their"}[moved == 1]))
 	}
 	return out, remarks
+}
+
+// dropQRCodes leaves out the QR code of a handout's source panel: it
+// shows the driver's address, which the panel gives as text, and a build
+// draws it again.
+func dropQRCodes(ins []Inline) []Inline {
+	out := ins[:0:0]
+	for _, in := range ins {
+		if in.Picture != nil && strings.HasPrefix(in.Picture.Alt, qrcode.AltPrefix) {
+			continue
+		}
+		out = append(out, in)
+	}
+	return out
 }
 
 // Pictures returns the briefing's pictures, each once, in the order the

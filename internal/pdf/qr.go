@@ -7,71 +7,39 @@ package pdf
 // asks for, at a module size that phones read from paper.
 
 import (
-	"github.com/boombuler/barcode/qr"
-
 	"handouts/internal/handout"
+	"handouts/internal/qrcode"
 )
 
-const (
-	// qrModule is the preferred side of one module, in points (0.53 mm);
-	// qrMinModule is the least used for a long address (0.42 mm), and
-	// qrMaxSide the most the code may take with its quiet zone.
-	qrModule    = 1.5
-	qrMinModule = 1.2
-	qrMaxSide   = 96
-	qrQuiet     = 4 // modules of quiet zone on each side
-)
-
-// qrCode is an encoded address: n × n modules, dark[y*n+x].
-type qrCode struct {
-	n    int
-	dark []bool
-}
+// qrCode is an encoded address (internal/qrcode), drawn here.
+type qrCode struct{ *qrcode.Code }
 
 // encodeQR encodes s at error correction level M, as UTF-8 bytes.
 func encodeQR(s string) (*qrCode, error) {
-	bc, err := qr.Encode(s, qr.M, qr.Unicode)
+	c, err := qrcode.Encode(s)
 	if err != nil {
 		return nil, err
 	}
-	b := bc.Bounds()
-	n := b.Dx()
-	c := &qrCode{n: n, dark: make([]bool, n*n)}
-	for y := 0; y < n; y++ {
-		for x := 0; x < n; x++ {
-			r, _, _, _ := bc.At(b.Min.X+x, b.Min.Y+y).RGBA()
-			c.dark[y*n+x] = r < 0x8000
-		}
-	}
-	return c, nil
+	return &qrCode{c}, nil
 }
-
-// module is the side of a module for the code, in points.
-func (c *qrCode) module() float64 {
-	side := float64(c.n + 2*qrQuiet)
-	return max(min(qrModule, qrMaxSide/side), qrMinModule)
-}
-
-// side is the whole code's side with its quiet zone, in points.
-func (c *qrCode) side() float64 { return float64(c.n+2*qrQuiet) * c.module() }
 
 // ops draws the code with its top left corner (quiet zone included) at
 // x, y: a white square, then each run of dark modules in a row as one
 // rectangle.
 func (c *qrCode) ops(x, y float64) []op {
-	m := c.module()
+	m, n := c.Module(), c.N
 	white := Colour{255, 255, 255}
 	black := Colour{0, 0, 0}
-	out := []op{{kind: opRect, x: x, y: y, w: c.side(), h: c.side(), colour: white}}
-	x0, y0 := x+qrQuiet*m, y+qrQuiet*m
-	for row := 0; row < c.n; row++ {
-		for col := 0; col < c.n; {
-			if !c.dark[row*c.n+col] {
+	out := []op{{kind: opRect, x: x, y: y, w: c.Side(), h: c.Side(), colour: white}}
+	x0, y0 := x+qrcode.Quiet*m, y+qrcode.Quiet*m
+	for row := 0; row < n; row++ {
+		for col := 0; col < n; {
+			if !c.Dark[row*n+col] {
 				col++
 				continue
 			}
 			end := col
-			for end < c.n && c.dark[row*c.n+end] {
+			for end < n && c.Dark[row*n+end] {
 				end++
 			}
 			out = append(out, op{kind: opRect, x: x0 + float64(col)*m, y: y0 + float64(row)*m, w: float64(end-col) * m, h: m + 0.05, colour: black})
@@ -100,7 +68,7 @@ func (l *layouter) sourcePanel(heading string, rows []handout.Row, bx box) {
 		return
 	}
 	pad := l.th.Spacing.CellPadding
-	side := code.side()
+	side := code.Side()
 	l.panelSide = side + pad
 	n := len(l.rows)
 	l.panel(heading, rows, bx)
@@ -134,7 +102,7 @@ func (l *layouter) sourcePanel(heading string, rows []handout.Row, bx box) {
 	}
 	// The code is a figure of its own: its address is printed beside it.
 	ops := code.ops(x, pad-above)
-	t := l.figure("QR code of the address of the main document, " + link)
+	t := l.figure(qrcode.Alt(link))
 	for i := range ops {
 		ops[i].tag = t
 	}

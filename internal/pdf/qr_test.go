@@ -3,6 +3,8 @@ package pdf
 import (
 	"strings"
 	"testing"
+
+	"handouts/internal/qrcode"
 )
 
 // The code is drawn with its quiet zone of four modules, at a module size
@@ -13,24 +15,24 @@ func TestQRCodeSize(t *testing.T) {
 		link   string
 		module float64
 	}{
-		{"https://www.kingsfund.org.uk/publications/making-sense-integrated-care-systems", qrModule},
-		{"https://example.org/" + strings.Repeat("a-long-path/", 40), qrMinModule},
+		{"https://www.kingsfund.org.uk/publications/making-sense-integrated-care-systems", qrcode.Module},
+		{"https://example.org/" + strings.Repeat("a-long-path/", 40), qrcode.MinModule},
 	} {
 		c, err := encodeQR(tt.link)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if c.module() != tt.module {
-			t.Errorf("%d modules: module %.2f pt, want %.2f", c.n, c.module(), tt.module)
+		if c.Module() != tt.module {
+			t.Errorf("%d modules: module %.2f pt, want %.2f", c.N, c.Module(), tt.module)
 		}
 		ops := c.ops(10, 20)
 		bg := ops[0]
-		if bg.colour != (Colour{255, 255, 255}) || bg.x != 10 || bg.y != 20 || bg.w != float64(c.n+8)*c.module() || bg.w != c.side() {
-			t.Errorf("background %+v for %d modules", bg, c.n)
+		if bg.colour != (Colour{255, 255, 255}) || bg.x != 10 || bg.y != 20 || bg.w != float64(c.N+8)*c.Module() || bg.w != c.Side() {
+			t.Errorf("background %+v for %d modules", bg, c.N)
 		}
-		q := qrQuiet * c.module()
+		q := qrcode.Quiet * c.Module()
 		for _, o := range ops[1:] {
-			if o.x < 10+q-1e-9 || o.y < 20+q-1e-9 || o.x+o.w > 10+c.side()-q+1e-9 || o.y+o.h > 20+c.side()-q+0.05+1e-9 {
+			if o.x < 10+q-1e-9 || o.y < 20+q-1e-9 || o.x+o.w > 10+c.Side()-q+1e-9 || o.y+o.h > 20+c.Side()-q+0.05+1e-9 {
 				t.Fatalf("a dark module in the quiet zone: %+v", o)
 			}
 		}

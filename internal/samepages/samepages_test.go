@@ -56,10 +56,10 @@ func TestInteropSamePages(t *testing.T) {
 			}
 			ho := handout.Options{AdaptedBy: adapter}
 			var w, p bytes.Buffer
-			if err := docx.Write(&w, docs[name], docx.Options{Handout: ho}); err != nil {
+			// As the build writes them: with the QR code of the driver's address.
+			if err := docx.Write(&w, docs[name], docx.Options{Handout: ho, QR: true}); err != nil {
 				t.Fatal(err)
 			}
-			// As the build writes it: with the QR code of the driver's address.
 			if err := pdf.Write(&p, docs[name], pdf.Options{Handout: ho, QR: true}); err != nil {
 				t.Fatal(err)
 			}

@@ -1,0 +1,94 @@
+// Package qrcode encodes the driver document's address as a QR code for
+// the handouts' source panels, the same modules in every format: the PDF
+// draws them as rectangles, the Word handout shows them as a picture.
+// The code is dark on white with the quiet zone of four modules the
+// standard asks for, at a module size that phones read from paper.
+package qrcode
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/png"
+
+	"github.com/boombuler/barcode/qr"
+)
+
+const (
+	// Module is the preferred side of one module, in points (0.53 mm);
+	// MinModule is the least used for a long address (0.42 mm), and
+	// MaxSide the most the code may take with its quiet zone.
+	Module    = 1.5
+	MinModule = 1.2
+	MaxSide   = 96
+	Quiet     = 4 // modules of quiet zone on each side
+)
+
+// AltPrefix begins the alternative text of a handout's QR code, which
+// ends with the address; Alt is the whole text. A reader of handouts
+// (the Word import) knows the code by it.
+const AltPrefix = "QR code of the address of the main document, "
+
+// Alt is the alternative text of the QR code of link.
+func Alt(link string) string { return AltPrefix + link }
+
+// Code is an encoded address: N × N modules, Dark[y*N+x], quiet zone not
+// included.
+type Code struct {
+	N    int
+	Dark []bool
+}
+
+// Encode encodes s at error correction level M, as UTF-8 bytes.
+func Encode(s string) (*Code, error) {
+	bc, err := qr.Encode(s, qr.M, qr.Unicode)
+	if err != nil {
+		return nil, err
+	}
+	b := bc.Bounds()
+	n := b.Dx()
+	c := &Code{N: n, Dark: make([]bool, n*n)}
+	for y := 0; y < n; y++ {
+		for x := 0; x < n; x++ {
+			r, _, _, _ := bc.At(b.Min.X+x, b.Min.Y+y).RGBA()
+			c.Dark[y*n+x] = r < 0x8000
+		}
+	}
+	return c, nil
+}
+
+// Module is the side of a module for the code, in points.
+func (c *Code) Module() float64 {
+	side := float64(c.N + 2*Quiet)
+	return max(min(Module, MaxSide/side), MinModule)
+}
+
+// Side is the whole code's side with its quiet zone, in points.
+func (c *Code) Side() float64 { return float64(c.N+2*Quiet) * c.Module() }
+
+// PNG renders the code with its quiet zone as a two-colour PNG of px
+// pixels per module (the same bytes for the same code and px).
+func (c *Code) PNG(px int) ([]byte, error) {
+	side := (c.N + 2*Quiet) * px
+	img := image.NewPaletted(image.Rect(0, 0, side, side), color.Palette{color.Gray{Y: 0xff}, color.Gray{Y: 0}})
+	for y := 0; y < c.N; y++ {
+		for x := 0; x < c.N; x++ {
+			if !c.Dark[y*c.N+x] {
+				continue
+			}
+			x0, y0 := (x+Quiet)*px, (y+Quiet)*px
+			for j := y0; j < y0+px; j++ {
+				row := img.Pix[j*img.Stride:]
+				for i := x0; i < x0+px; i++ {
+					row[i] = 1
+				}
+			}
+		}
+	}
+	var b bytes.Buffer
+	enc := png.Encoder{CompressionLevel: png.BestCompression}
+	if err := enc.Encode(&b, img); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}

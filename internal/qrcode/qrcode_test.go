@@ -1,0 +1,67 @@
+package qrcode
+
+import (
+	"bytes"
+	"image/png"
+	"strings"
+	"testing"
+)
+
+// The code has its quiet zone of four modules and a module size that
+// reads from paper, larger for a short address than a long one but never
+// below the least.
+func TestSize(t *testing.T) {
+	for _, tt := range []struct {
+		link   string
+		module float64
+	}{
+		{"https://www.kingsfund.org.uk/publications/making-sense-integrated-care-systems", Module},
+		{"https://example.org/" + strings.Repeat("a-long-path/", 40), MinModule},
+	} {
+		c, err := Encode(tt.link)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.Module() != tt.module {
+			t.Errorf("%d modules: module %.2f pt, want %.2f", c.N, c.Module(), tt.module)
+		}
+		if c.Side() != float64(c.N+2*Quiet)*c.Module() || (c.Module() == Module && c.Side() > MaxSide) {
+			t.Errorf("%d modules: side %.2f pt", c.N, c.Side())
+		}
+	}
+}
+
+// The picture is the modules at px pixels each, quiet zone white.
+func TestPNG(t *testing.T) {
+	c, err := Encode("https://example.org/a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const px = 8
+	data, err := c.PNG(px)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	side := (c.N + 2*Quiet) * px
+	if b := img.Bounds(); b.Dx() != side || b.Dy() != side {
+		t.Fatalf("picture %v, want %d px square", b, side)
+	}
+	for y := 0; y < side; y++ {
+		for x := 0; x < side; x++ {
+			r, _, _, _ := img.At(x, y).RGBA()
+			mx, my := x/px-Quiet, y/px-Quiet
+			want := mx >= 0 && my >= 0 && mx < c.N && my < c.N && c.Dark[my*c.N+mx]
+			if (r < 0x8000) != want {
+				t.Fatalf("pixel %d,%d dark %v, want %v", x, y, r < 0x8000, want)
+			}
+		}
+	}
+	again, _ := c.PNG(px)
+	if !bytes.Equal(data, again) {
+		t.Error("two renderings differ")
+	}
+}
