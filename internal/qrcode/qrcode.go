@@ -10,6 +10,7 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"sync"
 
 	"github.com/boombuler/barcode/qr"
 )
@@ -37,10 +38,46 @@ func Alt(link string) string { return AltPrefix + link }
 type Code struct {
 	N    int
 	Dark []bool
+
+	mu   sync.Mutex     // guards pngs
+	pngs map[int][]byte // the PNGs made, by pixels per module
 }
 
-// Encode encodes s at error correction level M, as UTF-8 bytes.
+// recent holds the codes of the addresses encoded last. One handout
+// encodes its address several times (each layout the PDF tries while
+// fitting the pages, and the Word handout's), and scoring the masks is
+// the encoder's dearest step. A Code is never changed once made, so it
+// is shared; the map is emptied when full, which bounds its memory.
+var recent struct {
+	sync.Mutex
+	codes map[string]*Code
+}
+
+const recentMax = 256
+
+// Encode encodes s at error correction level M, as UTF-8 bytes. The
+// Code returned is shared: callers must not change it.
 func Encode(s string) (*Code, error) {
+	recent.Lock()
+	c, ok := recent.codes[s]
+	recent.Unlock()
+	if ok {
+		return c, nil
+	}
+	c, err := encode(s)
+	if err != nil {
+		return nil, err
+	}
+	recent.Lock()
+	if recent.codes == nil || len(recent.codes) >= recentMax {
+		recent.codes = map[string]*Code{}
+	}
+	recent.codes[s] = c
+	recent.Unlock()
+	return c, nil
+}
+
+func encode(s string) (*Code, error) {
 	bc, err := qr.Encode(s, qr.M, qr.Unicode)
 	if err != nil {
 		return nil, err
@@ -67,8 +104,26 @@ func (c *Code) Module() float64 {
 func (c *Code) Side() float64 { return float64(c.N+2*Quiet) * c.Module() }
 
 // PNG renders the code with its quiet zone as a two-colour PNG of px
-// pixels per module (the same bytes for the same code and px).
+// pixels per module (the same bytes for the same code and px). The bytes
+// are kept with the code, which is shared: callers must not change them.
 func (c *Code) PNG(px int) ([]byte, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if b, ok := c.pngs[px]; ok {
+		return b, nil
+	}
+	b, err := c.png(px)
+	if err != nil {
+		return nil, err
+	}
+	if c.pngs == nil {
+		c.pngs = map[int][]byte{}
+	}
+	c.pngs[px] = b
+	return b, nil
+}
+
+func (c *Code) png(px int) ([]byte, error) {
 	side := (c.N + 2*Quiet) * px
 	img := image.NewPaletted(image.Rect(0, 0, side, side), color.Palette{color.Gray{Y: 0xff}, color.Gray{Y: 0}})
 	for y := 0; y < c.N; y++ {

@@ -2,7 +2,9 @@ package qrcode
 
 import (
 	"bytes"
+	"fmt"
 	"image/png"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -63,5 +65,39 @@ func TestPNG(t *testing.T) {
 	again, _ := c.PNG(px)
 	if !bytes.Equal(data, again) {
 		t.Error("two renderings differ")
+	}
+}
+
+// The same address gives the same code, shared, and the memory of
+// recent codes stays bounded.
+func TestEncodeRemembers(t *testing.T) {
+	a, err := Encode("https://example.org/a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Encode("https://example.org/a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a != b {
+		t.Error("the second encoding of an address was not the first's code")
+	}
+	fresh, err := encode("https://example.org/a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fresh.N != a.N || !slices.Equal(fresh.Dark, a.Dark) {
+		t.Error("a remembered code differs from a fresh encoding")
+	}
+	for i := range 2 * recentMax {
+		if _, err := Encode(fmt.Sprintf("https://example.org/%d", i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	recent.Lock()
+	n := len(recent.codes)
+	recent.Unlock()
+	if n > recentMax {
+		t.Errorf("%d codes remembered, more than %d", n, recentMax)
 	}
 }
