@@ -101,6 +101,8 @@ bench-shapes:
 
 ## interop: only the checks that run outside programs, which must be present
 interop:
+	@# axe-core and puppeteer-core for the browser test, as .ci/run installs them
+	@if command -v npm >/dev/null 2>&1; then (cd internal/html/testdata/browser && npm ci --no-audit --no-fund --loglevel=error); fi
 	HANDOUTS_INTEROP=require $(GO) test -count=1 -run 'Interop' ./...
 
 ## fuzz: run every fuzz target for FUZZTIME each (default 30s)
