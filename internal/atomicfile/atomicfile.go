@@ -31,51 +31,12 @@ type Options struct {
 }
 
 // Write writes data to path atomically.
-func Write(path string, data []byte, o Options) (err error) {
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	perm := o.Perm
-	if perm == 0 {
-		perm = 0o644
-	}
-	f, err := os.CreateTemp(dir, TempPrefix+tempStem(base)+"-*")
+func Write(path string, data []byte, o Options) error {
+	s, err := stage(path, data, o.Perm, o.Sync)
 	if err != nil {
-		return &fs.PathError{Op: "create", Path: path, Err: unwrap(err)}
+		return err
 	}
-	tmp := f.Name()
-	renamed := false
-	defer func() {
-		if !renamed {
-			f.Close()
-			os.Remove(tmp)
-		}
-	}()
-	if _, err := f.Write(data); err != nil {
-		return &fs.PathError{Op: "write", Path: path, Err: unwrap(err)}
-	}
-	if err := f.Chmod(perm); err != nil {
-		return &fs.PathError{Op: "chmod", Path: path, Err: unwrap(err)}
-	}
-	if o.Sync {
-		if err := f.Sync(); err != nil {
-			return &fs.PathError{Op: "sync", Path: path, Err: unwrap(err)}
-		}
-	}
-	if err := f.Close(); err != nil {
-		return &fs.PathError{Op: "close", Path: path, Err: unwrap(err)}
-	}
-	if o.BeforeRename != nil {
-		if err := o.BeforeRename(); err != nil {
-			return err
-		}
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return &fs.PathError{Op: "rename", Path: path, Err: unwrap(err)}
-	}
-	renamed = true
-	return nil
+	return s.Commit(o.BeforeRename)
 }
 
 // unwrap drops the temporary file's name from an error: messages name the

@@ -21,6 +21,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"handouts/internal/build"
 )
 
 func main() {
@@ -102,7 +104,7 @@ func run(c config) error {
 		}
 	}
 
-	build := func(out string, extra ...string) (measurement, error) {
+	buildInto := func(out string, extra ...string) (measurement, error) {
 		args := append([]string{"build", "--format", c.formats, "--out", out, "-q"}, extra...)
 		return measure(c.bin, append(args, src)...)
 	}
@@ -111,18 +113,18 @@ func run(c config) error {
 	if err := os.RemoveAll(out); err != nil {
 		return err
 	}
-	cold, err := build(out)
+	cold, err := buildInto(out)
 	if err != nil {
 		return fmt.Errorf("cold build: %w", err)
 	}
 	if err := checkOutputs(out, n, formats); err != nil {
 		return err
 	}
-	noop, err := build(out)
+	noop, err := buildInto(out)
 	if err != nil {
 		return fmt.Errorf("no-op rebuild: %w", err)
 	}
-	force, err := build(out, "--force")
+	force, err := buildInto(out, "--force")
 	if err != nil {
 		return fmt.Errorf("--force rebuild: %w", err)
 	}
@@ -135,18 +137,25 @@ func run(c config) error {
 	fmt.Printf("no-op rebuild:            %7.3f s wall, %6.3f s CPU, peak memory %s\n", noop.wall.Seconds(), noop.cpu.Seconds(), mib(noop.maxRSS))
 
 	// (c) The floor: the same bytes, written with fsync and rename.
-	fl, size, count, err := floor(out, filepath.Join(dir, "floor"), cpus)
+	fl, size, count, err := floor(out, filepath.Join(dir, "floor"), cpus, 0)
 	if err != nil {
 		return fmt.Errorf("floor: %w", err)
 	}
 	fmt.Printf("floor: %d files, %.1f MiB written with fsync and rename by %d workers: %6.2f s wall, %6.2f s CPU; the cold build takes %.2f× its wall, the --force rebuild %.2f×\n",
 		count, float64(size)/(1<<20), cpus, fl.wall.Seconds(), fl.cpu.Seconds(), ratio(cold.wall, fl.wall), ratio(force.wall, fl.wall))
+	// The same, flushed as the build flushes: a batch at a time.
+	bfl, _, _, err := floor(out, filepath.Join(dir, "floor"), cpus, build.FlushBatch)
+	if err != nil {
+		return fmt.Errorf("floor, batched: %w", err)
+	}
+	fmt.Printf("floor, flushed %d files at a time as the build does: %6.2f s wall, %6.2f s CPU; the cold build takes %.2f× its wall\n",
+		build.FlushBatch, bfl.wall.Seconds(), bfl.cpu.Seconds(), ratio(cold.wall, bfl.wall))
 
 	// --jobs 1, for pandoc one at a time.
 	if err := os.RemoveAll(out); err != nil {
 		return err
 	}
-	serial, err := build(out, "--jobs", "1")
+	serial, err := buildInto(out, "--jobs", "1")
 	if err != nil {
 		return fmt.Errorf("cold build with --jobs 1: %w", err)
 	}

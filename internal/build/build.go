@@ -139,6 +139,8 @@ type Item struct {
 
 	entry *html.Entry  // for the catalogue, when parsed in this build
 	file  sources.File // as listed: what is read must be this file
+	// staged are its handouts written but not yet in place (commit.go).
+	staged []stagedOutput
 }
 
 // Orphan is a handout whose briefing no longer exists.
@@ -319,6 +321,8 @@ type env struct {
 	cpu cpuTokens
 	// sums caches the hashes of the handouts in place (sumcache.go).
 	sums *sumCache
+	// flusher flushes the staged handouts (commit.go).
+	flusher *atomicfile.Flusher
 }
 
 // Run builds the handouts. An *Error means nothing was done. Otherwise the
@@ -462,6 +466,10 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	}
 	defer unlock()
 	e.outReal = realFolder(o.Out)
+	if e.flusher, err = openFlusher(o.Out); err != nil {
+		return fail(res.Out, "cannot open the output folder: %s", describe(err))
+	}
+	defer e.flusher.Close()
 	if _, err := atomicfile.RemoveLeftovers(o.Out); err != nil {
 		res.Diags.Warnf(res.Out, 0, "cannot remove temporary files an earlier, killed build left: %s", describe(err))
 	}
@@ -505,6 +513,7 @@ func runItems(ctx context.Context, e *env, items []*Item, observe func(Event)) {
 	workers := min(jobs*ioWorkers, max(len(items), 1))
 	next := make(chan int)
 	done := make(chan int, len(items))
+	staged := make(chan int, FlushBatch)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
@@ -514,10 +523,23 @@ func runItems(ctx context.Context, e *env, items []*Item, observe func(Event)) {
 				e.cpu.acquire()
 				buildItem(ctx, e, items[i])
 				e.cpu.release()
-				done <- i
+				if len(items[i].staged) > 0 {
+					staged <- i
+				} else {
+					done <- i
+				}
 			}
 		}()
 	}
+	c := &committer{ctx: ctx, e: e, items: items, flusher: e.flusher, done: done}
+	committed := make(chan struct{})
+	go func() {
+		defer close(committed)
+		for i := range staged {
+			c.add(i)
+		}
+		c.flush()
+	}()
 	go func() {
 		defer close(next)
 		for i := range items {
@@ -533,6 +555,8 @@ func runItems(ctx context.Context, e *env, items []*Item, observe func(Event)) {
 	}()
 	go func() {
 		wg.Wait()
+		close(staged)
+		<-committed
 		close(done)
 	}()
 	// Report in source order: hold finished items until those before
@@ -716,31 +740,19 @@ func buildItem(ctx context.Context, e *env, it *Item) {
 			out.Status = Modified
 			continue
 		}
-		err = e.cpu.duringWrite(func() error {
-			return atomicfile.Write(target, data, atomicfile.Options{Sync: true, BeforeRename: func() error {
-				if err := ctx.Err(); err != nil {
-					return err
-				}
-				if err := e.pending.note(out.Name, hexSum, int64(len(data))); err != nil {
-					return err
-				}
-				return beforeRename(ctx, target)
-			}})
+		// The handout is flushed and renamed into place by the
+		// committer (commit.go), with a batch of others.
+		var staged *atomicfile.Staged
+		err = e.cpu.duringWrite(func() (err error) {
+			staged, err = atomicfile.Stage(target, data, atomicfile.Options{Sync: true})
+			return err
 		})
 		if err != nil {
-			if ctx.Err() != nil {
-				out.Status = Interrupted
-				continue
-			}
 			it.Diags.Errorf(out.Path, 0, "cannot write: %s", describe(err))
 			failOutput(e, out)
 			continue
 		}
-		if st, err := os.Lstat(target); err == nil {
-			e.sums.remember(target, st, hexSum)
-		}
-		out.Status, out.SHA256 = Built, hexSum
-		out.record(keys[i], int64(len(data)))
+		it.staged = append(it.staged, stagedOutput{out: i, file: staged, sum: hexSum, inputs: keys[i], size: int64(len(data))})
 	}
 }
 

@@ -437,10 +437,10 @@ func TestInterruptedBuildLeavesOnlyCompleteFiles(t *testing.T) {
 	defer cancel()
 	var renames atomic.Int32
 	beforeRename = func(ctx context.Context, path string) error {
-		// A worker takes its next briefing only when its last is done,
-		// so with every worker's briefing half written at most one
-		// handout each is in place: one rename more than the workers
-		// guarantees a briefing built whole before the signal.
+		// Handouts are renamed a batch at a time (commit.go), each
+		// briefing's together, so one rename more than the workers
+		// guarantees a briefing built whole before the signal, even
+		// were every worker's briefing left half in place.
 		if renames.Add(1) == int32(3*ioWorkers+2) {
 			// The signal arrives while this handout's temporary file is
 			// whole but not yet in place.

@@ -43,11 +43,11 @@ func fakeWriter(format string) writeFunc {
 // Tests that use it must not run in parallel with each other.
 func fakes(t *testing.T) {
 	t.Helper()
-	oldParse, oldWriters, oldBefore := parse, writers, beforeRename
+	oldParse, oldWriters, oldBefore, oldFlush := parse, writers, beforeRename, flushStaged
 	parse = fakeParse
 	writers = map[string]writeFunc{"docx": fakeWriter("docx"), "pdf": fakeWriter("pdf")}
 	beforeRename = func(context.Context, string) error { return nil }
-	t.Cleanup(func() { parse, writers, beforeRename = oldParse, oldWriters, oldBefore })
+	t.Cleanup(func() { parse, writers, beforeRename, flushStaged = oldParse, oldWriters, oldBefore, oldFlush })
 }
 
 // project makes a folder with the given files and changes into it.

@@ -1,0 +1,126 @@
+package atomicfile
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// A build writes thousands of files, and flushing each one with its own
+// fsync costs most of what writing a new handout costs: each call waits
+// for the disk and, on a virtual machine, pays the hypervisor for its own
+// round of I/O. Staging splits Write in two, so that one flush serves a
+// batch: Stage writes a whole temporary file; Flusher.Flush makes every
+// file staged before it durable at once; Commit then renames each into
+// place. A file is still flushed before it is renamed, so after a power
+// cut a target is the old whole file or the new whole file, as with Write.
+
+// Staged is a whole temporary file waiting to be renamed over its target.
+type Staged struct {
+	tmp, path string
+}
+
+// Path is the target the staged file will replace.
+func (s *Staged) Path() string { return s.path }
+
+// Stage writes data to a new temporary file beside path. With o.Sync, the
+// data is on the disk once a Flusher opened on path's folder before Stage
+// was called has flushed (on systems without a file-system-wide flush,
+// Stage flushes the file itself). o.BeforeRename is not used: Commit
+// takes it.
+func Stage(path string, data []byte, o Options) (*Staged, error) {
+	return stage(path, data, o.Perm, o.Sync && !flushesFileSystem)
+}
+
+// stage writes the temporary file, flushing it when sync is set.
+func stage(path string, data []byte, perm fs.FileMode, sync bool) (*Staged, error) {
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	if perm == 0 {
+		perm = 0o644
+	}
+	f, err := os.CreateTemp(dir, TempPrefix+tempStem(base)+"-*")
+	if err != nil {
+		return nil, &fs.PathError{Op: "create", Path: path, Err: unwrap(err)}
+	}
+	s := &Staged{tmp: f.Name(), path: path}
+	fail := func(op string, err error) (*Staged, error) {
+		f.Close()
+		os.Remove(s.tmp)
+		return nil, &fs.PathError{Op: op, Path: path, Err: unwrap(err)}
+	}
+	if _, err := f.Write(data); err != nil {
+		return fail("write", err)
+	}
+	if err := f.Chmod(perm); err != nil {
+		return fail("chmod", err)
+	}
+	if sync {
+		if err := f.Sync(); err != nil {
+			return fail("sync", err)
+		}
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(s.tmp)
+		return nil, &fs.PathError{Op: "close", Path: path, Err: unwrap(err)}
+	}
+	return s, nil
+}
+
+// Commit renames the staged file into place. beforeRename, if not nil, is
+// called first; an error from it, or from the rename, abandons the file.
+func (s *Staged) Commit(beforeRename func() error) error {
+	if beforeRename != nil {
+		if err := beforeRename(); err != nil {
+			s.Abandon()
+			return err
+		}
+	}
+	if err := os.Rename(s.tmp, s.path); err != nil {
+		s.Abandon()
+		return &fs.PathError{Op: "rename", Path: s.path, Err: unwrap(err)}
+	}
+	return nil
+}
+
+// Abandon removes the staged file, leaving the target as it was.
+func (s *Staged) Abandon() {
+	os.Remove(s.tmp)
+}
+
+// Flusher makes the files staged in one folder durable together.
+type Flusher struct {
+	dir *os.File
+}
+
+// NewFlusher opens dir for flushing. Open it before staging: the flush
+// reports the write errors of the file system since then.
+func NewFlusher(dir string) (*Flusher, error) {
+	if !flushesFileSystem {
+		return &Flusher{}, nil
+	}
+	d, err := os.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	return &Flusher{dir: d}, nil
+}
+
+// Flush returns once every file staged with Sync in the folder is on the
+// disk, or with the write error that kept one from it.
+func (f *Flusher) Flush() error {
+	if f.dir == nil {
+		return nil // Stage flushed each file
+	}
+	return flushFileSystem(f.dir)
+}
+
+// Close releases the folder.
+func (f *Flusher) Close() error {
+	if f.dir == nil {
+		return nil
+	}
+	return f.dir.Close()
+}
