@@ -10,8 +10,8 @@ import (
 // fsync costs most of what writing a new handout costs: each call waits
 // for the disk and, on a virtual machine, pays the hypervisor for its own
 // round of I/O. Staging splits Write in two, so that one flush serves a
-// batch: Stage writes a whole temporary file; Flusher.Flush makes every
-// file staged before it durable at once; Commit then renames each into
+// batch: Stage writes a whole temporary file; Flusher.Flush makes a
+// batch of them durable at once; Commit then renames each into
 // place. A file is still flushed before it is renamed, so after a power
 // cut a target is the old whole file or the new whole file, as with Write.
 
@@ -95,8 +95,8 @@ type Flusher struct {
 	dir *os.File
 }
 
-// NewFlusher opens dir for flushing. Open it before staging: the flush
-// reports the write errors of the file system since then.
+// NewFlusher opens dir for flushing. Open it before staging: a flush of
+// the file system reports its write errors since then.
 func NewFlusher(dir string) (*Flusher, error) {
 	if !flushesFileSystem {
 		return &Flusher{}, nil
@@ -108,13 +108,41 @@ func NewFlusher(dir string) (*Flusher, error) {
 	return &Flusher{dir: d}, nil
 }
 
-// Flush returns once every file staged with Sync in the folder is on the
+// smallBatch is the most staged files flushed one by one: a file
+// system's flush also waits for other programs' unwritten data, which
+// for a handful of files may cost more than flushing each.
+const smallBatch = 8
+
+// Flush returns once every file in batch, staged with Sync, is on the
 // disk, or with the write error that kept one from it.
-func (f *Flusher) Flush() error {
+func (f *Flusher) Flush(batch []*Staged) error {
 	if f.dir == nil {
 		return nil // Stage flushed each file
 	}
-	return flushFileSystem(f.dir)
+	if len(batch) > smallBatch {
+		return flushFileSystem(f.dir)
+	}
+	for _, s := range batch {
+		if err := s.sync(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sync flushes one staged file, opened again. A write error the kernel
+// met before the file was opened again is still reported: it has not
+// been seen by anyone.
+func (s *Staged) sync() error {
+	f, err := os.Open(s.tmp)
+	if err != nil {
+		return &fs.PathError{Op: "sync", Path: s.path, Err: unwrap(err)}
+	}
+	defer f.Close()
+	if err := f.Sync(); err != nil {
+		return &fs.PathError{Op: "sync", Path: s.path, Err: unwrap(err)}
+	}
+	return nil
 }
 
 // Close releases the folder.

@@ -2,6 +2,7 @@ package atomicfile
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -56,7 +57,7 @@ func TestStageFlushCommit(t *testing.T) {
 	if n := names(t, dir); len(n) != 3 {
 		t.Errorf("files while staged: %v", n)
 	}
-	if err := f.Flush(); err != nil {
+	if err := f.Flush(staged); err != nil {
 		t.Fatal(err)
 	}
 	for _, s := range staged {
@@ -130,9 +131,68 @@ func TestFlusherOfAMissingFolder(t *testing.T) {
 		t.Error("no error for a missing folder")
 	}
 	if err == nil {
-		if err := f.Flush(); err != nil {
+		if err := f.Flush(nil); err != nil {
 			t.Errorf("Flush: %v", err)
 		}
 		f.Close()
+	}
+}
+
+// A batch larger than smallBatch is flushed with the file system, a
+// smaller one file by file: both leave every file in place.
+func TestFlushBatchSizes(t *testing.T) {
+	for _, n := range []int{1, smallBatch, smallBatch + 5} {
+		dir := t.TempDir()
+		f, err := NewFlusher(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var batch []*Staged
+		var want []string
+		for i := range n {
+			name := fmt.Sprintf("h%02d.pdf", i)
+			s, err := Stage(filepath.Join(dir, name), []byte(name), Options{Sync: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			batch, want = append(batch, s), append(want, name)
+		}
+		if err := f.Flush(batch); err != nil {
+			t.Fatalf("%d files: %v", n, err)
+		}
+		for _, s := range batch {
+			if err := s.Commit(nil); err != nil {
+				t.Fatal(err)
+			}
+		}
+		f.Close()
+		if got := names(t, dir); !slices.Equal(got, want) {
+			t.Errorf("%d files: %v", n, got)
+		}
+		for _, name := range want {
+			if b, _ := os.ReadFile(filepath.Join(dir, name)); string(b) != name {
+				t.Errorf("%s: %q", name, b)
+			}
+		}
+	}
+}
+
+// A staged file removed before its flush is an error of that flush,
+// naming the target.
+func TestFlushOfAVanishedFile(t *testing.T) {
+	dir := t.TempDir()
+	f, err := NewFlusher(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	s, err := Stage(filepath.Join(dir, "a.pdf"), []byte("x"), Options{Sync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Abandon()
+	err = f.Flush([]*Staged{s})
+	if flushesFileSystem && (err == nil || !strings.Contains(err.Error(), "a.pdf")) {
+		t.Errorf("err = %v", err)
 	}
 }

@@ -79,7 +79,7 @@ func floor(out, dir string, workers, batch int) (measurement, int64, int, error)
 		if len(staged) == 0 {
 			return nil
 		}
-		if err := flusher.Flush(); err != nil {
+		if err := flusher.Flush(staged); err != nil {
 			return err
 		}
 		for _, s := range staged {

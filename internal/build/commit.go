@@ -12,7 +12,8 @@ import (
 // Handouts are written in two steps. A worker stages each handout (a
 // whole temporary file beside its target) and goes on to the next
 // briefing; one committer flushes a batch of staged handouts to the disk
-// with a single flush of the file system, then renames each into place.
+// (with a single flush of the file system, for more than a few), then
+// renames each into place.
 // An fsync per file cost more CPU and waiting than rendering the handout
 // did (see docs/performance.md); the promise is unchanged: a handout is
 // on the disk before it is renamed, and the manifest is written after
@@ -65,7 +66,13 @@ func (c *committer) flush() {
 	}
 	var err error
 	if c.ctx.Err() == nil {
-		err = flushStaged(c.flusher)
+		var files []*atomicfile.Staged
+		for _, i := range c.batch {
+			for _, s := range c.items[i].staged {
+				files = append(files, s.file)
+			}
+		}
+		err = flushStaged(c.flusher, files)
 	}
 	// In source order, whatever order the workers finished in.
 	slices.Sort(c.batch)

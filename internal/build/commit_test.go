@@ -20,7 +20,7 @@ func TestFailedFlushFailsItsBatch(t *testing.T) {
 	project(t, map[string]string{"sources/a.md": "alpha", "sources/b.md": "beta"})
 	run(t, Options{Paths: []string{"sources/a.md"}})
 	write(t, "sources/a.md", "alpha 2")
-	flushStaged = func(*atomicfile.Flusher) error {
+	flushStaged = func(*atomicfile.Flusher, []*atomicfile.Staged) error {
 		return &os.PathError{Op: "sync", Path: "out", Err: syscall.EIO}
 	}
 	res := run(t, Options{})
@@ -63,9 +63,9 @@ func TestManyBatches(t *testing.T) {
 	}
 	project(t, files)
 	flushes := 0
-	flushStaged = func(f *atomicfile.Flusher) error {
+	flushStaged = func(f *atomicfile.Flusher, batch []*atomicfile.Staged) error {
 		flushes++ // only the committer flushes
-		return f.Flush()
+		return f.Flush(batch)
 	}
 	var order []string
 	res := run(t, Options{Jobs: 3, Observe: func(ev Event) {
