@@ -274,14 +274,19 @@ func errorOf(l diag.List) *Error {
 var (
 	parse   = briefing.Parse
 	writers = map[string]writeFunc{
-		"docx": func(w io.Writer, d *briefing.Document, e *env) error {
-			return docx.Write(w, d, docx.Options{Handout: e.handout, Reference: e.reference, Logo: e.o.Config.LogoPicture, LogoAlt: e.o.Config.LogoAlt, QR: !e.o.Config.NoQR})
+		"docx": func(w io.Writer, d *briefing.Document, e *env, s *shared) error {
+			return docx.Write(w, d, docx.Options{Handout: e.handout, Reference: e.reference, Logo: e.o.Config.LogoPicture, LogoAlt: e.o.Config.LogoAlt, QR: !e.o.Config.NoQR,
+				LayOut: s.layOut})
 		},
-		"pdf": func(w io.Writer, d *briefing.Document, e *env) error {
-			return pdf.Write(w, d, pdf.Options{Handout: e.handout, Paper: e.paper, Theme: e.theme,
+		"pdf": func(w io.Writer, d *briefing.Document, e *env, s *shared) error {
+			lay, err := s.layOut(d, pdf.Options{Handout: e.handout, Paper: e.paper, Theme: e.theme,
 				Logo: e.o.Config.LogoPicture, LogoAlt: e.o.Config.LogoAlt, QR: !e.o.Config.NoQR})
+			if err != nil {
+				return err
+			}
+			return pdf.WriteLayout(w, lay)
 		},
-		"html": func(w io.Writer, d *briefing.Document, e *env) error {
+		"html": func(w io.Writer, d *briefing.Document, e *env, _ *shared) error {
 			dx, pd := linkedFormats(e, d.Name)
 			return html.Write(w, d, html.Options{Handout: e.handout, Colours: e.colours, Docx: dx, PDF: pd,
 				Logo: e.o.Config.LogoPicture, LogoAlt: e.o.Config.LogoAlt})
@@ -292,7 +297,9 @@ var (
 	beforeRename = func(ctx context.Context, path string) error { return nil }
 )
 
-type writeFunc func(io.Writer, *briefing.Document, *env) error
+// writeFunc writes one handout of a briefing; s is what the writers of
+// that briefing share.
+type writeFunc func(w io.Writer, d *briefing.Document, e *env, s *shared) error
 
 // env is what every briefing of a build shares.
 type env struct {
@@ -654,6 +661,7 @@ func buildItem(ctx context.Context, e *env, it *Item) {
 		it.entry = entryOf(doc, e)
 	}
 
+	var s shared // the writers of this briefing share the PDF layout
 	for _, i := range todo {
 		out := &it.Outputs[i]
 		if ctx.Err() != nil {
@@ -668,7 +676,7 @@ func buildItem(ctx context.Context, e *env, it *Item) {
 				continue
 			}
 		}
-		data, err, cerr := renderCtx(ctx, writers[out.Format], doc, e)
+		data, err, cerr := renderCtx(ctx, writers[out.Format], doc, e, &s)
 		if cerr != nil {
 			out.Status = Interrupted
 			continue
@@ -767,7 +775,7 @@ func (o *Output) record(inputs string, size int64) {
 }
 
 // render runs a writer into memory, turning a panic into an error.
-func render(w writeFunc, d *briefing.Document, e *env) (data []byte, err error) {
+func render(w writeFunc, d *briefing.Document, e *env, s *shared) (data []byte, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("internal error (please report it): %v", r)
@@ -778,7 +786,7 @@ func render(w writeFunc, d *briefing.Document, e *env) (data []byte, err error) 
 		return nil, errors.New("no writer for this format")
 	}
 	var b bytes.Buffer
-	if err := w(&b, d, e); err != nil {
+	if err := w(&b, d, e, s); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil

@@ -33,6 +33,7 @@ import (
 
 	"handouts/internal/briefing"
 	"handouts/internal/handout"
+	"handouts/internal/pdf"
 	"handouts/internal/picture"
 )
 
@@ -50,6 +51,11 @@ type Options struct {
 	// QR shows a QR code of the driver document's address (the
 	// briefing's link) in the source panel, as the PDF handout does.
 	QR bool
+	// LayOut lays out the PDF handout whose tightening the Word handout
+	// follows (fit.go); nil is pdf.LayOut. A caller writing the PDF
+	// handout too passes one that keeps the layout for it, so that the
+	// handout is laid out once.
+	LayOut func(*briefing.Document, pdf.Options) (*pdf.Layout, error)
 }
 
 // Limits of the writer; the validator reports briefings beyond them

@@ -98,6 +98,12 @@ func Tightening(d *briefing.Document, o Options) (line, space float64, err error
 			return 0, 0, err
 		}
 	}
+	line, space = tightening(l, th)
+	return line, space, nil
+}
+
+// tightening is how far l is tightened from th, as Tightening says.
+func tightening(l *layouter, th *Theme) (line, space float64) {
 	line, space = 1, 1
 	if th.LineHeight > 0 {
 		line = l.th.LineHeight / th.LineHeight
@@ -108,7 +114,7 @@ func Tightening(d *briefing.Document, o Options) (line, space float64, err error
 			break
 		}
 	}
-	return line, space, nil
+	return line, space
 }
 
 // mightSave reports whether tightening could take a page off: whether the
