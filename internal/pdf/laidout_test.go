@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"io"
 	"testing"
 
 	"handouts/internal/briefing"
@@ -84,3 +85,33 @@ func TestLayoutOf(t *testing.T) {
 		t.Error("a nil layout stands for a handout")
 	}
 }
+
+// TestWriteToAnyWriter: written to a writer that cannot grow ahead (a
+// file, a pipe), a handout is the bytes it is in a buffer, which it
+// grows once to its size.
+func TestWriteToAnyWriter(t *testing.T) {
+	d := bt.Rich()
+	var b bytes.Buffer
+	if err := Write(struct{ io.Writer }{&b}, d, Options{QR: true}); err != nil {
+		t.Fatal(err)
+	}
+	var direct bytes.Buffer
+	if err := Write(&direct, d, Options{QR: true}); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(b.Bytes(), direct.Bytes()) {
+		t.Error("the handout written through a plain writer differs")
+	}
+	if c := direct.Cap(); c > direct.Len()+direct.Len()/8+4096 {
+		t.Errorf("a %d-byte handout in a buffer of %d: grown by doubling, not once", direct.Len(), c)
+	}
+	if err := Write(failing{}, d, Options{}); err == nil {
+		t.Error("a failed write is not reported")
+	}
+}
+
+// failing is a growable writer that fails.
+type failing struct{}
+
+func (failing) Write([]byte) (int, error) { return 0, io.ErrShortWrite }
+func (failing) Grow(int)                  {}

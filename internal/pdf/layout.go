@@ -121,6 +121,13 @@ type layouter struct {
 	cur         tag
 	lastHeading int
 	noteIDs     []string // the ids of the notes of the next list, if it is the notes
+
+	// Scratch space of para and breakLines, reused from one paragraph
+	// to the next: a paragraph's tokens, a word's pieces, its lines'
+	// text before it is cut into strings.
+	toks  []tok
+	words []wordPiece
+	text  []byte
 }
 
 // want asks for at least v of space before the next row.
@@ -191,7 +198,9 @@ func keepLines(rows []*row) {
 
 // para lays out inline content as a paragraph in bx, in style st.
 func (l *layouter) para(ins []briefing.Inline, bx box, st style, align briefing.Align) ([]*row, error) {
-	b := inl{l: l, note: bx.note}
+	b := inl{l: l, note: bx.note, toks: l.toks[:0]}
+	l.toks = nil // in use until the lines are broken
+	defer func() { l.toks = b.toks[:0] }()
 	if err := b.inlines(ins, st, 0); err != nil {
 		return nil, err
 	}

@@ -284,12 +284,15 @@ func (l *layouter) widthOf(s string, st style) float64 {
 func (l *layouter) breakLines(toks []tok, w float64) []line {
 	var lines []line
 	var cur line
-	var word []wordPiece
+	word := l.words[:0]
 	var space *tok // the space before the word being gathered
 	pendingSpace := (*tok)(nil)
 	// Runs' text is gathered in one buffer and cut into strings at the
-	// end: one allocation, not one per word.
-	var buf []byte
+	// end: one allocation, not one per word (the buffer is the
+	// layouter's, kept from one paragraph to the next).
+	buf := l.text[:0]
+	l.words, l.text = nil, nil // in use until the end
+	defer func() { l.words, l.text = word[:0], buf[:0] }()
 	flushLine := func() {
 		lines = append(lines, cur)
 		cur = line{}
