@@ -19,7 +19,7 @@ func untilCancelled[T any](ctx context.Context, f func() T) (T, error) {
 		return zero, err
 	}
 	done := make(chan T, 1) // buffered: an abandoned step can still finish
-	go func() { done <- f() }()
+	runStep(func() { done <- f() })
 	select {
 	case v := <-done:
 		return v, nil
