@@ -41,15 +41,17 @@ const (
 )
 
 // op is one thing drawn, with y relative to its row's top until placed.
+// The small fields come first, packed into one word: a handout's
+// layouts hold thousands of ops.
 type op struct {
 	kind       opKind
 	fig        uint16 // an opImage's picture: layouter.figs[fig-1]; in kind's padding, so free
+	colour     Colour
+	tag        tag // the structure element drawn, or an artifact
 	x, y, w, h float64
 	text       string // text, bookmark title, or link address
 	st         style
-	colour     Colour
 	lw         float64 // line width
-	tag        tag     // the structure element drawn, or an artifact
 }
 
 // row is a strip of the page that is never split.

@@ -12,12 +12,13 @@ import (
 
 // style is how a run of text is drawn.
 type style struct {
+	// The small fields first, packed into one word.
 	face   face
-	size   float64 // pt
 	colour Colour
+	tag    tag     // the Link element of a clickable run; 0 outside one
+	size   float64 // pt
 	link   string  // clickable address; "" for none
 	rise   float64 // raise above the baseline, pt (note marks)
-	tag    tag     // the Link element of a clickable run; 0 outside one
 }
 
 // tokKind is the kind of a token of a paragraph.
