@@ -116,7 +116,7 @@ func write(w io.Writer, d *briefing.Document, o Options, keepPlaceholders bool) 
 	z := zip.NewWriter(w)
 	static := ref.static[:2] // [Content_Types].xml, _rels/.rels
 	if len(g.pics.list) > 0 || logo != nil {
-		ct, err := compress("[Content_Types].xml", withImageTypes(ref.contentTypes))
+		ct, err := compressSame("[Content_Types].xml", withImageTypes(ref.contentTypes))
 		if err != nil {
 			return err
 		}
@@ -128,7 +128,7 @@ func write(w io.Writer, d *briefing.Document, o Options, keepPlaceholders bool) 
 		}
 	}
 	dyn := func(name string, data []byte) error {
-		p, err := compress(name, data)
+		p, err := compressSame(name, data)
 		if err != nil {
 			return err
 		}
