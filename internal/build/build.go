@@ -661,8 +661,12 @@ func buildItem(ctx context.Context, e *env, it *Item) {
 		it.entry = entryOf(doc, e)
 	}
 
-	var s shared // the writers of this briefing share the PDF layout
+	var s shared     // the writers of this briefing share the PDF layout
+	var spent []byte // the last handout's bytes, written (outbuf.go)
+	defer func() { spend(spent) }()
 	for _, i := range todo {
+		spend(spent)
+		spent = nil
 		out := &it.Outputs[i]
 		if ctx.Err() != nil {
 			out.Status = Interrupted
@@ -677,6 +681,7 @@ func buildItem(ctx context.Context, e *env, it *Item) {
 			}
 		}
 		data, err, cerr := renderCtx(ctx, writers[out.Format], doc, e, &s)
+		spent = data
 		if cerr != nil {
 			out.Status = Interrupted
 			continue
@@ -724,6 +729,8 @@ func buildItem(ctx context.Context, e *env, it *Item) {
 			out.Status = Modified
 			continue
 		}
+		// data's buffer is reused once this iteration ends (spend): the
+		// write must be done with data when it returns.
 		err = e.cpu.duringWrite(func() error {
 			return atomicfile.Write(target, data, atomicfile.Options{Sync: true, BeforeRename: func() error {
 				if err := ctx.Err(); err != nil {
@@ -785,8 +792,8 @@ func render(w writeFunc, d *briefing.Document, e *env, s *shared) (data []byte, 
 	if w == nil {
 		return nil, errors.New("no writer for this format")
 	}
-	var b bytes.Buffer
-	if err := w(&b, d, e, s); err != nil {
+	b := outBuffer() // given back by buildItem (spend)
+	if err := w(b, d, e, s); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil
