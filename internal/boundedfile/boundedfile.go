@@ -82,7 +82,10 @@ func readOpen(f *os.File, path string, limit int64, same fs.FileInfo) ([]byte, e
 		limit = 0
 	}
 	// One byte past the limit is enough to know the file is too large.
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	// The buffer starts at the size the file says it has (and grows if
+	// it is growing), so a file is read into one allocation, not into
+	// io.ReadAll's doubling ones.
+	data, err := readAll(io.LimitReader(f, limit+1), min(max(st.Size(), 0), limit)+1)
 	if err != nil {
 		return nil, err
 	}
@@ -105,3 +108,21 @@ func check(m fs.FileMode) error {
 // afterStat is called between the look at the path and its opening; a
 // test replaces it to change what the path names in between.
 var afterStat = func() {}
+
+// readAll is io.ReadAll into a buffer of size bytes to start with.
+func readAll(r io.Reader, size int64) ([]byte, error) {
+	b := make([]byte, 0, max(size, 512))
+	for {
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return b, err
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)] // more than the file said: grow
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package briefing
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -169,7 +170,7 @@ func prescan(src []byte, start int, lines lineIndex, d *diagSink) bool {
 			}
 			continue
 		}
-		if indent < 4 && (strings.HasPrefix(string(rest), "```") || strings.HasPrefix(string(rest), "~~~")) {
+		if indent < 4 && (bytes.HasPrefix(rest, []byte("```")) || bytes.HasPrefix(rest, []byte("~~~"))) {
 			fence = string(rest[:3])
 			continue
 		}
@@ -216,7 +217,7 @@ func prescan(src []byte, start int, lines lineIndex, d *diagSink) bool {
 			d.errorf(lineNo, "%s", msg)
 			ok = false
 		}
-		if k := strings.Count(string(line), "]("); k > MaxLinksPerLine && ok {
+		if k := bytes.Count(line, []byte("](")); k > MaxLinksPerLine && ok {
 			d.errorf(lineNo, "%d links on one line, more than the limit of %d; break the paragraph into shorter lines", k, MaxLinksPerLine)
 			ok = false
 		}

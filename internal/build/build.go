@@ -276,14 +276,19 @@ func errorOf(l diag.List) *Error {
 var (
 	parse   = briefing.Parse
 	writers = map[string]writeFunc{
-		"docx": func(w io.Writer, d *briefing.Document, e *env) error {
-			return docx.Write(w, d, docx.Options{Handout: e.handout, Reference: e.reference, Logo: e.o.Config.LogoPicture, LogoAlt: e.o.Config.LogoAlt, QR: !e.o.Config.NoQR})
+		"docx": func(w io.Writer, d *briefing.Document, e *env, s *shared) error {
+			return docx.Write(w, d, docx.Options{Handout: e.handout, Reference: e.reference, Logo: e.o.Config.LogoPicture, LogoAlt: e.o.Config.LogoAlt, QR: !e.o.Config.NoQR,
+				LayOut: s.layOut})
 		},
-		"pdf": func(w io.Writer, d *briefing.Document, e *env) error {
-			return pdf.Write(w, d, pdf.Options{Handout: e.handout, Paper: e.paper, Theme: e.theme,
+		"pdf": func(w io.Writer, d *briefing.Document, e *env, s *shared) error {
+			lay, err := s.layOut(d, pdf.Options{Handout: e.handout, Paper: e.paper, Theme: e.theme,
 				Logo: e.o.Config.LogoPicture, LogoAlt: e.o.Config.LogoAlt, QR: !e.o.Config.NoQR})
+			if err != nil {
+				return err
+			}
+			return pdf.WriteLayout(w, lay)
 		},
-		"html": func(w io.Writer, d *briefing.Document, e *env) error {
+		"html": func(w io.Writer, d *briefing.Document, e *env, _ *shared) error {
 			dx, pd := linkedFormats(e, d.Name)
 			return html.Write(w, d, html.Options{Handout: e.handout, Colours: e.colours, Docx: dx, PDF: pd,
 				Logo: e.o.Config.LogoPicture, LogoAlt: e.o.Config.LogoAlt})
@@ -294,7 +299,9 @@ var (
 	beforeRename = func(ctx context.Context, path string) error { return nil }
 )
 
-type writeFunc func(io.Writer, *briefing.Document, *env) error
+// writeFunc writes one handout of a briefing; s is what the writers of
+// that briefing share.
+type writeFunc func(w io.Writer, d *briefing.Document, e *env, s *shared) error
 
 // env is what every briefing of a build shares.
 type env struct {
@@ -678,7 +685,12 @@ func buildItem(ctx context.Context, e *env, it *Item) {
 		it.entry = entryOf(doc, e)
 	}
 
+	var s shared     // the writers of this briefing share the PDF layout
+	var spent []byte // the last handout's bytes, written (outbuf.go)
+	defer func() { spend(spent) }()
 	for _, i := range todo {
+		spend(spent)
+		spent = nil
 		out := &it.Outputs[i]
 		if ctx.Err() != nil {
 			out.Status = Interrupted
@@ -692,7 +704,8 @@ func buildItem(ctx context.Context, e *env, it *Item) {
 				continue
 			}
 		}
-		data, err, cerr := renderCtx(ctx, writers[out.Format], doc, e)
+		data, err, cerr := renderCtx(ctx, writers[out.Format], doc, e, &s)
+		spent = data
 		if cerr != nil {
 			out.Status = Interrupted
 			continue
@@ -741,7 +754,9 @@ func buildItem(ctx context.Context, e *env, it *Item) {
 			continue
 		}
 		// The handout is flushed and renamed into place by the
-		// committer (commit.go), with a batch of others.
+		// committer (commit.go), with a batch of others. Stage is done
+		// with data when it returns: data's buffer is reused once this
+		// iteration ends (spend).
 		var staged *atomicfile.Staged
 		err = e.cpu.duringWrite(func() (err error) {
 			staged, err = atomicfile.Stage(target, data, atomicfile.Options{Sync: true})
@@ -779,7 +794,7 @@ func (o *Output) record(inputs string, size int64) {
 }
 
 // render runs a writer into memory, turning a panic into an error.
-func render(w writeFunc, d *briefing.Document, e *env) (data []byte, err error) {
+func render(w writeFunc, d *briefing.Document, e *env, s *shared) (data []byte, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("internal error (please report it): %v", r)
@@ -789,8 +804,8 @@ func render(w writeFunc, d *briefing.Document, e *env) (data []byte, err error) 
 	if w == nil {
 		return nil, errors.New("no writer for this format")
 	}
-	var b bytes.Buffer
-	if err := w(&b, d, e); err != nil {
+	b := outBuffer() // given back by buildItem (spend)
+	if err := w(b, d, e, s); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil

@@ -381,12 +381,12 @@ func TestWriterPanicIsThatHandoutsError(t *testing.T) {
 	fakes(t)
 	project(t, map[string]string{"sources/a.md": "alpha", "sources/boom.md": "boom", "sources/c.md": "gamma"})
 	inner := writers["pdf"]
-	writers["pdf"] = func(w io.Writer, d *briefing.Document, e *env) error {
+	writers["pdf"] = func(w io.Writer, d *briefing.Document, e *env, s *shared) error {
 		if d.Meta.Title == "boom" {
 			w.Write([]byte("half a PDF"))
 			panic("index out of range")
 		}
-		return inner(w, d, e)
+		return inner(w, d, e, s)
 	}
 	res := run(t, Options{})
 	equal(t, "statuses", statuses(res), []string{"sources/a.md built", "sources/boom.md failed", "sources/c.md built"})

@@ -19,7 +19,7 @@ func untilCancelled[T any](ctx context.Context, f func() T) (T, error) {
 		return zero, err
 	}
 	done := make(chan T, 1) // buffered: an abandoned step can still finish
-	go func() { done <- f() }()
+	runStep(func() { done <- f() })
 	select {
 	case v := <-done:
 		return v, nil
@@ -49,9 +49,9 @@ func parseCtx(ctx context.Context, path string, src []byte, o briefing.Options) 
 }
 
 // renderCtx is render, abandoned when ctx is cancelled.
-func renderCtx(ctx context.Context, w writeFunc, d *briefing.Document, e *env) ([]byte, error, error) {
+func renderCtx(ctx context.Context, w writeFunc, d *briefing.Document, e *env, s *shared) ([]byte, error, error) {
 	r, err := untilCancelled(ctx, func() rendered {
-		data, err := render(w, d, e)
+		data, err := render(w, d, e, s)
 		return rendered{data, err}
 	})
 	return r.data, r.err, err

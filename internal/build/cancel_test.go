@@ -21,7 +21,7 @@ func TestCancelStopsALongStep(t *testing.T) {
 	started := make(chan struct{}, 2)
 	release := make(chan struct{})
 	finished := make(chan struct{}, 2)
-	slow := func(w io.Writer, d *briefing.Document, e *env) error {
+	slow := func(w io.Writer, d *briefing.Document, e *env, s *shared) error {
 		started <- struct{}{}
 		select {
 		case <-release:

@@ -80,12 +80,12 @@ func TestFullDisk(t *testing.T) {
 func fullDiskChild(t *testing.T) {
 	fakes(t)
 	for f, w := range writers {
-		writers[f] = func(out io.Writer, d *briefing.Document, e *env) error {
+		writers[f] = func(out io.Writer, d *briefing.Document, e *env, s *shared) error {
 			if d.Meta.Title == "big" {
 				_, err := out.Write(bytes.Repeat([]byte("x"), 64<<10))
 				return err
 			}
-			return w(out, d, e)
+			return w(out, d, e, s)
 		}
 	}
 	if err := limitFileSize(4096); err != nil {

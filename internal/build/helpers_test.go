@@ -33,7 +33,7 @@ func fakeParse(path string, src []byte, _ briefing.Options) (*briefing.Document,
 }
 
 func fakeWriter(format string) writeFunc {
-	return func(w io.Writer, d *briefing.Document, e *env) error {
+	return func(w io.Writer, d *briefing.Document, e *env, s *shared) error {
 		_, err := fmt.Fprintf(w, "%s handout\npaper %s\nadapted by %q\n%s", format, e.paper, e.handout.AdaptedBy, d.Meta.Title)
 		return err
 	}

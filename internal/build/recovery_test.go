@@ -41,9 +41,9 @@ func TestInterruptedBuildPrunesNothing(t *testing.T) {
 
 	ctx, cancel := context.WithCancel(context.Background())
 	writers = map[string]writeFunc{
-		"docx": func(w io.Writer, d *briefing.Document, e *env) error {
+		"docx": func(w io.Writer, d *briefing.Document, e *env, s *shared) error {
 			cancel() // a signal while the first handout is being made
-			return fakeWriter("docx")(w, d, e)
+			return fakeWriter("docx")(w, d, e, s)
 		},
 		"pdf": fakeWriter("pdf"),
 	}

@@ -33,6 +33,7 @@ import (
 
 	"handouts/internal/briefing"
 	"handouts/internal/handout"
+	"handouts/internal/pdf"
 	"handouts/internal/picture"
 )
 
@@ -50,6 +51,11 @@ type Options struct {
 	// QR shows a QR code of the driver document's address (the
 	// briefing's link) in the source panel, as the PDF handout does.
 	QR bool
+	// LayOut lays out the PDF handout whose tightening the Word handout
+	// follows (fit.go); nil is pdf.LayOut. A caller writing the PDF
+	// handout too passes one that keeps the layout for it, so that the
+	// handout is laid out once.
+	LayOut func(*briefing.Document, pdf.Options) (*pdf.Layout, error)
 }
 
 // Limits of the writer; the validator reports briefings beyond them
@@ -110,7 +116,7 @@ func write(w io.Writer, d *briefing.Document, o Options, keepPlaceholders bool) 
 	z := zip.NewWriter(w)
 	static := ref.static[:2] // [Content_Types].xml, _rels/.rels
 	if len(g.pics.list) > 0 || logo != nil {
-		ct, err := compress("[Content_Types].xml", withImageTypes(ref.contentTypes))
+		ct, err := compressSame("[Content_Types].xml", withImageTypes(ref.contentTypes))
 		if err != nil {
 			return err
 		}
@@ -122,7 +128,7 @@ func write(w io.Writer, d *briefing.Document, o Options, keepPlaceholders bool) 
 		}
 	}
 	dyn := func(name string, data []byte) error {
-		p, err := compress(name, data)
+		p, err := compressSame(name, data)
 		if err != nil {
 			return err
 		}

@@ -34,9 +34,17 @@ func isDefaultLook(ref *Reference) bool {
 // tightStyles returns the styles part of the default look tightened as
 // the PDF handout of d is, and whether it is tightened at all.
 func tightStyles(d *briefing.Document, o Options, styles []byte) (rawPart, bool, error) {
-	line, space, err := pdf.Tightening(d, pdf.Options{Handout: o.Handout, Logo: o.Logo, LogoAlt: o.LogoAlt, QR: o.QR})
-	if err != nil || (line == 1 && space == 1) {
+	layOut := o.LayOut
+	if layOut == nil {
+		layOut = pdf.LayOut
+	}
+	lay, err := layOut(d, pdf.Options{Handout: o.Handout, Logo: o.Logo, LogoAlt: o.LogoAlt, QR: o.QR})
+	if err != nil {
 		return rawPart{}, false, err
+	}
+	line, space := lay.Tightening()
+	if line == 1 && space == 1 {
+		return rawPart{}, false, nil
 	}
 	// A handful of steps of tightening exist: each is made once.
 	key := tightKey{line, space, string(styles)}

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"handouts/internal/briefing"
 	bt "handouts/internal/briefing/briefingtest"
 	"handouts/internal/pdf"
 )
@@ -84,5 +85,43 @@ func TestTightStyles(t *testing.T) {
 	}
 	if tight == 0 || plain == 0 {
 		t.Errorf("%d tightened and %d plain: the corpus should have both", tight, plain)
+	}
+}
+
+// TestSharedLayout: a Word handout given the PDF layout through
+// Options.LayOut is the one it makes by itself, byte for byte, and asks
+// for the layout once, with the options the PDF handout's tightening is
+// judged by.
+func TestSharedLayout(t *testing.T) {
+	tight := 0
+	for _, d := range bt.Corpus(12) {
+		calls := 0
+		var b bytes.Buffer
+		err := Write(&b, d, Options{QR: true, LayOut: func(dd *briefing.Document, o pdf.Options) (*pdf.Layout, error) {
+			calls++
+			if dd != d || o.Paper != "" || o.Theme != nil || !o.QR {
+				t.Errorf("%s: laid out with %+v", d.Name, o)
+			}
+			return pdf.LayOut(dd, o)
+		}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var own bytes.Buffer
+		if err := Write(&own, d, Options{QR: true}); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(b.Bytes(), own.Bytes()) {
+			t.Errorf("%s: differs with the layout handed in", d.Name)
+		}
+		if calls != 1 {
+			t.Errorf("%s: laid out %d times", d.Name, calls)
+		}
+		if line, _, _ := pdf.Tightening(d, pdf.Options{QR: true}); line < 1 {
+			tight++
+		}
+	}
+	if tight == 0 {
+		t.Error("no handout tightened: the test shows nothing")
 	}
 }

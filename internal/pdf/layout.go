@@ -41,15 +41,17 @@ const (
 )
 
 // op is one thing drawn, with y relative to its row's top until placed.
+// The small fields come first, packed into one word: a handout's
+// layouts hold thousands of ops.
 type op struct {
 	kind       opKind
 	fig        uint16 // an opImage's picture: layouter.figs[fig-1]; in kind's padding, so free
+	colour     Colour
+	tag        tag // the structure element drawn, or an artifact
 	x, y, w, h float64
 	text       string // text, bookmark title, or link address
 	st         style
-	colour     Colour
 	lw         float64 // line width
-	tag        tag     // the structure element drawn, or an artifact
 }
 
 // row is a strip of the page that is never split.
@@ -121,6 +123,13 @@ type layouter struct {
 	cur         tag
 	lastHeading int
 	noteIDs     []string // the ids of the notes of the next list, if it is the notes
+
+	// Scratch space of para and breakLines, reused from one paragraph
+	// to the next: a paragraph's tokens, a word's pieces, its lines'
+	// text before it is cut into strings.
+	toks  []tok
+	words []wordPiece
+	text  []byte
 }
 
 // want asks for at least v of space before the next row.
@@ -191,7 +200,9 @@ func keepLines(rows []*row) {
 
 // para lays out inline content as a paragraph in bx, in style st.
 func (l *layouter) para(ins []briefing.Inline, bx box, st style, align briefing.Align) ([]*row, error) {
-	b := inl{l: l, note: bx.note}
+	b := inl{l: l, note: bx.note, toks: l.toks[:0]}
+	l.toks = nil // in use until the lines are broken
+	defer func() { l.toks = b.toks[:0] }()
 	if err := b.inlines(ins, st, 0); err != nil {
 		return nil, err
 	}

@@ -51,7 +51,6 @@
 package pdf
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -500,11 +499,27 @@ func render(w io.Writer, pp paper, th *Theme, h *handout.Handout, d *briefing.Do
 	}
 	// fpdf holds the whole document and writes it only when complete;
 	// finish then writes it again, tagged, in one revision.
-	var raw bytes.Buffer
+	var raw taken
 	if err := f.Output(&raw); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
-	return tg.finish(w, raw.Bytes())
+	return tg.finish(w, raw.b)
+}
+
+// taken holds what fpdf writes, taken over rather than copied: fpdf
+// writes its whole buffer in one write (bytes.Buffer.WriteTo) and is
+// dropped straight after, so nothing changes those bytes; a copy of
+// them was a twentieth of a build's allocation. A later write, were
+// there one, is appended to a copy.
+type taken struct{ b []byte }
+
+func (t *taken) Write(p []byte) (int, error) {
+	if t.b == nil {
+		t.b = p[:len(p):len(p)]
+	} else {
+		t.b = append(t.b, p...) // a full slice: append copies
+	}
+	return len(p), nil
 }
 
 // utf16Text is s as a PDF text string in UTF-16BE with its byte order

@@ -7,6 +7,8 @@ package pdf
 // asks for, at a module size that phones read from paper.
 
 import (
+	"slices"
+
 	"handouts/internal/handout"
 	"handouts/internal/qrcode"
 )
@@ -23,14 +25,22 @@ func encodeQR(s string) (*qrCode, error) {
 	return &qrCode{c}, nil
 }
 
-// ops draws the code with its top left corner (quiet zone included) at
-// x, y: a white square, then each run of dark modules in a row as one
-// rectangle.
-func (c *qrCode) ops(x, y float64) []op {
+// appendOps appends to out the drawing of the code with its top left
+// corner (quiet zone included) at x, y: a white square, then each run of
+// dark modules in a row as one rectangle. out grows once, to hold them
+// all.
+func (c *qrCode) appendOps(out []op, x, y float64) []op {
 	m, n := c.Module(), c.N
 	white := Colour{255, 255, 255}
 	black := Colour{0, 0, 0}
-	out := []op{{kind: opRect, x: x, y: y, w: c.Side(), h: c.Side(), colour: white}}
+	runs := 0
+	for i, d := range c.Dark {
+		if d && (i%n == 0 || !c.Dark[i-1]) {
+			runs++
+		}
+	}
+	out = slices.Grow(out, 1+runs)
+	out = append(out, op{kind: opRect, x: x, y: y, w: c.Side(), h: c.Side(), colour: white})
 	x0, y0 := x+qrcode.Quiet*m, y+qrcode.Quiet*m
 	for row := 0; row < n; row++ {
 		for col := 0; col < n; {
@@ -101,12 +111,12 @@ func (l *layouter) sourcePanel(heading string, rows []handout.Row, bx box) {
 		}
 	}
 	// The code is a figure of its own: its address is printed beside it.
-	ops := code.ops(x, pad-above)
+	from := len(last.ops)
+	last.ops = code.appendOps(last.ops, x, pad-above)
 	t := l.figure(qrcode.Alt(link))
-	for i := range ops {
-		ops[i].tag = t
+	for i := range last.ops[from:] {
+		last.ops[from+i].tag = t
 	}
-	last.ops = append(last.ops, ops...)
 }
 
 // hasRect reports whether a row draws a rectangle: a panel row does,

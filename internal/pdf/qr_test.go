@@ -25,7 +25,12 @@ func TestQRCodeSize(t *testing.T) {
 		if c.Module() != tt.module {
 			t.Errorf("%d modules: module %.2f pt, want %.2f", c.N, c.Module(), tt.module)
 		}
-		ops := c.ops(10, 20)
+		before := []op{{kind: opText, text: "before"}}
+		ops := c.appendOps(before, 10, 20)
+		if cap(ops)-len(ops) > max(len(ops)/8, 64) || ops[0].text != "before" {
+			t.Errorf("%d ops in room for %d, the first %+v: not grown once to hold them all, after what was there", len(ops), cap(ops), ops[0])
+		}
+		ops = ops[1:]
 		bg := ops[0]
 		if bg.colour != (Colour{255, 255, 255}) || bg.x != 10 || bg.y != 20 || bg.w != float64(c.N+8)*c.Module() || bg.w != c.Side() {
 			t.Errorf("background %+v for %d modules", bg, c.N)

@@ -535,7 +535,23 @@ type kid struct {
 
 // writeObjects writes a whole PDF 1.7 file of objs.
 func writeObjects(w io.Writer, objs [][]byte, root, info int) error {
-	out := bufio.NewWriterSize(w, 32<<10)
+	// Into a buffer (as the build renders), the file is written straight
+	// to it, grown once to its size rather than doubling; elsewhere
+	// through a bufio.Writer.
+	var out interface {
+		io.Writer
+		Flush() error
+	}
+	if g, ok := w.(growWriter); ok {
+		size := 64 + 20*len(objs) + 256
+		for _, o := range objs[1:] {
+			size += len(o) + 32
+		}
+		g.Grow(size)
+		out = &flushless{w: g}
+	} else {
+		out = bufio.NewWriterSize(w, 32<<10)
+	}
 	offs := make([]int, len(objs))
 	at := 0
 	put := func(b []byte) {
@@ -568,6 +584,30 @@ func writeObjects(w io.Writer, objs [][]byte, root, info int) error {
 	out.Write(xref)
 	return out.Flush()
 }
+
+// growWriter is a writer that can make room ahead, as bytes.Buffer does.
+type growWriter interface {
+	io.Writer
+	Grow(n int)
+}
+
+// flushless writes straight to w; Flush reports its first error, as a
+// bufio.Writer's would.
+type flushless struct {
+	w   io.Writer
+	err error
+}
+
+func (f *flushless) Write(b []byte) (int, error) {
+	if f.err != nil {
+		return 0, f.err
+	}
+	n, err := f.w.Write(b)
+	f.err = err
+	return n, err
+}
+
+func (f *flushless) Flush() error { return f.err }
 
 // toUnicodeOf makes the ToUnicode map of one of our font pages, known
 // by the subset tag of its /BaseFont (see fontPage.load); nil for

@@ -12,12 +12,13 @@ import (
 
 // style is how a run of text is drawn.
 type style struct {
+	// The small fields first, packed into one word.
 	face   face
-	size   float64 // pt
 	colour Colour
+	tag    tag     // the Link element of a clickable run; 0 outside one
+	size   float64 // pt
 	link   string  // clickable address; "" for none
 	rise   float64 // raise above the baseline, pt (note marks)
-	tag    tag     // the Link element of a clickable run; 0 outside one
 }
 
 // tokKind is the kind of a token of a paragraph.
@@ -284,12 +285,15 @@ func (l *layouter) widthOf(s string, st style) float64 {
 func (l *layouter) breakLines(toks []tok, w float64) []line {
 	var lines []line
 	var cur line
-	var word []wordPiece
+	word := l.words[:0]
 	var space *tok // the space before the word being gathered
 	pendingSpace := (*tok)(nil)
 	// Runs' text is gathered in one buffer and cut into strings at the
-	// end: one allocation, not one per word.
-	var buf []byte
+	// end: one allocation, not one per word (the buffer is the
+	// layouter's, kept from one paragraph to the next).
+	buf := l.text[:0]
+	l.words, l.text = nil, nil // in use until the end
+	defer func() { l.words, l.text = word[:0], buf[:0] }()
 	flushLine := func() {
 		lines = append(lines, cur)
 		cur = line{}

@@ -1,6 +1,10 @@
 package pdf
 
-import "handouts/internal/briefing"
+import (
+	"slices"
+
+	"handouts/internal/briefing"
+)
 
 // Fitting a handout onto as few sheets as it needs. A handout whose last
 // page would hold only the closing panel, or a few stray lines, wastes a
@@ -72,6 +76,9 @@ func fit(th *Theme, lay func(*Theme) (*layouter, []page, error)) (*layouter, []p
 		return l, pages, err
 	}
 	for step := 1; step < fitSteps; step++ {
+		if !mightFit(l, th, step, len(tp)) {
+			continue // too much for len(tp) pages, however it falls
+		}
 		sl, sp, err := lay(tighten(th, step))
 		if err != nil {
 			return nil, nil, err
@@ -98,6 +105,12 @@ func Tightening(d *briefing.Document, o Options) (line, space float64, err error
 			return 0, 0, err
 		}
 	}
+	line, space = tightening(l, th)
+	return line, space, nil
+}
+
+// tightening is how far l is tightened from th, as Tightening says.
+func tightening(l *layouter, th *Theme) (line, space float64) {
 	line, space = 1, 1
 	if th.LineHeight > 0 {
 		line = l.th.LineHeight / th.LineHeight
@@ -108,7 +121,7 @@ func Tightening(d *briefing.Document, o Options) (line, space float64, err error
 			break
 		}
 	}
-	return line, space, nil
+	return line, space
 }
 
 // mightSave reports whether tightening could take a page off: whether the
@@ -143,4 +156,40 @@ func mightSave(l *layouter, pages []page, th *Theme) bool {
 		save += max(l.bodyH-used(p), 0)
 	}
 	return used(pages[len(pages)-1]) <= save
+}
+
+// mightFit reports whether the handout laid out as l, with th itself,
+// might take no more than n pages when tightened by step; when it
+// reports false, it cannot, and fit need not lay that step out. The
+// bound: tightening keeps the same rows (widths, so line breaks, do not
+// change), none shorter than its height scaled as the line spacing is,
+// nor its space above scaled less than the spacing is; every page holds
+// at most the body's height; and a page's first row drops its space
+// above, at most the n largest of them. A row that overflows a page on
+// its own breaks the bound: then fit lays the step out.
+func mightFit(l *layouter, th *Theme, step, n int) bool {
+	const eps = 0.01 // as paginate allows
+	lineKeep := 1.0
+	if th.LineHeight > 0 {
+		lineKeep = tighten(th, step).LineHeight / th.LineHeight
+	}
+	spaceKeep := 1 - float64(min(step, fitSteps))/fitSteps*(1-minSpacing)
+	least := 0.0
+	befores := make([]float64, len(l.rows))
+	for i, r := range l.rows {
+		h := r.h
+		if r.header != nil {
+			h += r.header.h
+		}
+		if h > l.bodyH+eps {
+			return true
+		}
+		least += lineKeep*r.h + spaceKeep*r.before
+		befores[i] = r.before
+	}
+	slices.Sort(befores)
+	for _, b := range befores[max(len(befores)-n, 0):] {
+		least -= spaceKeep * b
+	}
+	return least <= float64(n)*(l.bodyH+eps)
 }

@@ -101,3 +101,79 @@ func TestNoWastedLastPage(t *testing.T) {
 		t.Errorf("the longest handout is %d pages; the corpus should reach four", most)
 	}
 }
+
+// TestMightFitBounds: whenever mightFit says a tightening step cannot
+// take a handout onto n pages, that step's layout takes more, for the
+// examples and a corpus of briefings, on both papers, with and without
+// an adapter and QR codes; and fit, which lays out only the steps that
+// might, chooses what trying every step chooses.
+func TestMightFitBounds(t *testing.T) {
+	docs := map[string]*briefing.Document{}
+	for name, d := range bt.Examples(t) {
+		docs[name] = d
+	}
+	for _, d := range bt.Corpus(40) {
+		docs[d.Name] = d
+	}
+	th, err := DefaultTheme()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms, err := faceMetrics()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pruned, tried := 0, 0
+	for _, name := range bt.Names(docs) {
+		d := docs[name]
+		for _, paper := range []string{"a4", "letter"} {
+			for _, o := range []Options{{Paper: paper}, {Paper: paper, QR: true, Handout: handout.Options{AdaptedBy: "Mid Cheshire Library Service"}}} {
+				pp, _ := paperOf(paper)
+				h := handout.New(d, o.Handout)
+				lay := func(th *Theme) (*layouter, []page, error) { return layOutWith(d, h, pp, th, ms, o) }
+				l, pages, err := lay(th)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(pages) < 2 {
+					continue
+				}
+				steps := make([][]page, fitSteps+1)
+				for s := 1; s <= fitSteps; s++ {
+					if _, steps[s], err = lay(tighten(th, s)); err != nil {
+						t.Fatal(err)
+					}
+				}
+				for n := 1; n < len(pages); n++ {
+					for s := 1; s < fitSteps; s++ {
+						tried++
+						if !mightFit(l, th, s, n) {
+							pruned++
+							if len(steps[s]) <= n {
+								t.Errorf("%s on %s: step %d takes %d pages, but mightFit says it cannot take %d", name, paper, s, len(steps[s]), n)
+							}
+						}
+					}
+				}
+				// What trying every step chooses.
+				want := th
+				if tp := steps[fitSteps]; len(tp) < len(pages) && mightSave(l, pages, th) {
+					want = tighten(th, fitSteps)
+					for s := 1; s < fitSteps; s++ {
+						if len(steps[s]) == len(tp) {
+							want = tighten(th, s)
+							break
+						}
+					}
+				}
+				if fl, _, err := fit(th, lay); err != nil || *fl.th != *want {
+					t.Errorf("%s on %s: fit chose line height %.3f, trying every step %.3f (%v)", name, paper, fl.th.LineHeight, want.LineHeight, err)
+				}
+			}
+		}
+	}
+	if pruned == 0 || pruned == tried {
+		t.Errorf("mightFit ruled out %d of %d steps: the test shows nothing", pruned, tried)
+	}
+	t.Logf("mightFit ruled out %d of %d steps", pruned, tried)
+}
