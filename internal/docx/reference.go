@@ -222,25 +222,27 @@ func (r *Reference) finish(numbering, settings []byte) error {
 }
 
 var (
-	reSectPr  = regexp.MustCompile(`(?s)<w:sectPr(?:\s[^>]*)?>(.*?)</w:sectPr>`)
-	reHFRef   = regexp.MustCompile(`<w:(?:header|footer)Reference\s[^>]*?/>|<w:titlePg(?:\s[^>]*)?/>`)
-	reComment = regexp.MustCompile(`(?s)<!--.*?-->`)
-	rePgW     = regexp.MustCompile(`<w:pgSz\s[^>]*?w:w="(\d+)"`)
-	reMarL    = regexp.MustCompile(`<w:pgMar\s[^>]*?w:left="(-?\d+)"`)
-	reMarR    = regexp.MustCompile(`<w:pgMar\s[^>]*?w:right="(-?\d+)"`)
+	reSectPr = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?s)<w:sectPr(?:\s[^>]*)?>(.*?)</w:sectPr>`) })
+	reHFRef  = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`<w:(?:header|footer)Reference\s[^>]*?/>|<w:titlePg(?:\s[^>]*)?/>`)
+	})
+	reComment = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?s)<!--.*?-->`) })
+	rePgW     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<w:pgSz\s[^>]*?w:w="(\d+)"`) })
+	reMarL    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<w:pgMar\s[^>]*?w:left="(-?\d+)"`) })
+	reMarR    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<w:pgMar\s[^>]*?w:right="(-?\d+)"`) })
 )
 
 // sectPrChildren returns the children of the last w:sectPr of a part,
 // without header and footer references or a distinct first page.
 func sectPrChildren(part string) (string, bool) {
-	part = reComment.ReplaceAllString(part, "")
-	all := reSectPr.FindAllStringSubmatchIndex(part, -1)
+	part = reComment().ReplaceAllString(part, "")
+	all := reSectPr().FindAllStringSubmatchIndex(part, -1)
 	if len(all) == 0 {
 		return "", false
 	}
 	m := all[len(all)-1]
 	inner := part[m[2]:m[3]]
-	inner = reHFRef.ReplaceAllString(inner, "")
+	inner = reHFRef().ReplaceAllString(inner, "")
 	inner = strings.Join(strings.Fields(inner), " ")
 	inner = strings.ReplaceAll(inner, "> <", "><")
 	return inner, true
@@ -256,7 +258,7 @@ func textWidth(sect string) int {
 		}
 		return def
 	}
-	w := num(rePgW, 11906) - num(reMarL, 1134) - num(reMarR, 1134)
+	w := num(rePgW(), 11906) - num(reMarL(), 1134) - num(reMarR(), 1134)
 	if w < 1440 || w > 31680 {
 		w = 9638
 	}
@@ -268,7 +270,7 @@ func textWidth(sect string) int {
 // hold "--", which a comment may not). It keeps the part as it is when
 // that would not leave it well-formed (a CDATA section holding "<!--").
 func stripComments(b []byte) []byte {
-	out := reComment.ReplaceAll(b, nil)
+	out := reComment().ReplaceAll(b, nil)
 	if wellFormed(out) != nil {
 		return b
 	}
@@ -454,7 +456,7 @@ func ReadReference(ra io.ReaderAt, size int64) (*Reference, error) {
 		s, ok := sectPrChildren(string(doc))
 		if ok && wellFormed([]byte(`<w:sectPr xmlns:w="`+nsW+`">`+s+`</w:sectPr>`)) == nil {
 			r.sectPr = s
-			if m := reSectPr.FindAllString(reComment.ReplaceAllString(string(doc), ""), -1); len(m) > 0 {
+			if m := reSectPr().FindAllString(reComment().ReplaceAllString(string(doc), ""), -1); len(m) > 0 {
 				sect = m[len(m)-1]
 			}
 		} else {

@@ -283,11 +283,11 @@ func expect(t reflect.Type) string {
 	return "a number"
 }
 
-var hexColour = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
+var hexColour = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^#[0-9a-fA-F]{6}$`) })
 
 func parseColour(s string) (Colour, bool) {
 	s = strings.TrimSpace(s)
-	if !hexColour.MatchString(s) {
+	if !hexColour().MatchString(s) {
 		return Colour{}, false
 	}
 	v, _ := strconv.ParseUint(s[1:], 16, 32)
