@@ -5,6 +5,7 @@ import (
 	"compress/zlib"
 	"encoding/json"
 	"fmt"
+	"math/bits"
 	"strings"
 	"sync"
 
@@ -110,24 +111,29 @@ func newEncoding(m *metrics) *encoding {
 	// Pages 1 on: the rest, 224 to a page, named in Differences.
 	var names strings.Builder
 	p = nil
-	for r := rune(0x20); r < 1<<16; r++ {
-		if !m.hasGlyph(r) || e.at[r] != 0 || invisible(r) {
-			continue
-		}
-		if p == nil || len(p.runes) == 224 {
-			if p != nil {
-				p.diff = names.String()
+	// The characters the face has, in code-point order, found a word of
+	// m.has at a time: most of the plane is empty.
+	for wi, word := range m.has {
+		for ; word != 0; word &= word - 1 {
+			r := rune(wi<<6 + bits.TrailingZeros64(word))
+			if r < 0x20 || e.at[r] != 0 || invisible(r) {
+				continue
 			}
-			p = &fontPage{}
-			e.pages = append(e.pages, p)
-			names.Reset()
-			names.WriteString("32")
+			if p == nil || len(p.runes) == 224 {
+				if p != nil {
+					p.diff = names.String()
+				}
+				p = &fontPage{}
+				e.pages = append(e.pages, p)
+				names.Reset()
+				names.WriteString("32")
+			}
+			code := byte(32 + len(p.runes))
+			names.WriteString(" /uni")
+			const hex = "0123456789ABCDEF"
+			names.Write([]byte{hex[r>>12&15], hex[r>>8&15], hex[r>>4&15], hex[r&15]}) // %04X, without fmt: every glyph of every face, in every process
+			put(p, r, code)
 		}
-		code := byte(32 + len(p.runes))
-		names.WriteString(" /uni")
-		const hex = "0123456789ABCDEF"
-		names.Write([]byte{hex[r>>12&15], hex[r>>8&15], hex[r>>4&15], hex[r&15]}) // %04X, without fmt: every glyph of every face, in every process
-		put(p, r, code)
 	}
 	if p != nil {
 		p.diff = names.String()
