@@ -104,19 +104,24 @@ func readTemplate(name string) ([]byte, error) {
 
 func buildDefault() (*Reference, error) {
 	files := map[string][]byte{}
-	for _, n := range []string{"styles.xml", "numbering.xml", "settings.xml", "header.xml", "footer.xml", "fontTable.xml", "sectPr.xml"} {
+	for _, n := range defaultParts {
 		b, err := readTemplate(n)
 		if err != nil {
 			return nil, err
 		}
-		if err := wellFormed(b); err != nil {
-			return nil, fmt.Errorf("docx: default template %s: %w", n, err)
+		if !checkedPart(n, b) { // else checked ahead of time (checkeddefaults.go)
+			if err := wellFormed(b); err != nil {
+				return nil, fmt.Errorf("docx: default template %s: %w", n, err)
+			}
 		}
 		files[n] = b
 	}
-	defs, err := styleDefs(files["styles.xml"])
-	if err != nil {
-		return nil, fmt.Errorf("docx: default template styles.xml: %w", err)
+	defs := checkedStyleDefs(files["styles.xml"])
+	if defs == nil {
+		var err error
+		if defs, err = styleDefs(files["styles.xml"]); err != nil {
+			return nil, fmt.Errorf("docx: default template styles.xml: %w", err)
+		}
 	}
 	defStyles = defs
 	sect, ok := sectPrChildren(string(files["sectPr.xml"]))
