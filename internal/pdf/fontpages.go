@@ -71,8 +71,8 @@ type fontPage struct {
 // encoding places each character of a face on a page.
 type encoding struct {
 	// at is page<<8 | code for each character of the BMP; 0 when the
-	// face lacks it.
-	at    [1 << 16]uint16
+	// face lacks it. Allocated apart, as metrics.w is.
+	at    *[1 << 16]uint16
 	pages []*fontPage
 }
 
@@ -86,7 +86,7 @@ var winAnsiHigh = map[byte]rune{
 
 // newEncoding lays out the pages of a face with metrics m.
 func newEncoding(m *metrics) *encoding {
-	e := &encoding{}
+	e := &encoding{at: new([1 << 16]uint16)}
 	put := func(p *fontPage, r rune, code byte) {
 		if !m.hasGlyph(r) || e.at[r] != 0 || invisible(r) { // no glyph, placed already, or dropped by clean
 			return
@@ -96,7 +96,7 @@ func newEncoding(m *metrics) *encoding {
 		e.at[r] = uint16(len(e.pages)-1)<<8 | uint16(code)
 	}
 	// Page 0: Windows-1252, in WinAnsiEncoding.
-	p := &fontPage{}
+	p := newFontPage()
 	e.pages = append(e.pages, p)
 	for c := 0x20; c <= 0xff; c++ {
 		r := rune(c)
@@ -113,7 +113,7 @@ func newEncoding(m *metrics) *encoding {
 	p = nil
 	// The characters the face has, in code-point order, found a word of
 	// m.has at a time: most of the plane is empty.
-	for wi, word := range m.has {
+	for wi, word := range m.has[:] { // a slice: ranging over the array would copy it
 		for ; word != 0; word &= word - 1 {
 			r := rune(wi<<6 + bits.TrailingZeros64(word))
 			if r < 0x20 || e.at[r] != 0 || invisible(r) {
@@ -123,9 +123,10 @@ func newEncoding(m *metrics) *encoding {
 				if p != nil {
 					p.diff = names.String()
 				}
-				p = &fontPage{}
+				p = newFontPage()
 				e.pages = append(e.pages, p)
 				names.Reset()
+				names.Grow(len("32") + 224*len(" /uniXXXX"))
 				names.WriteString("32")
 			}
 			code := byte(32 + len(p.runes))
@@ -210,4 +211,11 @@ func cutPage(ttf []byte, runes []rune) (z []byte, size int) {
 	zw.Write(sub)
 	zw.Close()
 	return b.Bytes(), len(sub)
+}
+
+// newFontPage returns an empty page with room for its 224 characters,
+// so that laying out a face's pages does not grow them character by
+// character.
+func newFontPage() *fontPage {
+	return &fontPage{runes: make([]rune, 0, 224), codes: make([]byte, 0, 224)}
 }
