@@ -111,6 +111,9 @@ var (
 // theme is shared: do not change it.
 func DefaultTheme() (*Theme, error) {
 	defaultOnce.Do(func() {
+		if defaultTheme = pregeneratedDefaultTheme(); defaultTheme != nil {
+			return // read ahead of time (themepregen.go)
+		}
 		defaultTheme, defaultErr = ParseTheme("templates/pdf/theme.yaml", templates.PDFTheme, &Theme{})
 	})
 	return defaultTheme, defaultErr
