@@ -15,39 +15,49 @@ func gcSettings() (percent int, limit int64) {
 	return percent, debug.SetMemoryLimit(-1)
 }
 
-// TestLeanStart checks that a process starts without collections up to
-// startLimit, that reaching it collects (nothing here calls runtime.GC),
-// and that from then on the defaults hold: GOGC=100 and no limit.
-func TestLeanStart(t *testing.T) {
+// afterLeanStart calls leanStart, then between (the program's own doing
+// before its first collection), then makes garbage, a megabyte at a
+// time, until the memory limit is gone (at most 64 times startLimit),
+// and returns how many collections ran meanwhile. The settings of the
+// test process are put back afterwards.
+func afterLeanStart(t *testing.T, between func()) (collections uint32) {
+	t.Helper()
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		t.Skip("GOGC or GOMEMLIMIT set: leanStart changes nothing")
 	}
 	p0, l0 := gcSettings()
-	defer func() {
+	t.Cleanup(func() {
 		debug.SetGCPercent(p0)
 		debug.SetMemoryLimit(l0)
-	}()
-	var before runtime.MemStats
+	})
+	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
 	leanStart()
-	if p, l := gcSettings(); p != -1 || l != startLimit {
-		t.Fatalf("after leanStart: GOGC %d, limit %d; want off, %d", p, l, startLimit)
-	}
-	// Garbage, a megabyte at a time, until the defaults are back; at
-	// most 64 times the limit.
+	between()
 	var sink []byte
 	for i := 0; i < 64*startLimit>>20; i++ {
 		sink = make([]byte, 1<<20)
 		sink[0] = byte(i)
-		if p, l := gcSettings(); p == 100 && l == math.MaxInt64 {
+		if _, l := gcSettings(); l == math.MaxInt64 {
 			break
 		}
 		runtime.Gosched() // let the cleanup run
 	}
 	_ = sink
-	var after runtime.MemStats
 	runtime.ReadMemStats(&after)
-	if after.NumGC == before.NumGC {
+	return after.NumGC - before.NumGC
+}
+
+// TestLeanStart checks that a process starts without collections up to
+// startLimit, that reaching it collects (nothing here calls runtime.GC),
+// and that from then on the defaults hold: GOGC=100 and no limit.
+func TestLeanStart(t *testing.T) {
+	n := afterLeanStart(t, func() {
+		if p, l := gcSettings(); p != -1 || l != startLimit {
+			t.Fatalf("after leanStart: GOGC %d, limit %d; want off, %d", p, l, startLimit)
+		}
+	})
+	if n == 0 {
 		t.Error("no collection although the limit was passed many times over")
 	}
 	if p, l := gcSettings(); p != 100 || l != math.MaxInt64 {
@@ -58,26 +68,7 @@ func TestLeanStart(t *testing.T) {
 // TestLeanStartKeepsTheProgramsOwnSettings checks that a GOGC the
 // program sets before the first collection is not undone by it.
 func TestLeanStartKeepsTheProgramsOwnSettings(t *testing.T) {
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
-		t.Skip("GOGC or GOMEMLIMIT set: leanStart changes nothing")
-	}
-	p0, l0 := gcSettings()
-	defer func() {
-		debug.SetGCPercent(p0)
-		debug.SetMemoryLimit(l0)
-	}()
-	leanStart()
-	debug.SetGCPercent(50)
-	var sink []byte
-	for i := 0; i < 64*startLimit>>20; i++ {
-		sink = make([]byte, 1<<20)
-		sink[0] = byte(i)
-		if _, l := gcSettings(); l == math.MaxInt64 {
-			break
-		}
-		runtime.Gosched()
-	}
-	_ = sink
+	afterLeanStart(t, func() { debug.SetGCPercent(50) })
 	if p, l := gcSettings(); p != 50 || l != math.MaxInt64 {
 		t.Errorf("GOGC %d, limit %d; want the program's 50, and no limit", p, l)
 	}

@@ -6,10 +6,11 @@ import (
 	"encoding/hex"
 	"fmt"
 	"go/format"
-	"os"
 	"slices"
 	"strings"
 	"testing"
+
+	"handouts/internal/gentest"
 )
 
 // TestCheckedDefaultParts checks that checkeddefaults_gen.go is what the
@@ -58,19 +59,9 @@ func TestCheckedDefaultParts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const file = "checkeddefaults_gen.go"
+	gentest.File(t, "checkeddefaults_gen.go", want, *update, "go generate ./internal/docx")
 	if *update {
-		if err := os.WriteFile(file, want, 0o644); err != nil {
-			t.Fatal(err)
-		}
 		return
-	}
-	got, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s is stale; run go generate ./internal/docx", file)
 	}
 	// And the build uses it: every default part is known, and the
 	// styles read ahead of time are what styleDefs reads.

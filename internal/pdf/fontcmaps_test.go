@@ -2,9 +2,9 @@ package pdf
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"testing"
+
+	"handouts/internal/gentest"
 )
 
 // TestPregeneratedCMaps checks that every ToUnicode map made ahead of
@@ -25,39 +25,9 @@ func TestPregeneratedCMaps(t *testing.T) {
 		p := &fontPage{runes: p0.runes, codes: p0.codes, diff: p0.diff}
 		want[family(f, 0)+".cmap"] = p.toUnicode()
 	}
+	gentest.Dir(t, cmapFS, "fontcmaps", want, *update, "go generate ./internal/pdf")
 	if *update {
-		os.RemoveAll("fontcmaps")
-		if err := os.MkdirAll("fontcmaps", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		for name, b := range want {
-			if err := os.WriteFile(filepath.Join("fontcmaps", name), b, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
 		return
-	}
-	entries, err := cmapFS.ReadDir("fontcmaps")
-	if err != nil {
-		t.Fatal(err)
-	}
-	seen := map[string]bool{}
-	for _, e := range entries {
-		seen[e.Name()] = true
-		got, err := cmapFS.ReadFile("fontcmaps/" + e.Name())
-		if err != nil {
-			t.Fatal(err)
-		}
-		if w, ok := want[e.Name()]; !ok {
-			t.Errorf("fontcmaps/%s: not a map made ahead of time; run go generate ./internal/pdf", e.Name())
-		} else if !bytes.Equal(got, w) {
-			t.Errorf("fontcmaps/%s is stale (%d bytes, now %d); run go generate ./internal/pdf", e.Name(), len(got), len(w))
-		}
-	}
-	for name := range want {
-		if !seen[name] {
-			t.Errorf("fontcmaps/%s missing; run go generate ./internal/pdf", name)
-		}
 	}
 	// And the writer uses them: page 0 of every face is given the map
 	// made ahead of time, and never makes its own.

@@ -6,11 +6,11 @@ import (
 	"encoding/hex"
 	"fmt"
 	"go/format"
-	"os"
 	"reflect"
 	"strconv"
 	"testing"
 
+	"handouts/internal/gentest"
 	"handouts/templates"
 )
 
@@ -53,19 +53,9 @@ func TestPregeneratedTheme(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const file = "themepregen_gen.go"
+	gentest.File(t, "themepregen_gen.go", want, *update, "go generate ./internal/pdf")
 	if *update {
-		if err := os.WriteFile(file, want, 0o644); err != nil {
-			t.Fatal(err)
-		}
 		return
-	}
-	got, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s is stale; run go generate ./internal/pdf", file)
 	}
 	if p := pregeneratedDefaultTheme(); p == nil || !reflect.DeepEqual(p, th) {
 		t.Errorf("the theme read ahead of time is %+v, not the built-in theme %+v", p, th)

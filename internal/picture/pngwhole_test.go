@@ -104,17 +104,10 @@ func rgbPNG(w, h int, interlaced bool, filter func(y int) byte, extra int) []byt
 	}
 	half := z.Len() / 2
 	b := []byte("\x89PNG\r\n\x1a\n")
-	b = append(b, pngChunk("IHDR", ihdr)...)
-	b = append(b, pngChunk("IDAT", z.Bytes()[:half])...)
-	b = append(b, pngChunk("IDAT", z.Bytes()[half:])...)
-	return append(b, pngChunk("IEND", nil)...)
-}
-
-func pngChunk(typ string, data []byte) []byte {
-	out := binary.BigEndian.AppendUint32(nil, uint32(len(data)))
-	out = append(out, typ...)
-	out = append(out, data...)
-	return binary.BigEndian.AppendUint32(out, crc32.ChecksumIEEE(append([]byte(typ), data...)))
+	b = append(b, picturetest.Chunk("IHDR", ihdr)...)
+	b = append(b, picturetest.Chunk("IDAT", z.Bytes()[:half])...)
+	b = append(b, picturetest.Chunk("IDAT", z.Bytes()[half:])...)
+	return append(b, picturetest.Chunk("IEND", nil)...)
 }
 
 // TestPNGWhole checks that pngWhole finds whole pictures whole, so that
@@ -183,11 +176,11 @@ func TestPNGWholeNeverLooserThanDecode(t *testing.T) {
 		}
 		iend := len(b) - 12
 		for _, extra := range map[string][]byte{
-			"an IDAT after IEND's place": pngChunk("IDAT", []byte{1, 2, 3}),
-			"an empty IDAT":              pngChunk("IDAT", nil),
-			"a PLTE after the pixels":    pngChunk("PLTE", []byte{1, 2, 3}),
-			"a second IHDR":              pngChunk("IHDR", b[16:29]),
-			"a text chunk":               pngChunk("tEXt", []byte("Title\x00x")),
+			"an IDAT after IEND's place": picturetest.Chunk("IDAT", []byte{1, 2, 3}),
+			"an empty IDAT":              picturetest.Chunk("IDAT", nil),
+			"a PLTE after the pixels":    picturetest.Chunk("PLTE", []byte{1, 2, 3}),
+			"a second IHDR":              picturetest.Chunk("IHDR", b[16:29]),
+			"a text chunk":               picturetest.Chunk("tEXt", []byte("Title\x00x")),
 		} {
 			m := append(bytes.Clone(b[:iend]), extra...)
 			neverLooser(t, name+" with "+string(extra[4:8]), append(m, b[iend:]...))
