@@ -43,8 +43,8 @@ func TestEncodingPlacesEveryGlyph(t *testing.T) {
 				}
 				want += " /uni" + hex4(r)
 			}
-			if p.diff != want {
-				t.Errorf("face %d page %d: Differences %.60q…, want %.60q…", i, pi+1, p.diff, want)
+			if got := differences(p.runes); got != want {
+				t.Errorf("face %d page %d: Differences %.60q…, want %.60q…", i, pi+1, got, want)
 			}
 			if len(p.runes) != 224 && pi+2 < len(e.pages) {
 				t.Errorf("face %d page %d holds %d characters; only the last may hold fewer than 224", i, pi+1, len(p.runes))

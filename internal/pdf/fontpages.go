@@ -58,7 +58,7 @@ type fontDef struct {
 type fontPage struct {
 	runes []rune // runes[i] is drawn with code codes[i]
 	codes []byte
-	diff  string // Differences; "" for WinAnsiEncoding
+	diff  string // Differences, made with the page (load); "" for page 0, WinAnsiEncoding
 
 	once sync.Once
 	def  []byte
@@ -108,8 +108,8 @@ func newEncoding(m *metrics) *encoding {
 		}
 		put(p, r, byte(c))
 	}
-	// Pages 1 on: the rest, 224 to a page, named in Differences.
-	var names strings.Builder
+	// Pages 1 on: the rest, 224 to a page, named in Differences (made
+	// when a page is first embedded: see differences).
 	p = nil
 	// The characters the face has, in code-point order, found a word of
 	// m.has at a time: most of the plane is empty.
@@ -120,24 +120,11 @@ func newEncoding(m *metrics) *encoding {
 				continue
 			}
 			if p == nil || len(p.runes) == 224 {
-				if p != nil {
-					p.diff = names.String()
-				}
 				p = newFontPage()
 				e.pages = append(e.pages, p)
-				names.Reset()
-				names.Grow(len("32") + 224*len(" /uniXXXX"))
-				names.WriteString("32")
 			}
-			code := byte(32 + len(p.runes))
-			names.WriteString(" /uni")
-			const hex = "0123456789ABCDEF"
-			names.Write([]byte{hex[r>>12&15], hex[r>>8&15], hex[r>>4&15], hex[r&15]}) // %04X, without fmt: every glyph of every face, in every process
-			put(p, r, code)
+			put(p, r, byte(32+len(p.runes)))
 		}
-	}
-	if p != nil {
-		p.diff = names.String()
 	}
 	return e
 }
@@ -179,8 +166,11 @@ func (p *fontPage) loadFace(f face, ttf []byte, psName string, page int, m *metr
 		tag[4] = byte('A' + page/26%26)
 		tag[5] = byte('A' + page%26)
 		enc := "cp1252"
-		if p.diff != "" {
+		if page > 0 {
 			enc = ""
+			if p.diff == "" {
+				p.diff = differences(p.runes)
+			}
 		}
 		p.def, _ = json.Marshal(fontDef{
 			Tp:           "TrueType",
@@ -218,4 +208,18 @@ func cutPage(ttf []byte, runes []rune) (z []byte, size int) {
 // character.
 func newFontPage() *fontPage {
 	return &fontPage{runes: make([]rune, 0, 224), codes: make([]byte, 0, 224)}
+}
+
+// differences is the Differences of a page beyond the first: its
+// characters from code 32 on, named uniXXXX.
+func differences(runes []rune) string {
+	var names strings.Builder
+	names.Grow(len("32") + len(runes)*len(" /uniXXXX"))
+	names.WriteString("32")
+	const hex = "0123456789ABCDEF"
+	for _, r := range runes {
+		names.WriteString(" /uni")
+		names.Write([]byte{hex[r>>12&15], hex[r>>8&15], hex[r>>4&15], hex[r&15]}) // %04X, without fmt
+	}
+	return names.String()
 }
