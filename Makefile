@@ -11,6 +11,12 @@ OUT     ?= out
 FORMATS ?= docx,pdf,html
 # BUILD_FLAGS: more options for the build of make handouts (CI: --prune)
 BUILD_FLAGS ?=
+# TAGS: build tags of every build that ships or is measured (the tool,
+# the release archives, the benchmarks). urfave_cli_no_docs leaves out
+# urfave/cli's Markdown and man page generators, which the tool never
+# calls, and with them the start-up of their Markdown library in every
+# process (internal/release uses the same tag).
+TAGS ?= urfave_cli_no_docs
 
 .PHONY: handouts build test vet cross bench fuzz interop release-dry-run clean tool-id bench-shapes
 
@@ -35,7 +41,7 @@ SOURCE_ID = $(if $(HASH),$(shell { find cmd internal templates -type f ! -name '
 # where GOFLAGS turns it off; outside a Git work tree it records nothing.
 $(BIN): FORCE
 	@mkdir -p bin
-	$(GO) build -trimpath -buildvcs=auto -ldflags "-X handouts/internal/buildinfo.Source=$(SOURCE_ID)" -o $(BIN) ./cmd/handouts
+	$(GO) build -tags $(TAGS) -trimpath -buildvcs=auto -ldflags "-X handouts/internal/buildinfo.Source=$(SOURCE_ID)" -o $(BIN) ./cmd/handouts
 
 ## tool-id: print the identity of the tool's build inputs and Go version
 ## (the CI workflow keys its cache of out/ on it)
@@ -90,8 +96,8 @@ release-dry-run:
 BENCH_N ?= 1000
 BENCH_SCALE ?= 10
 bench: $(BIN)
-	$(GO) test -run '^$$' -bench '^Benchmark[^S]' -benchmem ./internal/briefing ./internal/docx ./internal/pdf ./internal/html
-	$(GO) test -run '^$$' -bench OneBriefing -benchtime 20x ./cmd/handouts
+	$(GO) test -tags $(TAGS) -run '^$$' -bench '^Benchmark[^S]' -benchmem ./internal/briefing ./internal/docx ./internal/pdf ./internal/html
+	$(GO) test -tags $(TAGS) -run '^$$' -bench OneBriefing -benchtime 20x ./cmd/handouts
 	$(GO) run ./internal/bench -n $(BENCH_N) -scale $(BENCH_SCALE) -formats $(FORMATS) -handouts $(BIN)
 
 ## bench-shapes: the parser on pathological shapes of body up to the

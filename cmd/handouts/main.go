@@ -23,6 +23,7 @@ const (
 )
 
 func main() {
+	leanStart() // gcstart.go
 	os.Exit(run(os.Args))
 }
 

@@ -9,7 +9,7 @@ import (
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"handouts": func() { os.Exit(run(os.Args)) },
+		"handouts": func() { leanStart(); os.Exit(run(os.Args)) },
 	})
 }
 

@@ -20,6 +20,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -394,11 +395,11 @@ func expected(key string) string {
 	return "text"
 }
 
-var placeholder = regexp.MustCompile(`\{[^{}]*\}`)
+var placeholder = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\{[^{}]*\}`) })
 
 // unknownPlaceholder returns the first {…} that is not {producer}.
 func unknownPlaceholder(s string) string {
-	for _, m := range placeholder.FindAllString(s, -1) {
+	for _, m := range placeholder().FindAllString(s, -1) {
 		if m != "{producer}" {
 			return m
 		}
@@ -406,7 +407,7 @@ func unknownPlaceholder(s string) string {
 	return ""
 }
 
-var periodRE = regexp.MustCompile(`^(\d{1,3})(?:\s*(months?|years?))?$`)
+var periodRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d{1,3})(?:\s*(months?|years?))?$`) })
 
 // MaxReviewMonths bounds the review period: ten years.
 const MaxReviewMonths = 120
@@ -415,7 +416,7 @@ const MaxReviewMonths = 120
 // "2 years". It returns months.
 func ParsePeriod(s string) (int, error) {
 	s = strings.ToLower(strings.TrimSpace(s))
-	m := periodRE.FindStringSubmatch(s)
+	m := periodRE().FindStringSubmatch(s)
 	if m == nil {
 		return 0, fmt.Errorf("%q is not a period such as 12, \"6 months\" or \"1 year\"", s)
 	}

@@ -181,7 +181,7 @@ func write(w io.Writer, d *briefing.Document, o Options, keepPlaceholders bool) 
 	styles := ref.styles
 	if h.Meta.Language != "en-GB" {
 		// The briefing's own language, as the default of its text.
-		styles = langRE.ReplaceAll(ref.styles, []byte(`${1}`+h.Meta.Language+`"`))
+		styles = langRE().ReplaceAll(ref.styles, []byte(`${1}`+h.Meta.Language+`"`))
 	}
 	tightened := false
 	if !keepPlaceholders && isDefaultLook(ref) {
@@ -303,4 +303,4 @@ func deflateBest(name string, data []byte) rawPart {
 
 // langRE finds the language of the text in the styles' defaults (the
 // first w:lang, in w:docDefaults), but for East Asian and bidi text.
-var langRE = regexp.MustCompile(`(<w:lang\b[^>]*?\bw:val=")[^"]*"`)
+var langRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(<w:lang\b[^>]*?\bw:val=")[^"]*"`) })

@@ -20,9 +20,9 @@ import (
 // the same fractions.
 
 var (
-	spacingElem = regexp.MustCompile(`<w:spacing [^>]*/>`)
-	spacingAttr = regexp.MustCompile(`w:(before|after|line)="(\d+)"`)
-	fixedLine   = regexp.MustCompile(`w:lineRule="(exact|atLeast)"`)
+	spacingElem = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<w:spacing [^>]*/>`) })
+	spacingAttr = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`w:(before|after|line)="(\d+)"`) })
+	fixedLine   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`w:lineRule="(exact|atLeast)"`) })
 )
 
 // isDefaultLook reports whether ref has the default styles.
@@ -73,10 +73,10 @@ var tightParts sync.Map
 // and after by space, and proportional (auto) line spacing by line.
 // Character spacing (w:spacing w:val in run properties) is left alone.
 func tighten(styles []byte, line, space float64) []byte {
-	return spacingElem.ReplaceAllFunc(styles, func(el []byte) []byte {
-		exact := fixedLine.Match(el)
-		return spacingAttr.ReplaceAllFunc(el, func(a []byte) []byte {
-			m := spacingAttr.FindSubmatch(a)
+	return spacingElem().ReplaceAllFunc(styles, func(el []byte) []byte {
+		exact := fixedLine().Match(el)
+		return spacingAttr().ReplaceAllFunc(el, func(a []byte) []byte {
+			m := spacingAttr().FindSubmatch(a)
 			v, _ := strconv.Atoi(string(m[2]))
 			f := space
 			if string(m[1]) == "line" {

@@ -13,6 +13,7 @@ import (
 	"crypto/sha256"
 	"regexp"
 	"strconv"
+	"sync"
 
 	"handouts/internal/briefing"
 	"handouts/internal/picture"
@@ -182,9 +183,9 @@ func writeMedia(z *zip.Writer, name string, data []byte) error {
 }
 
 var (
-	rePgH  = regexp.MustCompile(`<w:pgSz\s[^>]*?w:h="(\d+)"`)
-	reMarT = regexp.MustCompile(`<w:pgMar\s[^>]*?w:top="(-?\d+)"`)
-	reMarB = regexp.MustCompile(`<w:pgMar\s[^>]*?w:bottom="(-?\d+)"`)
+	rePgH  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<w:pgSz\s[^>]*?w:h="(\d+)"`) })
+	reMarT = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<w:pgMar\s[^>]*?w:top="(-?\d+)"`) })
+	reMarB = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<w:pgMar\s[^>]*?w:bottom="(-?\d+)"`) })
 )
 
 // textHeight is the page height between the margins, in twips, less room
@@ -198,7 +199,7 @@ func textHeight(sect string) int {
 		}
 		return def
 	}
-	h := num(rePgH, 16838) - abs(num(reMarT, 1134)) - abs(num(reMarB, 1134)) - 720
+	h := num(rePgH(), 16838) - abs(num(reMarT(), 1134)) - abs(num(reMarB(), 1134)) - 720
 	if h < 1440 || h > 31680 {
 		h = 12960
 	}

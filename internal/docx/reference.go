@@ -104,19 +104,24 @@ func readTemplate(name string) ([]byte, error) {
 
 func buildDefault() (*Reference, error) {
 	files := map[string][]byte{}
-	for _, n := range []string{"styles.xml", "numbering.xml", "settings.xml", "header.xml", "footer.xml", "fontTable.xml", "sectPr.xml"} {
+	for _, n := range defaultParts {
 		b, err := readTemplate(n)
 		if err != nil {
 			return nil, err
 		}
-		if err := wellFormed(b); err != nil {
-			return nil, fmt.Errorf("docx: default template %s: %w", n, err)
+		if !checkedPart(n, b) { // else checked ahead of time (checkeddefaults.go)
+			if err := wellFormed(b); err != nil {
+				return nil, fmt.Errorf("docx: default template %s: %w", n, err)
+			}
 		}
 		files[n] = b
 	}
-	defs, err := styleDefs(files["styles.xml"])
-	if err != nil {
-		return nil, fmt.Errorf("docx: default template styles.xml: %w", err)
+	defs := checkedStyleDefs(files["styles.xml"])
+	if defs == nil {
+		var err error
+		if defs, err = styleDefs(files["styles.xml"]); err != nil {
+			return nil, fmt.Errorf("docx: default template styles.xml: %w", err)
+		}
 	}
 	defStyles = defs
 	sect, ok := sectPrChildren(string(files["sectPr.xml"]))
@@ -222,25 +227,27 @@ func (r *Reference) finish(numbering, settings []byte) error {
 }
 
 var (
-	reSectPr  = regexp.MustCompile(`(?s)<w:sectPr(?:\s[^>]*)?>(.*?)</w:sectPr>`)
-	reHFRef   = regexp.MustCompile(`<w:(?:header|footer)Reference\s[^>]*?/>|<w:titlePg(?:\s[^>]*)?/>`)
-	reComment = regexp.MustCompile(`(?s)<!--.*?-->`)
-	rePgW     = regexp.MustCompile(`<w:pgSz\s[^>]*?w:w="(\d+)"`)
-	reMarL    = regexp.MustCompile(`<w:pgMar\s[^>]*?w:left="(-?\d+)"`)
-	reMarR    = regexp.MustCompile(`<w:pgMar\s[^>]*?w:right="(-?\d+)"`)
+	reSectPr = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?s)<w:sectPr(?:\s[^>]*)?>(.*?)</w:sectPr>`) })
+	reHFRef  = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`<w:(?:header|footer)Reference\s[^>]*?/>|<w:titlePg(?:\s[^>]*)?/>`)
+	})
+	reComment = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?s)<!--.*?-->`) })
+	rePgW     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<w:pgSz\s[^>]*?w:w="(\d+)"`) })
+	reMarL    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<w:pgMar\s[^>]*?w:left="(-?\d+)"`) })
+	reMarR    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<w:pgMar\s[^>]*?w:right="(-?\d+)"`) })
 )
 
 // sectPrChildren returns the children of the last w:sectPr of a part,
 // without header and footer references or a distinct first page.
 func sectPrChildren(part string) (string, bool) {
-	part = reComment.ReplaceAllString(part, "")
-	all := reSectPr.FindAllStringSubmatchIndex(part, -1)
+	part = reComment().ReplaceAllString(part, "")
+	all := reSectPr().FindAllStringSubmatchIndex(part, -1)
 	if len(all) == 0 {
 		return "", false
 	}
 	m := all[len(all)-1]
 	inner := part[m[2]:m[3]]
-	inner = reHFRef.ReplaceAllString(inner, "")
+	inner = reHFRef().ReplaceAllString(inner, "")
 	inner = strings.Join(strings.Fields(inner), " ")
 	inner = strings.ReplaceAll(inner, "> <", "><")
 	return inner, true
@@ -256,7 +263,7 @@ func textWidth(sect string) int {
 		}
 		return def
 	}
-	w := num(rePgW, 11906) - num(reMarL, 1134) - num(reMarR, 1134)
+	w := num(rePgW(), 11906) - num(reMarL(), 1134) - num(reMarR(), 1134)
 	if w < 1440 || w > 31680 {
 		w = 9638
 	}
@@ -268,7 +275,7 @@ func textWidth(sect string) int {
 // hold "--", which a comment may not). It keeps the part as it is when
 // that would not leave it well-formed (a CDATA section holding "<!--").
 func stripComments(b []byte) []byte {
-	out := reComment.ReplaceAll(b, nil)
+	out := reComment().ReplaceAll(b, nil)
 	if wellFormed(out) != nil {
 		return b
 	}
@@ -454,7 +461,7 @@ func ReadReference(ra io.ReaderAt, size int64) (*Reference, error) {
 		s, ok := sectPrChildren(string(doc))
 		if ok && wellFormed([]byte(`<w:sectPr xmlns:w="`+nsW+`">`+s+`</w:sectPr>`)) == nil {
 			r.sectPr = s
-			if m := reSectPr.FindAllString(reComment.ReplaceAllString(string(doc), ""), -1); len(m) > 0 {
+			if m := reSectPr().FindAllString(reComment().ReplaceAllString(string(doc), ""), -1); len(m) > 0 {
 				sect = m[len(m)-1]
 			}
 		} else {

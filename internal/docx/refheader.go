@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // A reference document's header and footer are outside input copied into
@@ -75,7 +76,7 @@ var hfQuiet = map[string]bool{
 
 // safeField matches the instructions of the fields carried over: PAGE
 // and NUMPAGES, with format switches only.
-var safeField = regexp.MustCompile(`^\s*(PAGE|NUMPAGES)(\s+\\\*\s+[A-Za-z]+)*\s*$`)
+var safeField = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*(PAGE|NUMPAGES)(\s+\\\*\s+[A-Za-z]+)*\s*$`) })
 
 // hfNode is an element of a header or footer, or (name empty) text.
 type hfNode struct {
@@ -214,7 +215,7 @@ func (s *hfSanitizer) scanFields(n *hfNode) {
 				case "end":
 					if len(open) > 0 {
 						i := open[len(open)-1]
-						s.fields[i] = safeField.MatchString(instr[i].String())
+						s.fields[i] = safeField().MatchString(instr[i].String())
 						s.names[i] = fieldName(instr[i].String())
 						open = open[:len(open)-1]
 					}
@@ -310,7 +311,7 @@ func (s *hfSanitizer) node(b *bytes.Buffer, n *hfNode) {
 		return
 	case local == "fldSimple":
 		instr := attrW(n, "instr")
-		if !safeField.MatchString(instr) {
+		if !safeField().MatchString(instr) {
 			s.drop(fieldName(instr) + " field")
 			return
 		}

@@ -54,10 +54,34 @@ func Of(bold, italic bool) Face {
 
 // widths are a face's advance widths in ems, by character of the Basic
 // Multilingual Plane; a character the font lacks has its .notdef width.
+// They are kept by blocks of 256 characters, only for the blocks the
+// font has characters in (a few dozen of the 256): a whole table of the
+// plane was a quarter of a megabyte a face to fill in every process.
 type widths struct {
-	w       [1 << 16]float32
+	blocks  [256]*[256]float32
 	notdef  float32
 	haveAny bool
+}
+
+// of returns the width of character r of the BMP.
+func (w *widths) of(r rune) float32 {
+	if b := w.blocks[r>>8&255]; b != nil {
+		return b[r&255]
+	}
+	return w.notdef
+}
+
+// set records the width of character c of the BMP.
+func (w *widths) set(c int, v float32) {
+	b := w.blocks[c>>8&255]
+	if b == nil {
+		b = new([256]float32)
+		for i := range b {
+			b[i] = w.notdef
+		}
+		w.blocks[c>>8&255] = b
+	}
+	b[c&255] = v
 }
 
 var (
@@ -85,7 +109,7 @@ func Width(f Face, s string, size float64) float64 {
 	total := 0.0
 	for _, r := range s {
 		if r >= 0 && r < 1<<16 {
-			total += float64(w.w[r])
+			total += float64(w.of(r))
 		} else {
 			total += float64(w.notdef)
 		}
@@ -117,9 +141,6 @@ func read(ttf []byte) (*widths, error) {
 		return float32(be.Uint16(hmtx[4*glyph:])) / upem
 	}
 	w := &widths{notdef: advance(0)}
-	for i := range w.w {
-		w.w[i] = w.notdef
-	}
 	// The Windows Unicode (BMP) subtable.
 	var sub []byte
 	for i := 0; i < int(be.Uint16(cmap[2:])); i++ {
@@ -160,7 +181,7 @@ func read(ttf []byte) (*widths, error) {
 				}
 			}
 			if glyph != 0 {
-				w.w[c] = advance(glyph)
+				w.set(c, advance(glyph))
 				w.haveAny = true
 			}
 		}

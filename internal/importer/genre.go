@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"handouts/internal/briefing"
@@ -55,8 +56,10 @@ type Section struct {
 }
 
 var (
-	reProducedBy = regexp.MustCompile(`(?i)\bproduced(?: and shared)? by (?:the )?(.+?)(?:\.\s|\.$|$)`)
-	reKindPrefix = regexp.MustCompile(`(?i)^(hot topic|policy briefing)\s*[:–-]\s*(.+)$`)
+	reProducedBy = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\bproduced(?: and shared)? by (?:the )?(.+?)(?:\.\s|\.$|$)`)
+	})
+	reKindPrefix = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)^(hot topic|policy briefing)\s*[:–-]\s*(.+)$`) })
 )
 
 // Convert recognises one briefing in src. When src holds several (a blog
@@ -268,7 +271,7 @@ func segmentStarts(bs []Block) []int {
 		switch {
 		case labelOf(t) == "title":
 			add(i - backTitle(bs, i))
-		case reKindPrefix.MatchString(t) && utf8.RuneCountInString(t) < 150:
+		case reKindPrefix().MatchString(t) && utf8.RuneCountInString(t) < 150:
 			add(i)
 		case isAcknowledgement(t):
 			add(i - backTitle(bs, i))
@@ -445,7 +448,7 @@ func recognise(bs []Block) (*Briefing, int) {
 			b.Kind = k
 			continue
 		}
-		if m := reKindPrefix.FindStringSubmatch(t); m != nil && cur == nil && b.Title == "" {
+		if m := reKindPrefix().FindStringSubmatch(t); m != nil && cur == nil && b.Title == "" {
 			b.Kind = kindOf(strings.ToLower(m[1]))
 			b.Title = strings.TrimSpace(m[2])
 			score++
@@ -560,7 +563,7 @@ func kindOf(lt string) briefing.Kind {
 // ours marks the acknowledgement paragraph of a handout made by this
 // tool, whose own wording is kept when it is not the usual one.
 func (b *Briefing) ackFrom(t string, ours bool) {
-	if m := reProducedBy.FindStringSubmatch(t); m != nil && b.Producer == "" {
+	if m := reProducedBy().FindStringSubmatch(t); m != nil && b.Producer == "" {
 		p := strings.TrimSpace(m[1])
 		if i := strings.Index(strings.ToLower(p), ". feel free"); i >= 0 {
 			p = p[:i]

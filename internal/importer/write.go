@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"handouts/internal/briefing"
 )
@@ -91,13 +92,13 @@ func (b *Briefing) Markdown(from string) []byte {
 	return []byte(w.String())
 }
 
-var reDMY = regexp.MustCompile(`^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$`)
+var reDMY = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$`) })
 
 // dayFirst reads a date written 20/01/2026 when it can only be read one
 // way (the first number is no month), as 2026-01-20; "" otherwise, for
 // check to ask the author.
 func dayFirst(s string) string {
-	m := reDMY.FindStringSubmatch(strings.TrimSpace(s))
+	m := reDMY().FindStringSubmatch(strings.TrimSpace(s))
 	if m == nil {
 		return ""
 	}

@@ -5,6 +5,7 @@ import (
 	"compress/zlib"
 	"encoding/json"
 	"fmt"
+	"math/bits"
 	"strings"
 	"sync"
 
@@ -57,7 +58,7 @@ type fontDef struct {
 type fontPage struct {
 	runes []rune // runes[i] is drawn with code codes[i]
 	codes []byte
-	diff  string // Differences; "" for WinAnsiEncoding
+	diff  string // Differences, made with the page (load); "" for page 0, WinAnsiEncoding
 
 	once sync.Once
 	def  []byte
@@ -70,8 +71,8 @@ type fontPage struct {
 // encoding places each character of a face on a page.
 type encoding struct {
 	// at is page<<8 | code for each character of the BMP; 0 when the
-	// face lacks it.
-	at    [1 << 16]uint16
+	// face lacks it. Allocated apart, as metrics.w is.
+	at    *[1 << 16]uint16
 	pages []*fontPage
 }
 
@@ -85,7 +86,7 @@ var winAnsiHigh = map[byte]rune{
 
 // newEncoding lays out the pages of a face with metrics m.
 func newEncoding(m *metrics) *encoding {
-	e := &encoding{}
+	e := &encoding{at: new([1 << 16]uint16)}
 	put := func(p *fontPage, r rune, code byte) {
 		if !m.hasGlyph(r) || e.at[r] != 0 || invisible(r) { // no glyph, placed already, or dropped by clean
 			return
@@ -95,7 +96,7 @@ func newEncoding(m *metrics) *encoding {
 		e.at[r] = uint16(len(e.pages)-1)<<8 | uint16(code)
 	}
 	// Page 0: Windows-1252, in WinAnsiEncoding.
-	p := &fontPage{}
+	p := newFontPage()
 	e.pages = append(e.pages, p)
 	for c := 0x20; c <= 0xff; c++ {
 		r := rune(c)
@@ -107,30 +108,23 @@ func newEncoding(m *metrics) *encoding {
 		}
 		put(p, r, byte(c))
 	}
-	// Pages 1 on: the rest, 224 to a page, named in Differences.
-	var names strings.Builder
+	// Pages 1 on: the rest, 224 to a page, named in Differences (made
+	// when a page is first embedded: see differences).
 	p = nil
-	for r := rune(0x20); r < 1<<16; r++ {
-		if !m.hasGlyph(r) || e.at[r] != 0 || invisible(r) {
-			continue
-		}
-		if p == nil || len(p.runes) == 224 {
-			if p != nil {
-				p.diff = names.String()
+	// The characters the face has, in code-point order, found a word of
+	// m.has at a time: most of the plane is empty.
+	for wi, word := range m.has[:] { // a slice: ranging over the array would copy it
+		for ; word != 0; word &= word - 1 {
+			r := rune(wi<<6 + bits.TrailingZeros64(word))
+			if r < 0x20 || e.at[r] != 0 || invisible(r) {
+				continue
 			}
-			p = &fontPage{}
-			e.pages = append(e.pages, p)
-			names.Reset()
-			names.WriteString("32")
+			if p == nil || len(p.runes) == 224 {
+				p = newFontPage()
+				e.pages = append(e.pages, p)
+			}
+			put(p, r, byte(32+len(p.runes)))
 		}
-		code := byte(32 + len(p.runes))
-		names.WriteString(" /uni")
-		const hex = "0123456789ABCDEF"
-		names.Write([]byte{hex[r>>12&15], hex[r>>8&15], hex[r>>4&15], hex[r&15]}) // %04X, without fmt: every glyph of every face, in every process
-		put(p, r, code)
-	}
-	if p != nil {
-		p.diff = names.String()
 	}
 	return e
 }
@@ -172,8 +166,11 @@ func (p *fontPage) loadFace(f face, ttf []byte, psName string, page int, m *metr
 		tag[4] = byte('A' + page/26%26)
 		tag[5] = byte('A' + page%26)
 		enc := "cp1252"
-		if p.diff != "" {
+		if page > 0 {
 			enc = ""
+			if p.diff == "" {
+				p.diff = differences(p.runes)
+			}
 		}
 		p.def, _ = json.Marshal(fontDef{
 			Tp:           "TrueType",
@@ -204,4 +201,25 @@ func cutPage(ttf []byte, runes []rune) (z []byte, size int) {
 	zw.Write(sub)
 	zw.Close()
 	return b.Bytes(), len(sub)
+}
+
+// newFontPage returns an empty page with room for its 224 characters,
+// so that laying out a face's pages does not grow them character by
+// character.
+func newFontPage() *fontPage {
+	return &fontPage{runes: make([]rune, 0, 224), codes: make([]byte, 0, 224)}
+}
+
+// differences is the Differences of a page beyond the first: its
+// characters from code 32 on, named uniXXXX.
+func differences(runes []rune) string {
+	var names strings.Builder
+	names.Grow(len("32") + len(runes)*len(" /uniXXXX"))
+	names.WriteString("32")
+	const hex = "0123456789ABCDEF"
+	for _, r := range runes {
+		names.WriteString(" /uni")
+		names.Write([]byte{hex[r>>12&15], hex[r>>8&15], hex[r>>4&15], hex[r&15]}) // %04X, without fmt
+	}
+	return names.String()
 }

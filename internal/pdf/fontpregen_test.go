@@ -1,12 +1,11 @@
 package pdf
 
 import (
-	"bytes"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"handouts/internal/gentest"
 )
 
 // TestPregeneratedFontPages checks that every page made ahead of time in
@@ -39,39 +38,9 @@ func TestPregeneratedFontPages(t *testing.T) {
 	}
 	want["sizes.txt"] = []byte(sizes.String())
 
+	gentest.Dir(t, pregenFS, "fontpages", want, *update, "go generate ./internal/pdf")
 	if *update {
-		os.RemoveAll("fontpages")
-		if err := os.MkdirAll("fontpages", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		for name, b := range want {
-			if err := os.WriteFile(filepath.Join("fontpages", name), b, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
 		return
-	}
-	entries, err := pregenFS.ReadDir("fontpages")
-	if err != nil {
-		t.Fatal(err)
-	}
-	seen := map[string]bool{}
-	for _, e := range entries {
-		seen[e.Name()] = true
-		got, err := pregenFS.ReadFile("fontpages/" + e.Name())
-		if err != nil {
-			t.Fatal(err)
-		}
-		if w, ok := want[e.Name()]; !ok {
-			t.Errorf("fontpages/%s: not a page made ahead of time; run go generate ./internal/pdf", e.Name())
-		} else if !bytes.Equal(got, w) {
-			t.Errorf("fontpages/%s is stale (%d bytes, now %d); run go generate ./internal/pdf", e.Name(), len(got), len(w))
-		}
-	}
-	for name := range want {
-		if !seen[name] {
-			t.Errorf("fontpages/%s missing; run go generate ./internal/pdf", name)
-		}
 	}
 	// And the build uses them: every pregenerated page is found.
 	for _, pf := range pregeneratedFaces() {

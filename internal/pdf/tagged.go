@@ -624,6 +624,11 @@ func toUnicodeOf(font []byte) []byte {
 	if err != nil || f >= numFaces || page >= len(ms[f].enc.pages) {
 		return nil
 	}
+	if page == 0 {
+		if cm := pregeneratedCMap(f); cm != nil {
+			return cm // made ahead of time (fontcmaps.go)
+		}
+	}
 	return ms[f].enc.pages[page].toUnicode()
 }
 

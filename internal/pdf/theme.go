@@ -111,6 +111,9 @@ var (
 // theme is shared: do not change it.
 func DefaultTheme() (*Theme, error) {
 	defaultOnce.Do(func() {
+		if defaultTheme = pregeneratedDefaultTheme(); defaultTheme != nil {
+			return // read ahead of time (themepregen.go)
+		}
 		defaultTheme, defaultErr = ParseTheme("templates/pdf/theme.yaml", templates.PDFTheme, &Theme{})
 	})
 	return defaultTheme, defaultErr
@@ -283,11 +286,11 @@ func expect(t reflect.Type) string {
 	return "a number"
 }
 
-var hexColour = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
+var hexColour = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^#[0-9a-fA-F]{6}$`) })
 
 func parseColour(s string) (Colour, bool) {
 	s = strings.TrimSpace(s)
-	if !hexColour.MatchString(s) {
+	if !hexColour().MatchString(s) {
 		return Colour{}, false
 	}
 	v, _ := strconv.ParseUint(s[1:], 16, 32)

@@ -37,7 +37,9 @@ func decodes(format string, data []byte) error {
 	}
 	var err error
 	if format == PNG {
-		_, err = png.Decode(bytes.NewReader(data))
+		if !pngWhole(data) { // else whole, as png.Decode would find it (pngwhole.go)
+			_, err = png.Decode(bytes.NewReader(data))
+		}
 	} else {
 		_, err = jpeg.Decode(bytes.NewReader(data))
 	}

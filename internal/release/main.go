@@ -129,13 +129,19 @@ func run(version, out string, targets []string) error {
 	return os.WriteFile(filepath.Join(out, "SHA256SUMS"), sumsFile(sums), 0o644)
 }
 
+// buildTags are the build tags of a release, as the Makefile's TAGS:
+// urfave_cli_no_docs leaves out urfave/cli's Markdown and man page
+// generators, which the tool never calls, and the start-up of their
+// Markdown library in every process.
+const buildTags = "urfave_cli_no_docs"
+
 // compile builds the program for one system: no C, no paths of this
 // machine, no symbol table, the version set. No Git state is recorded
 // (the tag names the source), so a clone, a work tree with stray files
 // and an unpacked source archive of the tag build the same bytes. GOFLAGS
 // is cleared so that a setting of this machine cannot change them.
 func compile(dst, goos, goarch, version string) error {
-	cmd := exec.Command("go", "build", "-trimpath", "-buildvcs=false",
+	cmd := exec.Command("go", "build", "-tags", buildTags, "-trimpath", "-buildvcs=false",
 		"-ldflags=-s -w -X "+versionVar+"="+version,
 		"-o", dst, "./cmd/handouts")
 	cmd.Env = append(os.Environ(), "CGO_ENABLED=0", "GOOS="+goos, "GOARCH="+goarch, "GOFLAGS=")

@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"text/template"
 	"text/template/parse"
 	"unicode/utf8"
@@ -263,7 +264,9 @@ type Key struct {
 	Line int
 }
 
-var emptyKey = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9_-]*):\s*(""|''|\[\])\s*(#.*)?$`)
+var emptyKey = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^([A-Za-z][A-Za-z0-9_-]*):\s*(""|''|\[\])\s*(#.*)?$`)
+})
 
 // Todo reads a rendered skeleton for the keys left empty and the
 // sections to write.
@@ -279,7 +282,7 @@ func Todo(text []byte) ToFill {
 			continue
 		}
 		if fences == 1 {
-			if m := emptyKey.FindStringSubmatch(s); m != nil {
+			if m := emptyKey().FindStringSubmatch(s); m != nil {
 				t.Keys = append(t.Keys, Key{m[1], line})
 			}
 		} else if fences >= 2 && strings.HasPrefix(s, "## ") {

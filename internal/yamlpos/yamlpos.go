@@ -7,11 +7,12 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 )
 
-var lineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var lineRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): (.*)$`) })
 
 // parserErrors are the messages of the YAML parser proper, as opposed to
 // its scanner. The decoder numbers the lines of parser errors from 0 and
@@ -36,7 +37,7 @@ var parserErrors = map[string]bool{
 // "yaml: " prefix.
 func Split(err error) (line int, msg string) {
 	msg = err.Error()
-	if m := lineRE.FindStringSubmatch(msg); m != nil {
+	if m := lineRE().FindStringSubmatch(msg); m != nil {
 		n, _ := strconv.Atoi(m[1])
 		if parserErrors[m[2]] {
 			n++

@@ -61,6 +61,9 @@ func PNGHeader(w, h int) []byte {
 	return append(b, chunk("IHDR", ihdr)...)
 }
 
+// Chunk returns a PNG chunk of type typ holding data, its checksum right.
+func Chunk(typ string, data []byte) []byte { return chunk(typ, data) }
+
 func chunk(typ string, data []byte) []byte {
 	out := binary.BigEndian.AppendUint32(nil, uint32(len(data)))
 	out = append(out, typ...)
