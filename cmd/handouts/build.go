@@ -18,7 +18,6 @@ import (
 	"handouts/internal/build"
 	"handouts/internal/config"
 	"handouts/internal/diag"
-	"handouts/internal/gcpace"
 	"handouts/internal/suggest"
 )
 
@@ -80,7 +79,6 @@ Examples:
 
 func buildHandouts(c *cli.Context) error {
 	start := time.Now()
-	defer gcpace.Start(gcpace.Budget)()
 	args, err := positionalArgs(c)
 	if err != nil {
 		return err

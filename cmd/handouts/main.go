@@ -11,6 +11,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"handouts/internal/gcpace"
 	"handouts/internal/suggest"
 )
 
@@ -23,7 +24,10 @@ const (
 )
 
 func main() {
-	leanStart() // gcstart.go
+	// A process may let its heap grow to gcpace.Budget between
+	// collections: a build of one briefing then collects never, and a
+	// large build a third as often.
+	gcpace.Start(gcpace.Budget)
 	os.Exit(run(os.Args))
 }
 

@@ -5,11 +5,13 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"handouts/internal/gcpace"
 )
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"handouts": func() { leanStart(); os.Exit(run(os.Args)) },
+		"handouts": func() { gcpace.Start(gcpace.Budget); os.Exit(run(os.Args)) },
 	})
 }
 

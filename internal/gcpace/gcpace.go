@@ -5,7 +5,8 @@
 // megabytes, and collecting cost a tenth of its CPU. With a budget the
 // heap may grow to the budget before a collection, or to twice the live
 // heap where that is more: never more often than Go's default, and never
-// a heap above the budget unless the default would have made one too.
+// a heap above the budget unless the default would have made one too. A
+// process that builds one briefing then never collects at all.
 package gcpace
 
 import (
