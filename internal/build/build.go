@@ -287,6 +287,8 @@ var (
 				Logo: e.o.Config.LogoPicture, LogoAlt: e.o.Config.LogoAlt})
 		},
 	}
+	// readSourceFile reads a briefing to build (readSource).
+	readSourceFile = readSource
 	// beforeRename runs when a handout's temporary file is whole, just
 	// before it is renamed into place.
 	beforeRename = func(ctx context.Context, path string) error { return nil }
@@ -327,6 +329,7 @@ type env struct {
 // abandoned (their temporary files removed), no new ones are started, and
 // the manifest and checksums are brought up to date with what was done.
 func Run(ctx context.Context, o Options) (*Result, error) {
+	began := clockNow() // before the briefings are listed: inputcache.go
 	if len(o.Paths) == 0 {
 		o.Paths = []string{"sources"}
 	}
@@ -472,6 +475,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	var closeSums func()
 	e.sums, closeSums = openSumCache(o.Out, e.outReal)
 	defer closeSums()
+	e.sums.settleBefore(began)
 	e.old, err = manifest.Load(o.Out)
 	if err != nil {
 		res.Diags.Warnf(path(res.Out, manifest.FileName), 0,
@@ -583,7 +587,10 @@ func buildItem(ctx context.Context, e *env, it *Item) {
 		failAll(e, it)
 		return
 	}
-	src, err := readSource(it)
+	if unchangedByStamp(e, it) {
+		return // nothing to read: see inputcache.go
+	}
+	src, err := readSourceFile(it)
 	if err != nil {
 		if errors.Is(err, errTooLarge) {
 			it.Diags.Errorf(it.Source, 0, "file is over the limit of %d bytes", briefing.MaxFileSize)
@@ -595,11 +602,10 @@ func buildItem(ctx context.Context, e *env, it *Item) {
 	}
 	srcSum := sha256.Sum256(src)
 	// The pictures the briefing shows are inputs too.
-	if pics := e.sums.picturesSum(it.Source, src, e.parseOpts.Root); pics != nil {
-		h := sha256.New()
-		h.Write(srcSum[:])
-		h.Write(pics)
-		copy(srcSum[:], h.Sum(nil))
+	pics := e.sums.picturesSum(it.Source, src, srcSum, e.parseOpts.Root)
+	e.sums.rememberSource(it, srcSum, src, pics)
+	if pics != nil {
+		srcSum = mixPictures(srcSum, pics)
 	}
 
 	// Which handouts are already up to date?

@@ -62,6 +62,11 @@ type sumCache struct {
 	// pics are the picture addresses of briefings (briefing.PictureURLs),
 	// by picsKey; picsUsed those asked for in this build, kept.
 	pics, picsUsed map[string][]string
+	// ins are the hashes of briefings and pictures by their stat, by
+	// absolute path (inputcache.go); insUsed those met in this build,
+	// kept. settled: see settleBefore.
+	ins, insUsed map[string]inEntry
+	settled      int64
 }
 
 // sumCaches are the caches of the output folders being built, by
@@ -87,7 +92,8 @@ func sumCachePath(real string) string {
 // returned function is called.
 func openSumCache(dir, real string) (*sumCache, func()) {
 	c := &sumCache{dir: filepath.Clean(dir), path: sumCachePath(real), entries: map[string]sumEntry{},
-		pics: map[string][]string{}, picsUsed: map[string][]string{}}
+		pics: map[string][]string{}, picsUsed: map[string][]string{},
+		ins: map[string]inEntry{}, insUsed: map[string]inEntry{}}
 	if c.path == "" {
 		return nil, func() {}
 	}
@@ -120,6 +126,12 @@ func (c *sumCache) parse(data []byte, written int64) {
 	sc := bufio.NewScanner(bytes.NewReader(body))
 	sc.Buffer(make([]byte, 64<<10), 64<<10)
 	for sc.Scan() {
+		if rest, ok := strings.CutPrefix(sc.Text(), "in "); ok {
+			if c.ins != nil {
+				c.parseInput(rest, written)
+			}
+			continue
+		}
 		if rest, ok := strings.CutPrefix(sc.Text(), "pics "); ok {
 			key, list, _ := strings.Cut(rest, " ")
 			var urls []string
@@ -216,6 +228,7 @@ func (c *sumCache) save(m *manifest.Manifest) {
 		list, _ := json.Marshal(c.picsUsed[k])
 		fmt.Fprintf(&b, "pics %s %s\n", k, list)
 	}
+	c.writeInputs(&b)
 	c.mu.Unlock()
 	sum := sha256.Sum256(b.Bytes())
 	fmt.Fprintf(&b, "end %x\n", sum)
@@ -242,18 +255,14 @@ func cutEnd(data []byte) (body []byte, sum string, ok bool) {
 // picturesSum is picturesSum (pictures.go), with the addresses of the
 // pictures of a briefing that shows any kept from the build before: a
 // rebuild with nothing changed then need not parse it to find them. The
-// key is the briefing's path, bytes and project folder and the tool's
-// version; the files are still found, read and hashed every time.
-func (c *sumCache) picturesSum(source string, src []byte, root string) []byte {
+// key is the briefing's path, SHA-256 (srcSum) and project folder and the
+// tool's version; the files are still found every time, and read unless
+// the cache knows them as they are (pictureFileSum).
+func (c *sumCache) picturesSum(source string, src []byte, srcSum [32]byte, root string) []byte {
 	if c == nil || !bytes.Contains(src, []byte("![")) {
 		return picturesSum(source, src, root)
 	}
-	h := sha256.New()
-	for _, s := range []string{ToolVersion(), source, root} {
-		writeField(h, s)
-	}
-	h.Write(src)
-	key := hex.EncodeToString(h.Sum(nil))
+	key := picsKey(source, srcSum, root)
 	c.mu.Lock()
 	urls, ok := c.pics[key]
 	c.mu.Unlock()
@@ -263,5 +272,30 @@ func (c *sumCache) picturesSum(source string, src []byte, root string) []byte {
 	c.mu.Lock()
 	c.picsUsed[key] = urls
 	c.mu.Unlock()
-	return picturesSumOf(briefing.ResolvePictures(source, root, urls))
+	return c.picturesSumOf(briefing.ResolvePictures(source, root, urls))
+}
+
+// knownPicturesSum is picturesSum for a briefing not read, whose
+// pictures' addresses the cache keeps; false when it does not.
+func (c *sumCache) knownPicturesSum(source string, srcSum [32]byte, root string) ([]byte, bool) {
+	key := picsKey(source, srcSum, root)
+	c.mu.Lock()
+	urls, ok := c.pics[key]
+	if ok {
+		c.picsUsed[key] = urls
+	}
+	c.mu.Unlock()
+	if !ok {
+		return nil, false
+	}
+	return c.picturesSumOf(briefing.ResolvePictures(source, root, urls)), true
+}
+
+func picsKey(source string, srcSum [32]byte, root string) string {
+	h := sha256.New()
+	for _, s := range []string{ToolVersion(), source, root} {
+		writeField(h, s)
+	}
+	h.Write(srcSum[:])
+	return hex.EncodeToString(h.Sum(nil))
 }
