@@ -992,30 +992,15 @@ func finish(e *env, res *Result) {
 	}
 
 	// The manifest and the checksums, each only when it changes.
-	if err := writeIfChanged(filepath.Join(e.out, manifest.FileName), m.Marshal()); err != nil {
+	if err := writeIfChangedStream(filepath.Join(e.out, manifest.FileName), m.Encode); err != nil {
 		res.Diags.Errorf(path(outDir, manifest.FileName), 0, "cannot write: %s", describe(err))
 	} else if err := e.pending.settle(m); err != nil {
 		res.Diags.Warnf(path(outDir, journalName), 0, "cannot update: %s", describe(err))
 	}
 	e.sums.save(m) // a cache: if it cannot be written, the next build hashes
-	var sums bytes.Buffer
-	for _, name := range m.Names() {
-		if notOurs[name] {
-			continue
-		}
-		fmt.Fprintf(&sums, "%s  %s\n", m.Outputs[name].SHA256, name)
-	}
-	if err := writeIfChanged(filepath.Join(e.out, SumsName), sums.Bytes()); err != nil {
+	if err := writeIfChangedStream(filepath.Join(e.out, SumsName), func(w io.Writer) error { return writeSums(w, m, notOurs) }); err != nil {
 		res.Diags.Errorf(path(outDir, SumsName), 0, "cannot write: %s", describe(err))
 	}
-}
-
-func writeIfChanged(p string, data []byte) error {
-	// Not os.ReadFile: a named pipe in p's place would hang the build.
-	if old, err := boundedfile.Read(p, int64(len(data))); err == nil && bytes.Equal(old, data) {
-		return nil
-	}
-	return atomicfile.Write(p, data, atomicfile.Options{Sync: true})
 }
 
 // inputsKey hashes everything a handout depends on.

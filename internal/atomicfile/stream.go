@@ -1,0 +1,75 @@
+package atomicfile
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// File is a file written atomically a piece at a time, for output too
+// large to hold in memory whole: Create, Write, then Commit to rename it
+// into place, or Abort. Until Commit, readers see the file as it was.
+type File struct {
+	f    *os.File
+	path string
+	o    Options
+}
+
+// Create starts an atomic write of path.
+func Create(path string, o Options) (*File, error) {
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	f, err := os.CreateTemp(dir, TempPrefix+tempStem(base)+"-*")
+	if err != nil {
+		return nil, &fs.PathError{Op: "create", Path: path, Err: unwrap(err)}
+	}
+	return &File{f: f, path: path, o: o}, nil
+}
+
+func (w *File) Write(b []byte) (int, error) {
+	n, err := w.f.Write(b)
+	if err != nil {
+		return n, &fs.PathError{Op: "write", Path: w.path, Err: unwrap(err)}
+	}
+	return n, nil
+}
+
+// Commit makes the bytes written the file at path, as Write does. On
+// error the write is abandoned.
+func (w *File) Commit() error {
+	tmp := w.f.Name()
+	perm := w.o.Perm
+	if perm == 0 {
+		perm = 0o644
+	}
+	err := w.f.Chmod(perm)
+	if err == nil && w.o.Sync {
+		err = w.f.Sync()
+	}
+	if cerr := w.f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil && w.o.BeforeRename != nil {
+		if err = w.o.BeforeRename(); err != nil {
+			os.Remove(tmp)
+			return err
+		}
+	}
+	if err == nil {
+		err = os.Rename(tmp, w.path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return &fs.PathError{Op: "write", Path: w.path, Err: unwrap(err)}
+	}
+	return nil
+}
+
+// Abort abandons the write: the temporary file is removed and the file
+// at path left as it was.
+func (w *File) Abort() {
+	w.f.Close()
+	os.Remove(w.f.Name())
+}
