@@ -289,6 +289,8 @@ var (
 	}
 	// readSourceFile reads a briefing to build (readSource).
 	readSourceFile = readSource
+	// loadEntriesFile reads the catalogue entries kept (loadEntries).
+	loadEntriesFile = loadEntries
 	// beforeRename runs when a handout's temporary file is whole, just
 	// before it is renamed into place.
 	beforeRename = func(ctx context.Context, path string) error { return nil }

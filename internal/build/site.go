@@ -114,8 +114,16 @@ func buildSite(e *env, res *Result) (records map[string]manifest.Record, notOurs
 		}
 		return records, notOurs
 	}
+	st := siteDigestOf(e, res)
+	if kept, ok := keptSite(e, st); ok { // sitecache.go
+		for _, name := range siteFiles {
+			records[name] = kept[name]
+			res.Site = append(res.Site, Output{Format: "html", Name: name, Path: path(outDir, name), Status: Unchanged, SHA256: kept[name].SHA256})
+		}
+		return records, notOurs
+	}
 
-	cache := loadEntries(e.out)
+	cache := loadEntriesFile(e.out)
 	fresh := map[string]cachedEntry{}
 	var entries []html.Entry
 	for _, it := range res.Items {
@@ -148,6 +156,7 @@ func buildSite(e *env, res *Result) (records map[string]manifest.Record, notOurs
 			ent = reparse(e, it)
 		}
 		if ent == nil {
+			st.whole = false
 			continue
 		}
 		fresh[it.Source] = cachedEntry{Inputs: inputs, Entry: *ent}
@@ -168,6 +177,7 @@ func buildSite(e *env, res *Result) (records map[string]manifest.Record, notOurs
 
 	if err := writeIfChangedStream(filepath.Join(e.out, EntriesName), func(w io.Writer) error { return writeEntryCache(w, fresh) }); err != nil {
 		res.Diags.Warnf(path(outDir, EntriesName), 0, "cannot write: %s (the next build reads the briefings again)", describe(err))
+		st.whole = false
 	}
 
 	so := html.SiteOptions{Title: e.o.Config.SiteTitle, Base: e.o.Config.SiteURL, Colours: e.colours,
@@ -184,6 +194,7 @@ func buildSite(e *env, res *Result) (records map[string]manifest.Record, notOurs
 		out := Output{Format: "html", Name: name, Path: path(outDir, name)}
 		if err != nil {
 			res.Diags.Errorf(out.Path, 0, "cannot make: %v", err)
+			st.whole = false
 			out.Status = Failed
 			keep(name)
 			res.Site = append(res.Site, out)
@@ -195,9 +206,11 @@ func buildSite(e *env, res *Result) (records map[string]manifest.Record, notOurs
 			records[name] = manifest.Record{Source: siteSource(e), Inputs: out.SHA256, SHA256: out.SHA256, Size: size}
 		default:
 			keep(name)
+			st.whole = false
 		}
 		res.Site = append(res.Site, out)
 	}
+	rememberSite(e, st)
 	return records, notOurs
 }
 

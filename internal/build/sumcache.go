@@ -67,6 +67,9 @@ type sumCache struct {
 	// kept. settled: see settleBefore.
 	ins, insUsed map[string]inEntry
 	settled      int64
+	// site is the "site" line read (sitecache.go), siteNew the one to
+	// write.
+	site, siteNew string
 }
 
 // sumCaches are the caches of the output folders being built, by
@@ -126,6 +129,10 @@ func (c *sumCache) parse(data []byte, written int64) {
 	sc := bufio.NewScanner(bytes.NewReader(body))
 	sc.Buffer(make([]byte, 64<<10), 64<<10)
 	for sc.Scan() {
+		if rest, ok := strings.CutPrefix(sc.Text(), "site "); ok {
+			c.parseSite(rest, written)
+			continue
+		}
 		if rest, ok := strings.CutPrefix(sc.Text(), "in "); ok {
 			if c.ins != nil {
 				c.parseInput(rest, written)
@@ -229,6 +236,9 @@ func (c *sumCache) save(m *manifest.Manifest) {
 		fmt.Fprintf(&b, "pics %s %s\n", k, list)
 	}
 	c.writeInputs(&b)
+	if c.siteNew != "" {
+		fmt.Fprintf(&b, "site %s\n", c.siteNew)
+	}
 	c.mu.Unlock()
 	sum := sha256.Sum256(b.Bytes())
 	fmt.Fprintf(&b, "end %x\n", sum)
