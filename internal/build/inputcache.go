@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -58,10 +57,18 @@ type inEntry struct {
 }
 
 // inputKey is an input file's key in the cache: its absolute path, or ""
-// when it has none fit for a line of the cache.
-func inputKey(p string) string {
-	abs, err := filepath.Abs(p)
-	if err != nil || strings.ContainsAny(abs, "\n\r") {
+// when it has none fit for a line of the cache. The working folder is
+// the one at the start of the build (filepath.Abs would look it up for
+// each file).
+func (c *sumCache) inputKey(p string) string {
+	abs := p
+	if !filepath.IsAbs(p) {
+		if c.cwd == "" {
+			return ""
+		}
+		abs = filepath.Join(c.cwd, p)
+	}
+	if strings.ContainsAny(abs, "\n\r") {
 		return ""
 	}
 	return abs
@@ -84,7 +91,7 @@ func (c *sumCache) inputSum(p string, st fs.FileInfo) (inEntry, bool) {
 		return inEntry{}, false
 	}
 	s, ok := inStampOf(st)
-	key := inputKey(p)
+	key := c.inputKey(p)
 	if !ok || key == "" {
 		return inEntry{}, false
 	}
@@ -106,7 +113,7 @@ func (c *sumCache) rememberInput(p string, st fs.FileInfo, sum [32]byte, flag by
 		return
 	}
 	s, ok := inStampOf(st)
-	key := inputKey(p)
+	key := c.inputKey(p)
 	if !ok || key == "" || s.ctime >= c.settled || s.mtime >= c.settled {
 		return
 	}
@@ -153,7 +160,17 @@ func (c *sumCache) writeInputs(b *bytes.Buffer) {
 	for _, k := range keys {
 		e := c.insUsed[k]
 		s := e.stamp
-		fmt.Fprintf(b, "in %x %c %d %d %d %d %d %s\n", e.sum, e.flag, s.dev, s.ino, s.size, s.mtime, s.ctime, k)
+		b.WriteString("in ")
+		b.Write(hex.AppendEncode(b.AvailableBuffer(), e.sum[:]))
+		b.WriteByte(' ')
+		b.WriteByte(e.flag)
+		for _, n := range []int64{s.dev, s.ino, s.size, s.mtime, s.ctime} {
+			b.WriteByte(' ')
+			b.Write(strconv.AppendInt(b.AvailableBuffer(), n, 10))
+		}
+		b.WriteByte(' ')
+		b.WriteString(k)
+		b.WriteByte('\n')
 	}
 }
 

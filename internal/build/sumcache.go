@@ -70,6 +70,10 @@ type sumCache struct {
 	// site is the "site" line read (sitecache.go), siteNew the one to
 	// write.
 	site, siteNew string
+	// cwd is the working folder, for inputKey; resolved the picture
+	// files of a folder's briefings by their addresses, for this build.
+	cwd      string
+	resolved map[string][]string
 }
 
 // sumCaches are the caches of the output folders being built, by
@@ -96,7 +100,8 @@ func sumCachePath(real string) string {
 func openSumCache(dir, real string) (*sumCache, func()) {
 	c := &sumCache{dir: filepath.Clean(dir), path: sumCachePath(real), entries: map[string]sumEntry{},
 		pics: map[string][]string{}, picsUsed: map[string][]string{},
-		ins: map[string]inEntry{}, insUsed: map[string]inEntry{}}
+		ins: map[string]inEntry{}, insUsed: map[string]inEntry{}, resolved: map[string][]string{}}
+	c.cwd, _ = os.Getwd()
 	if c.path == "" {
 		return nil, func() {}
 	}
@@ -224,7 +229,14 @@ func (c *sumCache) save(m *manifest.Manifest) {
 		if !ok || e.sum != m.Outputs[name].SHA256 {
 			continue
 		}
-		fmt.Fprintf(&b, "%s %d %d %d %d %s\n", e.sum, e.stamp.ino, e.stamp.size, e.stamp.mtime, e.stamp.ctime, name)
+		b.WriteString(e.sum)
+		for _, n := range []int64{e.stamp.ino, e.stamp.size, e.stamp.mtime, e.stamp.ctime} {
+			b.WriteByte(' ')
+			b.Write(strconv.AppendInt(b.AvailableBuffer(), n, 10))
+		}
+		b.WriteByte(' ')
+		b.WriteString(name)
+		b.WriteByte('\n')
 	}
 	keys := make([]string, 0, len(c.picsUsed))
 	for k := range c.picsUsed {
@@ -282,7 +294,7 @@ func (c *sumCache) picturesSum(source string, src []byte, srcSum [32]byte, root 
 	c.mu.Lock()
 	c.picsUsed[key] = urls
 	c.mu.Unlock()
-	return c.picturesSumOf(briefing.ResolvePictures(source, root, urls))
+	return c.picturesSumOf(c.resolvePictures(source, root, urls))
 }
 
 // knownPicturesSum is picturesSum for a briefing not read, whose
@@ -298,7 +310,24 @@ func (c *sumCache) knownPicturesSum(source string, srcSum [32]byte, root string)
 	if !ok {
 		return nil, false
 	}
-	return c.picturesSumOf(briefing.ResolvePictures(source, root, urls)), true
+	return c.picturesSumOf(c.resolvePictures(source, root, urls)), true
+}
+
+// resolvePictures is briefing.ResolvePictures, made once per build for
+// the briefings of one folder that show the same pictures: it depends
+// on the briefing's folder only, and finding each file follows links.
+func (c *sumCache) resolvePictures(source, root string, urls []string) []string {
+	key := strings.Join(append([]string{filepath.Dir(filepath.FromSlash(source)), root}, urls...), "\x00")
+	c.mu.Lock()
+	files, ok := c.resolved[key]
+	c.mu.Unlock()
+	if !ok {
+		files = briefing.ResolvePictures(source, root, urls)
+		c.mu.Lock()
+		c.resolved[key] = files
+		c.mu.Unlock()
+	}
+	return files
 }
 
 func picsKey(source string, srcSum [32]byte, root string) string {
