@@ -73,8 +73,8 @@ func TestCanonicalRefusesOtherLayouts(t *testing.T) {
 		strings.Replace(good, `"size": 3`, `"size": 03`, 1),
 		strings.Replace(good, `"size": 3`, `"size": 3.0`, 1),
 		strings.Replace(good, `"size": 3`, `"size": "3"`, 1),
-		strings.Replace(good, `"a.pdf"`, `"a.docx"`, 1),     // the same name twice
-		strings.Replace(good, `"a.pdf"`, `"../a.pdf"`, 1),   // not a plain name
+		strings.Replace(good, `"a.pdf"`, `"a.docx"`, 1),   // the same name twice
+		strings.Replace(good, `"a.pdf"`, `"../a.pdf"`, 1), // not a plain name
 		strings.Replace(good, `"inputs": "i"`, `"inputs": "\u0069"`, 1),
 		strings.Replace(good, `"source": "sources/a.md",`, `"source": "sources/a.md",`+"\n"+`      "extra": 1,`, 1),
 		strings.Replace(good, `      "inputs": "i",`+"\n", "", 1),
