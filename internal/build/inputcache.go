@@ -147,7 +147,7 @@ func (c *sumCache) parseInput(line string, written int64) {
 	if e.stamp.ctime >= written || e.stamp.mtime >= written {
 		return
 	}
-	c.ins[f[7]] = e
+	c.ins[strings.Clone(f[7])] = e // not keeping the whole line
 }
 
 // writeInputs appends the entries used in this build to b, sorted.

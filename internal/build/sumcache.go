@@ -49,13 +49,16 @@ type fileStamp struct {
 
 type sumEntry struct {
 	stamp fileStamp
-	sum   string
+	sum   [32]byte
 }
 
 type sumCache struct {
 	dir  string // the output folder
 	path string // the cache file
-	read []byte // the file as read, so an unchanged cache is not rewritten
+	// readSum is the SHA-256 of the file as read, so that an unchanged
+	// cache is not rewritten; readLen its length.
+	readSum [32]byte
+	readLen int
 
 	mu      sync.Mutex
 	entries map[string]sumEntry // by file name in dir
@@ -107,7 +110,7 @@ func openSumCache(dir, real string) (*sumCache, func()) {
 	}
 	p := c.path
 	if data, err := boundedfile.Read(p, maxSumCacheBytes); err == nil {
-		c.read = data
+		c.readSum, c.readLen = sha256.Sum256(data), len(data)
 		if st, err := os.Lstat(p); err == nil {
 			if own, ok := stampOf(st); ok {
 				c.parse(data, own.mtime)
@@ -169,7 +172,12 @@ func (c *sumCache) parse(data []byte, written int64) {
 		if !ok || n[3] >= written {
 			continue
 		}
-		c.entries[f[5]] = sumEntry{fileStamp{n[0], n[1], n[2], n[3]}, f[0]}
+		e := sumEntry{stamp: fileStamp{n[0], n[1], n[2], n[3]}}
+		if k, err := hex.Decode(e.sum[:], []byte(f[0])); err != nil || k != 32 {
+			continue
+		}
+		// A name of its own: the line it is cut from is not kept.
+		c.entries[strings.Clone(f[5])] = e
 	}
 }
 
@@ -198,7 +206,7 @@ func (c *sumCache) lookup(p string, st fs.FileInfo) (string, bool) {
 	if !found || e.stamp != s {
 		return "", false
 	}
-	return e.sum, true
+	return hex.EncodeToString(e.sum[:]), true
 }
 
 // remember notes that the file p, with lstat st, hashes to sum. st must
@@ -213,7 +221,11 @@ func (c *sumCache) remember(p string, st fs.FileInfo, sum string) {
 		return
 	}
 	c.mu.Lock()
-	c.entries[filepath.Base(p)] = sumEntry{s, sum}
+	e := sumEntry{stamp: s}
+	if k, err := hex.Decode(e.sum[:], []byte(sum)); err != nil || k != 32 {
+		return
+	}
+	c.entries[strings.Clone(filepath.Base(p))] = e
 	c.mu.Unlock()
 }
 
@@ -223,13 +235,14 @@ func (c *sumCache) save(m *manifest.Manifest) {
 		return
 	}
 	var b bytes.Buffer
+	b.Grow(c.readLen + c.readLen/8)
 	c.mu.Lock()
 	for _, name := range m.Names() {
 		e, ok := c.entries[name]
-		if !ok || e.sum != m.Outputs[name].SHA256 {
+		if !ok || hex.EncodeToString(e.sum[:]) != m.Outputs[name].SHA256 {
 			continue
 		}
-		b.WriteString(e.sum)
+		b.Write(hex.AppendEncode(b.AvailableBuffer(), e.sum[:]))
 		for _, n := range []int64{e.stamp.ino, e.stamp.size, e.stamp.mtime, e.stamp.ctime} {
 			b.WriteByte(' ')
 			b.Write(strconv.AppendInt(b.AvailableBuffer(), n, 10))
@@ -254,7 +267,7 @@ func (c *sumCache) save(m *manifest.Manifest) {
 	c.mu.Unlock()
 	sum := sha256.Sum256(b.Bytes())
 	fmt.Fprintf(&b, "end %x\n", sum)
-	if bytes.Equal(b.Bytes(), c.read) {
+	if b.Len() == c.readLen && sha256.Sum256(b.Bytes()) == c.readSum {
 		return
 	}
 	if err := os.MkdirAll(filepath.Dir(c.path), 0o700); err != nil {
