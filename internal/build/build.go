@@ -572,8 +572,11 @@ func runItems(ctx context.Context, e *env, items []*Item, observe func(Event)) {
 // writer is reported as that handout's error.
 func buildItem(ctx context.Context, e *env, it *Item) {
 	outDir := filepath.ToSlash(e.out)
+	it.Outputs = make([]Output, 0, len(e.formats)) // kept to the end: no room to spare
 	for _, f := range e.formats {
-		it.Outputs = append(it.Outputs, Output{Format: f, Name: it.Name + "." + f, Path: path(outDir, it.Name+"."+f)})
+		name := it.Name + "." + f
+		p := path(outDir, name)
+		it.Outputs = append(it.Outputs, Output{Format: f, Name: p[len(p)-len(name):], Path: p})
 	}
 	defer func() { it.Status = worst(it.Outputs) }()
 	if ctx.Err() != nil {
@@ -745,7 +748,7 @@ func buildItem(ctx context.Context, e *env, it *Item) {
 			continue
 		}
 		if st, err := os.Lstat(target); err == nil {
-			e.sums.remember(target, st, hexSum)
+			e.sums.rememberName(out.Name, st, hexSum)
 		}
 		out.Status, out.SHA256 = Built, hexSum
 		out.record(keys[i], int64(len(data)))

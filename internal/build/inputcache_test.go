@@ -210,3 +210,24 @@ func TestInputCacheParse(t *testing.T) {
 		t.Errorf("entries = %v; want /src/old.md and /src/with space.md", got)
 	}
 }
+
+// TestSumCacheRememberRefusesABadSum: a sum that is not hex is not
+// kept, and the cache stays usable.
+func TestSumCacheRememberRefusesABadSum(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("the cache is used on Linux only")
+	}
+	p := filepath.Join(t.TempDir(), "a.pdf")
+	write(t, p, "x")
+	st, err := os.Lstat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &sumCache{entries: map[string]sumEntry{}}
+	c.remember(p, st, strings.Repeat("zz", 32))
+	good := strings.Repeat("ab", 32)
+	c.remember(p, st, good)
+	if got, ok := c.lookup(p, st); !ok || got != good {
+		t.Errorf("lookup = %q, %t; want the good sum", got, ok)
+	}
+}

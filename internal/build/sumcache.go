@@ -111,6 +111,8 @@ func openSumCache(dir, real string) (*sumCache, func()) {
 	p := c.path
 	if data, err := boundedfile.Read(p, maxSumCacheBytes); err == nil {
 		c.readSum, c.readLen = sha256.Sum256(data), len(data)
+		// Room for the entries at once: a line is about 130 bytes.
+		c.entries = make(map[string]sumEntry, len(data)/130)
 		if st, err := os.Lstat(p); err == nil {
 			if own, ok := stampOf(st); ok {
 				c.parse(data, own.mtime)
@@ -213,6 +215,12 @@ func (c *sumCache) lookup(p string, st fs.FileInfo) (string, bool) {
 // be taken before the bytes hashed were read (or, for a file just
 // written, after its rename): a change after st changes the ctime.
 func (c *sumCache) remember(p string, st fs.FileInfo, sum string) {
+	c.rememberName(strings.Clone(filepath.Base(p)), st, sum)
+}
+
+// rememberName is remember of the file name in the output folder,
+// kept as it is (the name of a handout, not a part of a longer path).
+func (c *sumCache) rememberName(name string, st fs.FileInfo, sum string) {
 	if c == nil || len(sum) != 64 {
 		return
 	}
@@ -220,12 +228,12 @@ func (c *sumCache) remember(p string, st fs.FileInfo, sum string) {
 	if !ok {
 		return
 	}
-	c.mu.Lock()
 	e := sumEntry{stamp: s}
 	if k, err := hex.Decode(e.sum[:], []byte(sum)); err != nil || k != 32 {
 		return
 	}
-	c.entries[strings.Clone(filepath.Base(p))] = e
+	c.mu.Lock()
+	c.entries[name] = e
 	c.mu.Unlock()
 }
 

@@ -31,15 +31,26 @@ func loadCanonical(path string) (m *Manifest, ok bool) {
 		return nil, false
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err != nil || st.Size() > MaxSize {
+	st, err := f.Stat()
+	if err != nil || st.Size() > MaxSize {
 		return nil, false
 	}
-	m, err = parseCanonical(bufio.NewReaderSize(io.LimitReader(f, MaxSize+1), 64<<10))
+	m, err = parseCanonicalSized(int(st.Size()/recordBytes), bufio.NewReaderSize(io.LimitReader(f, MaxSize+1), 64<<10))
 	return m, err == nil
 }
 
+// recordBytes is about the size of a record in Encode's layout, to make
+// room for a manifest's records at once.
+const recordBytes = 400
+
 // parseCanonical reads a manifest in exactly the layout Encode writes.
 func parseCanonical(r *bufio.Reader) (*Manifest, error) {
+	return parseCanonicalSized(0, r)
+}
+
+// parseCanonicalSized is parseCanonical with room made for about n
+// records.
+func parseCanonicalSized(n int, r *bufio.Reader) (*Manifest, error) {
 	line := func() ([]byte, error) {
 		b, err := r.ReadSlice('\n')
 		if err != nil {
@@ -64,7 +75,7 @@ func parseCanonical(r *bufio.Reader) (*Manifest, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := New()
+	m := &Manifest{Outputs: make(map[string]Record, min(n, MaxEntries))}
 	switch string(b) {
 	case `  "outputs": {}`:
 	case `  "outputs": {`:
