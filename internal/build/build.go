@@ -579,6 +579,7 @@ func buildItem(ctx context.Context, e *env, it *Item) {
 		it.Outputs = append(it.Outputs, Output{Format: f, Name: p[len(p)-len(name):], Path: p})
 	}
 	defer func() { it.Status = worst(it.Outputs) }()
+	defer func() { it.file.Info = nil }() // read no more: not kept to the end
 	if ctx.Err() != nil {
 		setAll(it, Interrupted)
 		return

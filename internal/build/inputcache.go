@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
@@ -151,7 +152,7 @@ func (c *sumCache) parseInput(line string, written int64) {
 }
 
 // writeInputs appends the entries used in this build to b, sorted.
-func (c *sumCache) writeInputs(b *bytes.Buffer) {
+func (c *sumCache) writeInputs(b *bufio.Writer) {
 	keys := make([]string, 0, len(c.insUsed))
 	for k := range c.insUsed {
 		keys = append(keys, k)

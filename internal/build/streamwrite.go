@@ -29,7 +29,12 @@ import (
 // flushed to the disk, unless p already holds exactly those bytes. It
 // returns their SHA-256 and size, and whether p was written.
 func writeStream(p string, gen func(io.Writer) error) (sum [32]byte, size int64, wrote bool, err error) {
-	w := &sameWriter{p: p, h: sha256.New()}
+	return writeStreamOpts(p, gen, atomicfile.Options{Sync: true})
+}
+
+// writeStreamOpts is writeStream, writing with the options o.
+func writeStreamOpts(p string, gen func(io.Writer) error, o atomicfile.Options) (sum [32]byte, size int64, wrote bool, err error) {
+	w := &sameWriter{p: p, h: sha256.New(), o: o}
 	if f, err := boundedfile.Open(p); err == nil {
 		w.old = f
 		defer f.Close()
@@ -68,6 +73,7 @@ type sameWriter struct {
 	n   int64 // bytes written so far
 	h   hash.Hash
 	out *atomicfile.File
+	o   atomicfile.Options // for out
 	err error
 }
 
@@ -123,7 +129,7 @@ var errChangedMeanwhile = errors.New("changed by another program while being wri
 // file in place was found to begin with: they are copied from it and
 // checked against the hash of what was made (Sum leaves w.h as it is).
 func (w *sameWriter) diverge() error {
-	out, err := atomicfile.Create(w.p, atomicfile.Options{Sync: true})
+	out, err := atomicfile.Create(w.p, w.o)
 	if err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -55,10 +56,6 @@ type sumEntry struct {
 type sumCache struct {
 	dir  string // the output folder
 	path string // the cache file
-	// readSum is the SHA-256 of the file as read, so that an unchanged
-	// cache is not rewritten; readLen its length.
-	readSum [32]byte
-	readLen int
 
 	mu      sync.Mutex
 	entries map[string]sumEntry // by file name in dir
@@ -110,7 +107,6 @@ func openSumCache(dir, real string) (*sumCache, func()) {
 	}
 	p := c.path
 	if data, err := boundedfile.Read(p, maxSumCacheBytes); err == nil {
-		c.readSum, c.readLen = sha256.Sum256(data), len(data)
 		// Room for the entries at once: a line is about 130 bytes.
 		c.entries = make(map[string]sumEntry, len(data)/130)
 		if st, err := os.Lstat(p); err == nil {
@@ -238,13 +234,31 @@ func (c *sumCache) rememberName(name string, st fs.FileInfo, sum string) {
 }
 
 // save writes the entries of the files m records, when they changed.
+// The cache is made a line at a time and compared with the file in
+// place as it is made (writeStream), not flushed to the disk.
 func (c *sumCache) save(m *manifest.Manifest) {
 	if c == nil {
 		return
 	}
-	var b bytes.Buffer
-	b.Grow(c.readLen + c.readLen/8)
+	if err := os.MkdirAll(filepath.Dir(c.path), 0o700); err != nil {
+		return // no cache, no harm
+	}
 	c.mu.Lock()
+	defer c.mu.Unlock()
+	writeStreamOpts(c.path, func(w io.Writer) error {
+		h := sha256.New()
+		b := bufio.NewWriterSize(io.MultiWriter(w, h), 64<<10)
+		c.writeEntries(b, m)
+		if err := b.Flush(); err != nil {
+			return err
+		}
+		_, err := fmt.Fprintf(w, "end %x\n", h.Sum(nil))
+		return err
+	}, atomicfile.Options{})
+}
+
+// writeEntries writes the cache's lines but the last.
+func (c *sumCache) writeEntries(b *bufio.Writer, m *manifest.Manifest) {
 	for _, name := range m.Names() {
 		e, ok := c.entries[name]
 		if !ok || hex.EncodeToString(e.sum[:]) != m.Outputs[name].SHA256 {
@@ -266,22 +280,12 @@ func (c *sumCache) save(m *manifest.Manifest) {
 	slices.Sort(keys)
 	for _, k := range keys {
 		list, _ := json.Marshal(c.picsUsed[k])
-		fmt.Fprintf(&b, "pics %s %s\n", k, list)
+		fmt.Fprintf(b, "pics %s %s\n", k, list)
 	}
-	c.writeInputs(&b)
+	c.writeInputs(b)
 	if c.siteNew != "" {
-		fmt.Fprintf(&b, "site %s\n", c.siteNew)
+		fmt.Fprintf(b, "site %s\n", c.siteNew)
 	}
-	c.mu.Unlock()
-	sum := sha256.Sum256(b.Bytes())
-	fmt.Fprintf(&b, "end %x\n", sum)
-	if b.Len() == c.readLen && sha256.Sum256(b.Bytes()) == c.readSum {
-		return
-	}
-	if err := os.MkdirAll(filepath.Dir(c.path), 0o700); err != nil {
-		return // no cache, no harm
-	}
-	atomicfile.Write(c.path, b.Bytes(), atomicfile.Options{})
 }
 
 // cutEnd splits a cache into its entries and the sum on its last line.
