@@ -46,6 +46,17 @@ func (e *TooLargeError) Error() string {
 // does not wait (on Unix it is non-blocking) and the opened file is
 // looked at again before anything is read from it.
 func Read(path string, limit int64) ([]byte, error) {
+	f, err := openLooked(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return readOpen(f, path, limit, nil)
+}
+
+// openLooked opens path, without waiting, once a look at it finds a
+// regular file (following a link).
+func openLooked(path string) (*os.File, error) {
 	st, err := os.Stat(path)
 	if err != nil {
 		return nil, err
@@ -54,29 +65,14 @@ func Read(path string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	afterStat()
-	f, err := openNoWait(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return readOpen(f, path, limit, nil)
+	return openNoWait(path)
 }
 
-// readOpen reads the opened file f (of path) after checking it again:
-// it must be regular and, when same is set, the very file same is.
+// readOpen reads the opened file f (of path) after checking it again
+// (ready).
 func readOpen(f *os.File, path string, limit int64, same fs.FileInfo) ([]byte, error) {
-	st, err := f.Stat()
-	if err != nil {
+	if err := ready(f, path, same); err != nil {
 		return nil, err
-	}
-	if err := check(st.Mode()); err != nil {
-		return nil, err
-	}
-	if same != nil && !os.SameFile(st, same) {
-		return nil, &fs.PathError{Op: "open", Path: path, Err: ErrReplaced}
-	}
-	if err := blocking(f); err != nil {
-		return nil, &fs.PathError{Op: "open", Path: path, Err: err}
 	}
 	if limit < 0 {
 		limit = 0
@@ -90,6 +86,26 @@ func readOpen(f *os.File, path string, limit int64, same fs.FileInfo) ([]byte, e
 		return nil, &TooLargeError{Limit: limit}
 	}
 	return data, nil
+}
+
+// ready checks the opened file f (of path) again: it must be regular
+// and, when same is set, the very file same is; it is then made to
+// block on reads as usual.
+func ready(f *os.File, path string, same fs.FileInfo) error {
+	st, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	if err := check(st.Mode()); err != nil {
+		return err
+	}
+	if same != nil && !os.SameFile(st, same) {
+		return &fs.PathError{Op: "open", Path: path, Err: ErrReplaced}
+	}
+	if err := blocking(f); err != nil {
+		return &fs.PathError{Op: "open", Path: path, Err: err}
+	}
+	return nil
 }
 
 func check(m fs.FileMode) error {

@@ -309,15 +309,12 @@ func (c *sumCache) picturesSum(source string, src []byte, srcSum [32]byte, root 
 	if c == nil || !bytes.Contains(src, []byte("![")) {
 		return picturesSum(source, src, root)
 	}
-	key := picsKey(source, srcSum, root)
-	c.mu.Lock()
-	urls, ok := c.pics[key]
-	c.mu.Unlock()
-	if !ok {
-		urls = briefing.PictureURLs(source, src, root)
+	if pics, ok := c.knownPicturesSum(source, srcSum, root); ok {
+		return pics
 	}
+	urls := briefing.PictureURLs(source, src, root)
 	c.mu.Lock()
-	c.picsUsed[key] = urls
+	c.picsUsed[picsKey(source, srcSum, root)] = urls
 	c.mu.Unlock()
 	return c.picturesSumOf(c.resolvePictures(source, root, urls))
 }
