@@ -71,16 +71,29 @@ func openLooked(path string) (*os.File, error) {
 // readOpen reads the opened file f (of path) after checking it again
 // (ready).
 func readOpen(f *os.File, path string, limit int64, same fs.FileInfo) ([]byte, error) {
-	if err := ready(f, path, same); err != nil {
+	st, err := ready(f, path, same)
+	if err != nil {
 		return nil, err
 	}
 	if limit < 0 {
 		limit = 0
 	}
 	// One byte past the limit is enough to know the file is too large.
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, err
+	// Room for the size stat gives at once (ReadAll would grow a buffer
+	// from 512 bytes, copying as it goes); the file may still grow.
+	data := make([]byte, 0, min(st.Size(), limit)+1)
+	for r := io.LimitReader(f, limit+1); ; {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
 	if int64(len(data)) > limit {
 		return nil, &TooLargeError{Limit: limit}
@@ -90,22 +103,22 @@ func readOpen(f *os.File, path string, limit int64, same fs.FileInfo) ([]byte, e
 
 // ready checks the opened file f (of path) again: it must be regular
 // and, when same is set, the very file same is; it is then made to
-// block on reads as usual.
-func ready(f *os.File, path string, same fs.FileInfo) error {
+// block on reads as usual. It returns the file's stat.
+func ready(f *os.File, path string, same fs.FileInfo) (fs.FileInfo, error) {
 	st, err := f.Stat()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if err := check(st.Mode()); err != nil {
-		return err
+		return nil, err
 	}
 	if same != nil && !os.SameFile(st, same) {
-		return &fs.PathError{Op: "open", Path: path, Err: ErrReplaced}
+		return nil, &fs.PathError{Op: "open", Path: path, Err: ErrReplaced}
 	}
 	if err := blocking(f); err != nil {
-		return &fs.PathError{Op: "open", Path: path, Err: err}
+		return nil, &fs.PathError{Op: "open", Path: path, Err: err}
 	}
-	return nil
+	return st, nil
 }
 
 func check(m fs.FileMode) error {

@@ -11,7 +11,7 @@ func Open(path string) (*os.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := ready(f, path, nil); err != nil {
+	if _, err := ready(f, path, nil); err != nil {
 		f.Close()
 		return nil, err
 	}

@@ -107,8 +107,10 @@ func openSumCache(dir, real string) (*sumCache, func()) {
 	}
 	p := c.path
 	if data, err := boundedfile.Read(p, maxSumCacheBytes); err == nil {
-		// Room for the entries at once: a line is about 130 bytes.
-		c.entries = make(map[string]sumEntry, len(data)/130)
+		// Room for the entries at once.
+		ins := bytes.Count(data, []byte("\nin "))
+		c.entries = make(map[string]sumEntry, bytes.Count(data, []byte("\n"))-ins)
+		c.ins = make(map[string]inEntry, ins)
 		if st, err := os.Lstat(p); err == nil {
 			if own, ok := stampOf(st); ok {
 				c.parse(data, own.mtime)
