@@ -155,6 +155,7 @@ func buildSite(e *env, res *Result) (records map[string]manifest.Record, notOurs
 		default:
 			ent = reparse(e, it)
 		}
+		it.entry = nil // copied below: not kept to the end
 		if ent == nil {
 			st.whole = false
 			continue
