@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"handouts/internal/boundedfile"
+	"handouts/internal/briefing"
 	"handouts/internal/picture"
 )
 
@@ -115,12 +116,51 @@ func (c *sumCache) rememberInput(p string, st fs.FileInfo, sum [32]byte, flag by
 	}
 	s, ok := inStampOf(st)
 	key := c.inputKey(p)
-	if !ok || key == "" || s.ctime >= c.settled || s.mtime >= c.settled {
+	if !ok || key == "" {
 		return
 	}
 	c.mu.Lock()
+	defer c.mu.Unlock()
+	if s.ctime >= c.settled || s.mtime >= c.settled {
+		// Changed just before the build: looked at again at its end.
+		c.racy = append(c.racy, inEntry{s, sum, flag})
+		c.racyKeys = append(c.racyKeys, key)
+		return
+	}
 	c.insUsed[key] = inEntry{s, sum, flag}
-	c.mu.Unlock()
+}
+
+// settleRacy looks again, at the end of a build, at the input files
+// that had changed too lately to be recorded when read: one whose change
+// time is now racyMargin in the past, and whose stat is still the one
+// taken before it was read, is read and hashed again, and recorded if
+// its bytes are still those hashed then. A build started just after
+// its briefings were written (a fresh copy, a checkout) thus leaves
+// them recorded for the next one, at the cost of reading them twice.
+func (c *sumCache) settleRacy() {
+	if c == nil {
+		return
+	}
+	settled := clockNow().Add(-racyMargin).UnixNano()
+	for i, e := range c.racy {
+		key := c.racyKeys[i]
+		if e.stamp.ctime >= settled || e.stamp.mtime >= settled {
+			continue
+		}
+		st, err := os.Stat(key)
+		if err != nil {
+			continue
+		}
+		if s, ok := inStampOf(st); !ok || s != e.stamp {
+			continue
+		}
+		data, err := boundedfile.Read(key, max(picture.MaxFileBytes, briefing.MaxFileSize))
+		if err != nil || sha256.Sum256(data) != e.sum {
+			continue
+		}
+		c.insUsed[key] = e
+	}
+	c.racy, c.racyKeys = nil, nil
 }
 
 // parseInput reads an "in" line of the cache (without "in "):

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"os"
@@ -229,5 +230,77 @@ func TestSumCacheRememberRefusesABadSum(t *testing.T) {
 	c.remember(p, st, good)
 	if got, ok := c.lookup(p, st); !ok || got != good {
 		t.Errorf("lookup = %q, %t; want the good sum", got, ok)
+	}
+}
+
+// TestInputCacheSettlesLateFilesAtTheEnd: a briefing changed just before
+// a build began is not recorded when read, but at the end of the build,
+// once its change is racyMargin old, it is read again and recorded, so
+// the next build need not read it. One edited during the build is not.
+func TestInputCacheSettlesLateFilesAtTheEnd(t *testing.T) {
+	reads := inputCacheTest(t, time.Now)
+	project(t, map[string]string{"sources/a.md": "alpha", "sources/b.md": "beta"})
+	st, err := os.Stat("sources/a.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _ := inStampOf(st)
+	changed := time.Unix(0, s.ctime)
+	// The build begins as the files are written, and ends long after.
+	calls := 0
+	clockNow = func() time.Time {
+		if calls++; calls == 1 {
+			return changed
+		}
+		return changed.Add(time.Hour)
+	}
+	run(t, Options{})
+	text := cacheText(t)
+	for _, name := range []string{"a.md", "b.md"} {
+		if !strings.Contains(text, name+"\n") {
+			t.Errorf("%s was not recorded at the end of the build:\n%s", name, text)
+		}
+	}
+	reads.Store(0)
+	clockNow = later
+	res := run(t, Options{})
+	equal(t, "nothing changed", statuses(res), []string{"sources/a.md unchanged", "sources/b.md unchanged"})
+	if n := reads.Load(); n != 0 {
+		t.Errorf("the build after read %d briefings", n)
+	}
+
+	// An edit while the build runs, after b.md was read: not recorded,
+	// and the next build builds b.md again.
+	write(t, "sources/b.md", "beta 2")
+	time.Sleep(20 * time.Millisecond) // past the clock tick of the write
+	st, _ = os.Stat("sources/b.md")
+	s, _ = inStampOf(st)
+	changed, calls = time.Unix(0, s.ctime), 0
+	clockNow = func() time.Time {
+		if calls++; calls == 1 {
+			return changed
+		}
+		return changed.Add(time.Hour)
+	}
+	edited := false
+	beforeRename = func(context.Context, string) error {
+		if !edited {
+			edited = true
+			time.Sleep(20 * time.Millisecond)
+			write(t, "sources/b.md", "beta 3")
+			os.Chtimes("sources/b.md", st.ModTime(), st.ModTime())
+		}
+		return nil
+	}
+	run(t, Options{Jobs: 1})
+	beforeRename = func(context.Context, string) error { return nil }
+	if strings.Contains(cacheText(t), "b.md\n") {
+		t.Errorf("b.md, edited during the build, was recorded:\n%s", cacheText(t))
+	}
+	clockNow = later
+	res = run(t, Options{})
+	equal(t, "after an edit during the build", statuses(res), []string{"sources/a.md unchanged", "sources/b.md built"})
+	if got := tree(t, "out")["b.docx"]; !strings.Contains(got, "beta 3") {
+		t.Errorf("b.docx = %q; want it made from the edit", got)
 	}
 }

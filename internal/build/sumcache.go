@@ -67,6 +67,10 @@ type sumCache struct {
 	// kept. settled: see settleBefore.
 	ins, insUsed map[string]inEntry
 	settled      int64
+	// racy are the input files read that had changed too lately to be
+	// recorded, by racyKeys (settleRacy).
+	racy     []inEntry
+	racyKeys []string
 	// site is the "site" line read (sitecache.go), siteNew the one to
 	// write.
 	site, siteNew string
@@ -247,6 +251,7 @@ func (c *sumCache) save(m *manifest.Manifest) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.settleRacy()
 	writeStreamOpts(c.path, func(w io.Writer) error {
 		h := sha256.New()
 		b := bufio.NewWriterSize(io.MultiWriter(w, h), 64<<10)
