@@ -3,7 +3,6 @@ package atomicfile
 import (
 	"io/fs"
 	"os"
-	"path/filepath"
 )
 
 // A build writes thousands of files, and flushing each one with its own
@@ -34,39 +33,15 @@ func Stage(path string, data []byte, o Options) (*Staged, error) {
 
 // stage writes the temporary file, flushing it when sync is set.
 func stage(path string, data []byte, perm fs.FileMode, sync bool) (*Staged, error) {
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	if perm == 0 {
-		perm = 0o644
-	}
-	f, err := os.CreateTemp(dir, TempPrefix+tempStem(base)+"-*")
+	w, err := Create(path, Options{Perm: perm})
 	if err != nil {
-		return nil, &fs.PathError{Op: "create", Path: path, Err: unwrap(err)}
+		return nil, err
 	}
-	s := &Staged{tmp: f.Name(), path: path}
-	fail := func(op string, err error) (*Staged, error) {
-		f.Close()
-		os.Remove(s.tmp)
-		return nil, &fs.PathError{Op: op, Path: path, Err: unwrap(err)}
+	if _, err := w.Write(data); err != nil {
+		w.Abort()
+		return nil, err
 	}
-	if _, err := f.Write(data); err != nil {
-		return fail("write", err)
-	}
-	if err := f.Chmod(perm); err != nil {
-		return fail("chmod", err)
-	}
-	if sync {
-		if err := f.Sync(); err != nil {
-			return fail("sync", err)
-		}
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(s.tmp)
-		return nil, &fs.PathError{Op: "close", Path: path, Err: unwrap(err)}
-	}
-	return s, nil
+	return w.finish(sync)
 }
 
 // Commit renames the staged file into place. beforeRename, if not nil, is

@@ -340,6 +340,7 @@ func measure(name string, args ...string) (measurement, error) {
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	cmd.Env = append(os.Environ(), "CI=true")
+	resetPeak()
 	start := time.Now()
 	err := cmd.Run()
 	wall := time.Since(start)

@@ -46,6 +46,17 @@ func (e *TooLargeError) Error() string {
 // does not wait (on Unix it is non-blocking) and the opened file is
 // looked at again before anything is read from it.
 func Read(path string, limit int64) ([]byte, error) {
+	f, err := openLooked(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return readOpen(f, path, limit, nil)
+}
+
+// openLooked opens path, without waiting, once a look at it finds a
+// regular file (following a link).
+func openLooked(path string) (*os.File, error) {
 	st, err := os.Stat(path)
 	if err != nil {
 		return nil, err
@@ -54,17 +65,46 @@ func Read(path string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	afterStat()
-	f, err := openNoWait(path)
+	return openNoWait(path)
+}
+
+// readOpen reads the opened file f (of path) after checking it again
+// (ready).
+func readOpen(f *os.File, path string, limit int64, same fs.FileInfo) ([]byte, error) {
+	st, err := ready(f, path, same)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	return readOpen(f, path, limit, nil)
+	if limit < 0 {
+		limit = 0
+	}
+	// One byte past the limit is enough to know the file is too large.
+	// Room for the size stat gives at once (ReadAll would grow a buffer
+	// from 512 bytes, copying as it goes); the file may still grow.
+	data := make([]byte, 0, min(st.Size(), limit)+1)
+	for r := io.LimitReader(f, limit+1); ; {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	if int64(len(data)) > limit {
+		return nil, &TooLargeError{Limit: limit}
+	}
+	return data, nil
 }
 
-// readOpen reads the opened file f (of path) after checking it again:
-// it must be regular and, when same is set, the very file same is.
-func readOpen(f *os.File, path string, limit int64, same fs.FileInfo) ([]byte, error) {
+// ready checks the opened file f (of path) again: it must be regular
+// and, when same is set, the very file same is; it is then made to
+// block on reads as usual. It returns the file's stat.
+func ready(f *os.File, path string, same fs.FileInfo) (fs.FileInfo, error) {
 	st, err := f.Stat()
 	if err != nil {
 		return nil, err
@@ -78,21 +118,7 @@ func readOpen(f *os.File, path string, limit int64, same fs.FileInfo) ([]byte, e
 	if err := blocking(f); err != nil {
 		return nil, &fs.PathError{Op: "open", Path: path, Err: err}
 	}
-	if limit < 0 {
-		limit = 0
-	}
-	// One byte past the limit is enough to know the file is too large.
-	// The buffer starts at the size the file says it has (and grows if
-	// it is growing), so a file is read into one allocation, not into
-	// io.ReadAll's doubling ones.
-	data, err := readAll(io.LimitReader(f, limit+1), min(max(st.Size(), 0), limit)+1)
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(data)) > limit {
-		return nil, &TooLargeError{Limit: limit}
-	}
-	return data, nil
+	return st, nil
 }
 
 func check(m fs.FileMode) error {
@@ -108,21 +134,3 @@ func check(m fs.FileMode) error {
 // afterStat is called between the look at the path and its opening; a
 // test replaces it to change what the path names in between.
 var afterStat = func() {}
-
-// readAll is io.ReadAll into a buffer of size bytes to start with.
-func readAll(r io.Reader, size int64) ([]byte, error) {
-	b := make([]byte, 0, max(size, 512))
-	for {
-		n, err := r.Read(b[len(b):cap(b)])
-		b = b[:len(b)+n]
-		if err == io.EOF {
-			return b, nil
-		}
-		if err != nil {
-			return b, err
-		}
-		if len(b) == cap(b) {
-			b = append(b, 0)[:len(b)] // more than the file said: grow
-		}
-	}
-}

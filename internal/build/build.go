@@ -294,6 +294,10 @@ var (
 				Logo: e.o.Config.LogoPicture, LogoAlt: e.o.Config.LogoAlt})
 		},
 	}
+	// readSourceFile reads a briefing to build (readSource).
+	readSourceFile = readSource
+	// loadEntriesFile reads the catalogue entries kept (loadEntries).
+	loadEntriesFile = loadEntries
 	// beforeRename runs when a handout's temporary file is whole, just
 	// before it is renamed into place.
 	beforeRename = func(ctx context.Context, path string) error { return nil }
@@ -338,6 +342,7 @@ type env struct {
 // abandoned (their temporary files removed), no new ones are started, and
 // the manifest and checksums are brought up to date with what was done.
 func Run(ctx context.Context, o Options) (*Result, error) {
+	began := clockNow() // before the briefings are listed: inputcache.go
 	if len(o.Paths) == 0 {
 		o.Paths = []string{"sources"}
 	}
@@ -487,6 +492,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	var closeSums func()
 	e.sums, closeSums = openSumCache(o.Out, e.outReal)
 	defer closeSums()
+	e.sums.settleBefore(began)
 	e.old, err = manifest.Load(o.Out)
 	if err != nil {
 		res.Diags.Warnf(path(res.Out, manifest.FileName), 0,
@@ -597,10 +603,14 @@ func runItems(ctx context.Context, e *env, items []*Item, observe func(Event)) {
 // writer is reported as that handout's error.
 func buildItem(ctx context.Context, e *env, it *Item) {
 	outDir := filepath.ToSlash(e.out)
+	it.Outputs = make([]Output, 0, len(e.formats)) // kept to the end: no room to spare
 	for _, f := range e.formats {
-		it.Outputs = append(it.Outputs, Output{Format: f, Name: it.Name + "." + f, Path: path(outDir, it.Name+"."+f)})
+		name := it.Name + "." + f
+		p := path(outDir, name)
+		it.Outputs = append(it.Outputs, Output{Format: f, Name: p[len(p)-len(name):], Path: p})
 	}
 	defer func() { it.Status = worst(it.Outputs) }()
+	defer func() { it.file.Info = nil }() // read no more: not kept to the end
 	if ctx.Err() != nil {
 		setAll(it, Interrupted)
 		return
@@ -614,7 +624,10 @@ func buildItem(ctx context.Context, e *env, it *Item) {
 		failAll(e, it)
 		return
 	}
-	src, err := readSource(it)
+	if unchangedByStamp(e, it) {
+		return // nothing to read: see inputcache.go
+	}
+	src, err := readSourceFile(it)
 	if err != nil {
 		if errors.Is(err, errTooLarge) {
 			it.Diags.Errorf(it.Source, 0, "file is over the limit of %d bytes", briefing.MaxFileSize)
@@ -626,11 +639,10 @@ func buildItem(ctx context.Context, e *env, it *Item) {
 	}
 	srcSum := sha256.Sum256(src)
 	// The pictures the briefing shows are inputs too.
-	if pics := e.sums.picturesSum(it.Source, src, e.parseOpts.Root); pics != nil {
-		h := sha256.New()
-		h.Write(srcSum[:])
-		h.Write(pics)
-		copy(srcSum[:], h.Sum(nil))
+	pics := e.sums.picturesSum(it.Source, src, srcSum, e.parseOpts.Root)
+	e.sums.rememberSource(it, srcSum, src, pics)
+	if pics != nil {
+		srcSum = mixPictures(srcSum, pics)
 	}
 
 	// Which handouts are already up to date?
@@ -1013,30 +1025,15 @@ func finish(e *env, res *Result) {
 	}
 
 	// The manifest and the checksums, each only when it changes.
-	if err := writeIfChanged(filepath.Join(e.out, manifest.FileName), m.Marshal()); err != nil {
+	if err := writeIfChangedStream(filepath.Join(e.out, manifest.FileName), m.Encode); err != nil {
 		res.Diags.Errorf(path(outDir, manifest.FileName), 0, "cannot write: %s", describe(err))
 	} else if err := e.pending.settle(m); err != nil {
 		res.Diags.Warnf(path(outDir, journalName), 0, "cannot update: %s", describe(err))
 	}
 	e.sums.save(m) // a cache: if it cannot be written, the next build hashes
-	var sums bytes.Buffer
-	for _, name := range m.Names() {
-		if notOurs[name] {
-			continue
-		}
-		fmt.Fprintf(&sums, "%s  %s\n", m.Outputs[name].SHA256, name)
-	}
-	if err := writeIfChanged(filepath.Join(e.out, SumsName), sums.Bytes()); err != nil {
+	if err := writeIfChangedStream(filepath.Join(e.out, SumsName), func(w io.Writer) error { return writeSums(w, m, notOurs) }); err != nil {
 		res.Diags.Errorf(path(outDir, SumsName), 0, "cannot write: %s", describe(err))
 	}
-}
-
-func writeIfChanged(p string, data []byte) error {
-	// Not os.ReadFile: a named pipe in p's place would hang the build.
-	if old, err := boundedfile.Read(p, int64(len(data))); err == nil && bytes.Equal(old, data) {
-		return nil
-	}
-	return atomicfile.Write(p, data, atomicfile.Options{Sync: true})
 }
 
 // inputsKey hashes everything a handout depends on.

@@ -124,7 +124,7 @@ func (c *committer) commit(it *Item, s stagedOutput) {
 		return
 	}
 	if st, err := os.Lstat(target); err == nil {
-		c.e.sums.remember(target, st, s.sum)
+		c.e.sums.rememberName(out.Name, st, s.sum)
 	}
 	out.Status, out.SHA256 = Built, s.sum
 	out.record(s.inputs, s.size)

@@ -6,10 +6,8 @@ import (
 	"io"
 	"path/filepath"
 
-	"handouts/internal/boundedfile"
 	"handouts/internal/briefing"
 	"handouts/internal/config"
-	"handouts/internal/picture"
 )
 
 // projectRoot is the project folder, which a briefing's pictures must lie
@@ -27,18 +25,23 @@ func picturesSum(source string, src []byte, root string) []byte {
 
 // picturesSumOf is picturesSum of the picture files found.
 func picturesSumOf(files []string) []byte {
+	return (*sumCache)(nil).picturesSumOf(files)
+}
+
+// picturesSumOf is picturesSumOf, each file hashed through the cache
+// (pictureFileSum); c may be nil.
+func (c *sumCache) picturesSumOf(files []string) []byte {
 	if len(files) == 0 {
 		return nil
 	}
 	h := sha256.New()
 	for _, f := range files {
 		writeField(h, filepath.ToSlash(f))
-		data, err := boundedfile.Read(f, picture.MaxFileBytes)
+		sum, err := c.pictureFileSum(f)
 		if err != nil {
 			writeField(h, "unreadable "+err.Error())
 			continue
 		}
-		sum := sha256.Sum256(data)
 		h.Write(sum[:])
 	}
 	return h.Sum(nil)

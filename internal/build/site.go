@@ -1,14 +1,13 @@
 package build
 
 import (
-	"bytes"
-	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
+	"io"
 	"path/filepath"
 	"slices"
 
-	"handouts/internal/atomicfile"
 	"handouts/internal/boundedfile"
 	"handouts/internal/briefing"
 	"handouts/internal/diag"
@@ -115,8 +114,16 @@ func buildSite(e *env, res *Result) (records map[string]manifest.Record, notOurs
 		}
 		return records, notOurs
 	}
+	st := siteDigestOf(e, res)
+	if kept, ok := keptSite(e, st); ok { // sitecache.go
+		for _, name := range siteFiles {
+			records[name] = kept[name]
+			res.Site = append(res.Site, Output{Format: "html", Name: name, Path: path(outDir, name), Status: Unchanged, SHA256: kept[name].SHA256})
+		}
+		return records, notOurs
+	}
 
-	cache := loadEntries(e.out)
+	cache := loadEntriesFile(e.out)
 	fresh := map[string]cachedEntry{}
 	var entries []html.Entry
 	for _, it := range res.Items {
@@ -148,7 +155,9 @@ func buildSite(e *env, res *Result) (records map[string]manifest.Record, notOurs
 		default:
 			ent = reparse(e, it)
 		}
+		it.entry = nil // copied below: not kept to the end
 		if ent == nil {
+			st.whole = false
 			continue
 		}
 		fresh[it.Source] = cachedEntry{Inputs: inputs, Entry: *ent}
@@ -167,38 +176,42 @@ func buildSite(e *env, res *Result) (records map[string]manifest.Record, notOurs
 	}
 	html.SortEntries(entries)
 
-	cacheData, _ := json.MarshalIndent(entryCache{Version: entryCacheVersion, Entries: fresh}, "", "  ")
-	if err := writeIfChanged(filepath.Join(e.out, EntriesName), append(cacheData, '\n')); err != nil {
+	if err := writeIfChangedStream(filepath.Join(e.out, EntriesName), func(w io.Writer) error { return writeEntryCache(w, fresh) }); err != nil {
 		res.Diags.Warnf(path(outDir, EntriesName), 0, "cannot write: %s (the next build reads the briefings again)", describe(err))
+		st.whole = false
 	}
 
 	so := html.SiteOptions{Title: e.o.Config.SiteTitle, Base: e.o.Config.SiteURL, Colours: e.colours,
 		Logo: e.o.Config.LogoPicture, LogoAlt: e.o.Config.LogoAlt}
 	for _, name := range siteFiles {
-		var b bytes.Buffer
-		var err error
-		if name == html.CatalogueName {
-			err = html.WriteCatalogue(&b, entries, so)
-		} else {
-			err = html.WriteFeed(&b, entries, so)
+		gen := func(w io.Writer) error {
+			if name == html.CatalogueName {
+				return html.WriteCatalogue(w, entries, so)
+			}
+			return html.WriteFeed(w, entries, so)
 		}
+		// Hashed as it is made; made again only to be written.
+		sum, size, err := hashOf(gen)
 		out := Output{Format: "html", Name: name, Path: path(outDir, name)}
 		if err != nil {
 			res.Diags.Errorf(out.Path, 0, "cannot make: %v", err)
+			st.whole = false
 			out.Status = Failed
 			keep(name)
 			res.Site = append(res.Site, out)
 			continue
 		}
-		out.Status, out.SHA256 = writeSiteFile(e, res, &out, b.Bytes())
+		out.Status, out.SHA256 = writeSiteFile(e, res, &out, sum, size, gen)
 		switch out.Status {
 		case Built, Unchanged:
-			records[name] = manifest.Record{Source: siteSource(e), Inputs: out.SHA256, SHA256: out.SHA256, Size: int64(b.Len())}
+			records[name] = manifest.Record{Source: siteSource(e), Inputs: out.SHA256, SHA256: out.SHA256, Size: size}
 		default:
 			keep(name)
+			st.whole = false
 		}
 		res.Site = append(res.Site, out)
 	}
+	rememberSite(e, st)
 	return records, notOurs
 }
 
@@ -214,12 +227,11 @@ func siteSource(e *env) string {
 // writeSiteFile writes one page of the site unless the file in place is
 // already those bytes, or was changed by hand (kept, as a handout would
 // be, unless --force).
-func writeSiteFile(e *env, res *Result, out *Output, data []byte) (Status, string) {
-	sum := sha256.Sum256(data)
+func writeSiteFile(e *env, res *Result, out *Output, sum [32]byte, size int64, gen func(io.Writer) error) (Status, string) {
 	hexSum := hex.EncodeToString(sum[:])
 	target := filepath.Join(e.out, out.Name)
 	rec, hasRec := e.old.Outputs[out.Name]
-	state, onDiskSum := look(target, int64(len(data)), rec.Size)
+	state, onDiskSum := look(target, size, rec.Size)
 	switch {
 	case state == diskNotRegular:
 		res.Diags.Errorf(out.Path, 0, "is not a regular file; not replaced")
@@ -234,7 +246,11 @@ func writeSiteFile(e *env, res *Result, out *Output, data []byte) (Status, strin
 		}
 		return Modified, ""
 	}
-	if err := atomicWrite(target, data); err != nil {
+	again, _, _, err := writeStream(target, gen)
+	if err == nil && again != sum {
+		err = errors.New("made differently the second time (please report it)")
+	}
+	if err != nil {
 		res.Diags.Errorf(out.Path, 0, "cannot write: %s", describe(err))
 		return Failed, ""
 	}
@@ -253,10 +269,6 @@ func reparse(e *env, it *Item) *html.Entry {
 		return nil
 	}
 	return entryOf(d, e)
-}
-
-func atomicWrite(p string, data []byte) error {
-	return atomicfile.Write(p, data, atomicfile.Options{Sync: true})
 }
 
 // colours are the web pages' colours: the PDF theme's.

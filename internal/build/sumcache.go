@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -49,19 +50,34 @@ type fileStamp struct {
 
 type sumEntry struct {
 	stamp fileStamp
-	sum   string
+	sum   [32]byte
 }
 
 type sumCache struct {
 	dir  string // the output folder
 	path string // the cache file
-	read []byte // the file as read, so an unchanged cache is not rewritten
 
 	mu      sync.Mutex
 	entries map[string]sumEntry // by file name in dir
 	// pics are the picture addresses of briefings (briefing.PictureURLs),
 	// by picsKey; picsUsed those asked for in this build, kept.
 	pics, picsUsed map[string][]string
+	// ins are the hashes of briefings and pictures by their stat, by
+	// absolute path (inputcache.go); insUsed those met in this build,
+	// kept. settled: see settleBefore.
+	ins, insUsed map[string]inEntry
+	settled      int64
+	// racy are the input files read that had changed too lately to be
+	// recorded, by racyKeys (settleRacy).
+	racy     []inEntry
+	racyKeys []string
+	// site is the "site" line read (sitecache.go), siteNew the one to
+	// write.
+	site, siteNew string
+	// cwd is the working folder, for inputKey; resolved the picture
+	// files of a folder's briefings by their addresses, for this build.
+	cwd      string
+	resolved map[string][]string
 }
 
 // sumCaches are the caches of the output folders being built, by
@@ -87,13 +103,18 @@ func sumCachePath(real string) string {
 // returned function is called.
 func openSumCache(dir, real string) (*sumCache, func()) {
 	c := &sumCache{dir: filepath.Clean(dir), path: sumCachePath(real), entries: map[string]sumEntry{},
-		pics: map[string][]string{}, picsUsed: map[string][]string{}}
+		pics: map[string][]string{}, picsUsed: map[string][]string{},
+		ins: map[string]inEntry{}, insUsed: map[string]inEntry{}, resolved: map[string][]string{}}
+	c.cwd, _ = os.Getwd()
 	if c.path == "" {
 		return nil, func() {}
 	}
 	p := c.path
 	if data, err := boundedfile.Read(p, maxSumCacheBytes); err == nil {
-		c.read = data
+		// Room for the entries at once.
+		ins := bytes.Count(data, []byte("\nin "))
+		c.entries = make(map[string]sumEntry, bytes.Count(data, []byte("\n"))-ins)
+		c.ins = make(map[string]inEntry, ins)
 		if st, err := os.Lstat(p); err == nil {
 			if own, ok := stampOf(st); ok {
 				c.parse(data, own.mtime)
@@ -120,6 +141,16 @@ func (c *sumCache) parse(data []byte, written int64) {
 	sc := bufio.NewScanner(bytes.NewReader(body))
 	sc.Buffer(make([]byte, 64<<10), 64<<10)
 	for sc.Scan() {
+		if rest, ok := strings.CutPrefix(sc.Text(), "site "); ok {
+			c.parseSite(rest, written)
+			continue
+		}
+		if rest, ok := strings.CutPrefix(sc.Text(), "in "); ok {
+			if c.ins != nil {
+				c.parseInput(rest, written)
+			}
+			continue
+		}
 		if rest, ok := strings.CutPrefix(sc.Text(), "pics "); ok {
 			key, list, _ := strings.Cut(rest, " ")
 			var urls []string
@@ -145,7 +176,12 @@ func (c *sumCache) parse(data []byte, written int64) {
 		if !ok || n[3] >= written {
 			continue
 		}
-		c.entries[f[5]] = sumEntry{fileStamp{n[0], n[1], n[2], n[3]}, f[0]}
+		e := sumEntry{stamp: fileStamp{n[0], n[1], n[2], n[3]}}
+		if k, err := hex.Decode(e.sum[:], []byte(f[0])); err != nil || k != 32 {
+			continue
+		}
+		// A name of its own: the line it is cut from is not kept.
+		c.entries[strings.Clone(f[5])] = e
 	}
 }
 
@@ -174,13 +210,19 @@ func (c *sumCache) lookup(p string, st fs.FileInfo) (string, bool) {
 	if !found || e.stamp != s {
 		return "", false
 	}
-	return e.sum, true
+	return hex.EncodeToString(e.sum[:]), true
 }
 
 // remember notes that the file p, with lstat st, hashes to sum. st must
 // be taken before the bytes hashed were read (or, for a file just
 // written, after its rename): a change after st changes the ctime.
 func (c *sumCache) remember(p string, st fs.FileInfo, sum string) {
+	c.rememberName(strings.Clone(filepath.Base(p)), st, sum)
+}
+
+// rememberName is remember of the file name in the output folder,
+// kept as it is (the name of a handout, not a part of a longer path).
+func (c *sumCache) rememberName(name string, st fs.FileInfo, sum string) {
 	if c == nil || len(sum) != 64 {
 		return
 	}
@@ -188,24 +230,55 @@ func (c *sumCache) remember(p string, st fs.FileInfo, sum string) {
 	if !ok {
 		return
 	}
+	e := sumEntry{stamp: s}
+	if k, err := hex.Decode(e.sum[:], []byte(sum)); err != nil || k != 32 {
+		return
+	}
 	c.mu.Lock()
-	c.entries[filepath.Base(p)] = sumEntry{s, sum}
+	c.entries[name] = e
 	c.mu.Unlock()
 }
 
 // save writes the entries of the files m records, when they changed.
+// The cache is made a line at a time and compared with the file in
+// place as it is made (writeStream), not flushed to the disk.
 func (c *sumCache) save(m *manifest.Manifest) {
 	if c == nil {
 		return
 	}
-	var b bytes.Buffer
+	if err := os.MkdirAll(filepath.Dir(c.path), 0o700); err != nil {
+		return // no cache, no harm
+	}
 	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.settleRacy()
+	writeStreamOpts(c.path, func(w io.Writer) error {
+		h := sha256.New()
+		b := bufio.NewWriterSize(io.MultiWriter(w, h), 64<<10)
+		c.writeEntries(b, m)
+		if err := b.Flush(); err != nil {
+			return err
+		}
+		_, err := fmt.Fprintf(w, "end %x\n", h.Sum(nil))
+		return err
+	}, atomicfile.Options{})
+}
+
+// writeEntries writes the cache's lines but the last.
+func (c *sumCache) writeEntries(b *bufio.Writer, m *manifest.Manifest) {
 	for _, name := range m.Names() {
 		e, ok := c.entries[name]
-		if !ok || e.sum != m.Outputs[name].SHA256 {
+		if !ok || hex.EncodeToString(e.sum[:]) != m.Outputs[name].SHA256 {
 			continue
 		}
-		fmt.Fprintf(&b, "%s %d %d %d %d %s\n", e.sum, e.stamp.ino, e.stamp.size, e.stamp.mtime, e.stamp.ctime, name)
+		b.Write(hex.AppendEncode(b.AvailableBuffer(), e.sum[:]))
+		for _, n := range []int64{e.stamp.ino, e.stamp.size, e.stamp.mtime, e.stamp.ctime} {
+			b.WriteByte(' ')
+			b.Write(strconv.AppendInt(b.AvailableBuffer(), n, 10))
+		}
+		b.WriteByte(' ')
+		b.WriteString(name)
+		b.WriteByte('\n')
 	}
 	keys := make([]string, 0, len(c.picsUsed))
 	for k := range c.picsUsed {
@@ -214,18 +287,12 @@ func (c *sumCache) save(m *manifest.Manifest) {
 	slices.Sort(keys)
 	for _, k := range keys {
 		list, _ := json.Marshal(c.picsUsed[k])
-		fmt.Fprintf(&b, "pics %s %s\n", k, list)
+		fmt.Fprintf(b, "pics %s %s\n", k, list)
 	}
-	c.mu.Unlock()
-	sum := sha256.Sum256(b.Bytes())
-	fmt.Fprintf(&b, "end %x\n", sum)
-	if bytes.Equal(b.Bytes(), c.read) {
-		return
+	c.writeInputs(b)
+	if c.siteNew != "" {
+		fmt.Fprintf(b, "site %s\n", c.siteNew)
 	}
-	if err := os.MkdirAll(filepath.Dir(c.path), 0o700); err != nil {
-		return // no cache, no harm
-	}
-	atomicfile.Write(c.path, b.Bytes(), atomicfile.Options{})
 }
 
 // cutEnd splits a cache into its entries and the sum on its last line.
@@ -242,26 +309,61 @@ func cutEnd(data []byte) (body []byte, sum string, ok bool) {
 // picturesSum is picturesSum (pictures.go), with the addresses of the
 // pictures of a briefing that shows any kept from the build before: a
 // rebuild with nothing changed then need not parse it to find them. The
-// key is the briefing's path, bytes and project folder and the tool's
-// version; the files are still found, read and hashed every time.
-func (c *sumCache) picturesSum(source string, src []byte, root string) []byte {
+// key is the briefing's path, SHA-256 (srcSum) and project folder and the
+// tool's version; the files are still found every time, and read unless
+// the cache knows them as they are (pictureFileSum).
+func (c *sumCache) picturesSum(source string, src []byte, srcSum [32]byte, root string) []byte {
 	if c == nil || !bytes.Contains(src, []byte("![")) {
 		return picturesSum(source, src, root)
 	}
+	if pics, ok := c.knownPicturesSum(source, srcSum, root); ok {
+		return pics
+	}
+	urls := briefing.PictureURLs(source, src, root)
+	c.mu.Lock()
+	c.picsUsed[picsKey(source, srcSum, root)] = urls
+	c.mu.Unlock()
+	return c.picturesSumOf(c.resolvePictures(source, root, urls))
+}
+
+// knownPicturesSum is picturesSum for a briefing not read, whose
+// pictures' addresses the cache keeps; false when it does not.
+func (c *sumCache) knownPicturesSum(source string, srcSum [32]byte, root string) ([]byte, bool) {
+	key := picsKey(source, srcSum, root)
+	c.mu.Lock()
+	urls, ok := c.pics[key]
+	if ok {
+		c.picsUsed[key] = urls
+	}
+	c.mu.Unlock()
+	if !ok {
+		return nil, false
+	}
+	return c.picturesSumOf(c.resolvePictures(source, root, urls)), true
+}
+
+// resolvePictures is briefing.ResolvePictures, made once per build for
+// the briefings of one folder that show the same pictures: it depends
+// on the briefing's folder only, and finding each file follows links.
+func (c *sumCache) resolvePictures(source, root string, urls []string) []string {
+	key := strings.Join(append([]string{filepath.Dir(filepath.FromSlash(source)), root}, urls...), "\x00")
+	c.mu.Lock()
+	files, ok := c.resolved[key]
+	c.mu.Unlock()
+	if !ok {
+		files = briefing.ResolvePictures(source, root, urls)
+		c.mu.Lock()
+		c.resolved[key] = files
+		c.mu.Unlock()
+	}
+	return files
+}
+
+func picsKey(source string, srcSum [32]byte, root string) string {
 	h := sha256.New()
 	for _, s := range []string{ToolVersion(), source, root} {
 		writeField(h, s)
 	}
-	h.Write(src)
-	key := hex.EncodeToString(h.Sum(nil))
-	c.mu.Lock()
-	urls, ok := c.pics[key]
-	c.mu.Unlock()
-	if !ok {
-		urls = briefing.PictureURLs(source, src, root)
-	}
-	c.mu.Lock()
-	c.picsUsed[key] = urls
-	c.mu.Unlock()
-	return picturesSumOf(briefing.ResolvePictures(source, root, urls))
+	h.Write(srcSum[:])
+	return hex.EncodeToString(h.Sum(nil))
 }

@@ -1,20 +1,10 @@
 package build
 
-import (
-	"io/fs"
-	"syscall"
-)
+import "io/fs"
 
-// stampOf is what the cache keeps of a file's lstat.
+// stampOf is what the cache keeps of a file's lstat: inStampOf's, less
+// the device (the output folder is one).
 func stampOf(st fs.FileInfo) (fileStamp, bool) {
-	s, ok := st.Sys().(*syscall.Stat_t)
-	if !ok || !st.Mode().IsRegular() {
-		return fileStamp{}, false
-	}
-	return fileStamp{
-		ino:   int64(s.Ino),
-		size:  s.Size,
-		mtime: s.Mtim.Sec*1e9 + s.Mtim.Nsec,
-		ctime: s.Ctim.Sec*1e9 + s.Ctim.Nsec,
-	}, true
+	s, ok := inStampOf(st)
+	return fileStamp{ino: s.ino, size: s.size, mtime: s.mtime, ctime: s.ctime}, ok
 }

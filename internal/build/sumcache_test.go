@@ -105,8 +105,9 @@ func TestSumCacheParseKeepsOnlyOlderEntries(t *testing.T) {
 }
 
 // TestSumCacheKeepsPictureAddressesNotPictures: the addresses a
-// briefing's pictures are found at are kept, but the pictures are read
-// every time, so changing one still rebuilds its briefing.
+// briefing's pictures are found at are kept, but a picture just
+// written is read every time, so changing one still rebuilds its
+// briefing (see also TestInputCacheSeesEditsThatKeepSizeAndTime).
 func TestSumCacheKeepsPictureAddressesNotPictures(t *testing.T) {
 	if runtime.GOOS != "linux" {
 		t.Skip("the cache is used on Linux only")

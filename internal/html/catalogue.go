@@ -218,8 +218,10 @@ func WriteCatalogue(w io.Writer, es []Entry, o SiteOptions) error {
 	p.s("</nav>\n")
 
 	p.s("<section aria-labelledby=\"all\">\n<h2 id=\"all\">All briefings</h2>\n")
+	var werr error
 	for i := range es {
 		p.entry(&es[i])
+		p.spill(w, &werr)
 	}
 	p.s("</section>\n")
 	for _, g := range append(kinds, tags...) {
@@ -240,12 +242,31 @@ func WriteCatalogue(w io.Writer, es []Entry, o SiteOptions) error {
 				p.time(e.Updated)
 			}
 			p.s("</li>\n")
+			p.spill(w, &werr)
 		}
 		p.s("</ul>\n</section>\n")
 	}
 	p.s("</main>\n</body>\n</html>\n")
+	if werr != nil {
+		return werr
+	}
 	_, err := io.WriteString(w, p.b.String())
 	return err
+}
+
+// spillAt is how much of a catalogue or feed is held before it is
+// written out: a library of thousands of briefings makes pages of
+// megabytes, which are never whole in memory.
+const spillAt = 32 << 10
+
+// spill writes out what the page holds once it is spillAt or more; the
+// first error is kept in *err, and nothing is written after it.
+func (p *page) spill(w io.Writer, err *error) {
+	if *err != nil || p.b.Len() < spillAt {
+		return
+	}
+	_, *err = io.WriteString(w, p.b.String())
+	p.b.Reset()
 }
 
 func (p *page) time(d briefing.Date) {

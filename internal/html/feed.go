@@ -29,6 +29,7 @@ func WriteFeed(w io.Writer, es []Entry, o SiteOptions) error {
 	p.s("<link rel=\"self\" type=\"application/atom+xml\" href=\"", Escape(o.Base+FeedName), "\"/>\n")
 	p.s("<link rel=\"alternate\" type=\"text/html\" href=\"", Escape(o.Base+CatalogueName), "\"/>\n")
 	p.s("<generator>handouts</generator>\n")
+	var werr error
 	for i := range es {
 		e := &es[i]
 		page := e.HTML
@@ -68,8 +69,12 @@ func WriteFeed(w io.Writer, es []Entry, o SiteOptions) error {
 			p.s("</summary>\n")
 		}
 		p.s("</entry>\n")
+		p.spill(w, &werr)
 	}
 	p.s("</feed>\n")
+	if werr != nil {
+		return werr
+	}
 	_, err := io.WriteString(w, p.b.String())
 	return err
 }
