@@ -22,6 +22,18 @@ import (
 // 100 MB.
 const Budget = 40 << 20
 
+// Cap is a soft limit on the memory the Go runtime holds (heap, stacks
+// and its own), so that a large build, whose live heap grows with the
+// briefings it has to remember (tens of megabytes at 10,000), does not
+// double it as Go's default would: its peak stays under 100 MB. Where
+// the live heap is too large for Cap to leave room, the limit rises with
+// it (see limitFor), so collections never come much more often than
+// Go's default would make them.
+const Cap = 80 << 20
+
+// minRoom is the least room the limit leaves above the live heap.
+const minRoom = 32 << 20
+
 // maxPercent bounds the collector's setting, whatever the live heap.
 const maxPercent = 10000
 
@@ -33,8 +45,9 @@ var (
 	paced   int // collections after which the pace was set (for tests)
 )
 
-// Start paces collections to budget bytes until stop is called. It does
-// nothing when GOGC or GOMEMLIMIT is set: the user's setting stands.
+// Start paces collections to budget bytes, within the limit of Cap, until
+// stop is called. It does nothing when GOGC or GOMEMLIMIT is set: the
+// user's setting stands.
 func Start(b uint64) (stop func()) {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
@@ -46,12 +59,14 @@ func Start(b uint64) (stop func()) {
 	}
 	running, budget = true, b
 	old := debug.SetGCPercent(percentFor(0, b))
+	oldLimit := debug.SetMemoryLimit(limitFor(0))
 	arm()
 	return func() {
 		mu.Lock()
 		defer mu.Unlock()
 		running = false
 		debug.SetGCPercent(old)
+		debug.SetMemoryLimit(oldLimit)
 	}
 }
 
@@ -66,6 +81,14 @@ func percentFor(live, b uint64) int {
 		return 100
 	}
 	return int(min(b*100/live-100, maxPercent))
+}
+
+// limitFor is the soft memory limit for a live heap of live bytes: Cap,
+// or the live heap and half again (at least minRoom more) where that is
+// more. Half again keeps collections at most about twice as frequent as
+// Go's default (which lets the heap double), however large the heap.
+func limitFor(live uint64) int64 {
+	return int64(max(Cap, live+max(live/2, minRoom)))
 }
 
 // sentinel is garbage the moment it is made; its finalizer runs after
@@ -84,7 +107,9 @@ func afterCollection() {
 	}
 	metrics.Read(live)
 	if live[0].Value.Kind() == metrics.KindUint64 {
-		debug.SetGCPercent(percentFor(live[0].Value.Uint64(), budget))
+		l := live[0].Value.Uint64()
+		debug.SetGCPercent(percentFor(l, budget))
+		debug.SetMemoryLimit(limitFor(l))
 	}
 	paced++
 	arm()

@@ -33,6 +33,26 @@ func TestPercentFor(t *testing.T) {
 	}
 }
 
+func TestLimitFor(t *testing.T) {
+	const mib = 1 << 20
+	for _, c := range []struct {
+		live uint64
+		want int64
+	}{
+		{0, Cap},
+		{20 * mib, Cap},
+		{48 * mib, Cap},        // 48 + 32 = 80
+		{50 * mib, 82 * mib},   // at least 32 MiB of room
+		{64 * mib, 96 * mib},   // half again = 32
+		{100 * mib, 150 * mib}, // half again
+		{1000 * mib, 1500 * mib},
+	} {
+		if got := limitFor(c.live); got != c.want {
+			t.Errorf("limitFor(%d MiB) = %d MiB, want %d MiB", c.live/mib, got/mib, c.want/mib)
+		}
+	}
+}
+
 // Start sets the pace at once, keeps it through collections, and stop
 // restores what was set before.
 func TestStartAndStop(t *testing.T) {
@@ -40,7 +60,12 @@ func TestStartAndStop(t *testing.T) {
 	t.Setenv("GOMEMLIMIT", "")
 	before := debug.SetGCPercent(77)
 	defer debug.SetGCPercent(before)
+	beforeLimit := debug.SetMemoryLimit(1 << 40)
+	defer debug.SetMemoryLimit(beforeLimit)
 	stop := Start(64 << 20)
+	if l := debug.SetMemoryLimit(-1); l != Cap {
+		t.Errorf("after Start, the memory limit is %d, want %d", l, Cap)
+	}
 	if p := debug.SetGCPercent(-1); p <= 100 {
 		t.Errorf("after Start, GOGC = %d, want more than 100", p)
 	}
@@ -69,6 +94,9 @@ func TestStartAndStop(t *testing.T) {
 	stop()
 	if p := debug.SetGCPercent(77); p != 77 {
 		t.Errorf("after stop, GOGC = %d, want the 77 set before Start", p)
+	}
+	if l := debug.SetMemoryLimit(-1); l != 1<<40 {
+		t.Errorf("after stop, the memory limit is %d, want the one set before Start", l)
 	}
 }
 
