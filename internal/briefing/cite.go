@@ -1,5 +1,7 @@
 package briefing
 
+import "strings"
+
 // CitationSpan is a citation found in a run of text: s[Start:End] is the
 // whole of it, brackets included, such as "(3, 5)".
 type CitationSpan struct {
@@ -11,6 +13,9 @@ type CitationSpan struct {
 // ("(N)", "(N, M)", "(N-M)"), for writers that link a citation to its
 // further reading item. It does not check that the items exist.
 func Citations(s string) []CitationSpan {
+	if strings.IndexByte(s, '(') < 0 {
+		return nil // most runs of text: no copy of them to look at
+	}
 	var out []CitationSpan
 	b := []byte(s)
 	for i := 0; i < len(b); i++ {

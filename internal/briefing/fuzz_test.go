@@ -54,6 +54,7 @@ func FuzzParse(f *testing.F) {
 			return
 		}
 		checkInvariants(t, doc, lines)
+		samePictures(t, "f.md", src)
 	})
 }
 

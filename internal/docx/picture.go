@@ -10,7 +10,6 @@ package docx
 import (
 	"archive/zip"
 	"bytes"
-	"crypto/sha256"
 	"regexp"
 	"strconv"
 	"sync"
@@ -53,7 +52,7 @@ func (ps *pictures) add(p *picture.Picture) *media {
 	if ps.byPic == nil {
 		ps.byPic, ps.byData = map[*picture.Picture]*media{}, map[[32]byte]*media{}
 	}
-	sum := sha256.Sum256(p.Data)
+	sum := p.SHA256()
 	m, ok := ps.byData[sum]
 	if !ok {
 		n := len(ps.list) + 1

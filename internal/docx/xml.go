@@ -40,6 +40,18 @@ func clean(s string) string {
 }
 
 func cleanSlow(s string, from int) string {
+	// Text with curly quotes or accents is most often clean too: it is
+	// copied only from the first character that must change.
+	for from < len(s) {
+		r, n := utf8.DecodeRuneInString(s[from:])
+		if (r == utf8.RuneError && n == 1) || !xmlAllowed(r) {
+			break
+		}
+		from += n
+	}
+	if from == len(s) {
+		return s
+	}
 	b := make([]byte, 0, len(s))
 	b = append(b, s[:from]...)
 	for i := from; i < len(s); {

@@ -27,6 +27,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"handouts/internal/briefing"
 	"handouts/internal/handout"
@@ -143,28 +144,37 @@ func escapeTo(b *strings.Builder, s string) {
 		b.WriteString(s)
 		return
 	}
-	for _, r := range strings.ToValidUTF8(s, "\uFFFD") {
+	// The rest is written in runs, each character that changes
+	// closing one.
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	last := 0
+	for i, r := range s {
+		var rep string
 		switch {
 		case r == '&':
-			b.WriteString("&amp;")
+			rep = "&amp;"
 		case r == '<':
-			b.WriteString("&lt;")
+			rep = "&lt;"
 		case r == '>':
-			b.WriteString("&gt;")
+			rep = "&gt;"
 		case r == '"':
-			b.WriteString("&quot;")
+			rep = "&quot;"
 		case r == '\'':
-			b.WriteString("&#39;")
+			rep = "&#39;"
 		case r == '\t' || r == '\n':
-			b.WriteRune(r)
+			continue
 		case r == '\r':
-			b.WriteByte('\n')
+			rep = "\n"
 		case r < 0x20 || (r >= 0x7f && r < 0xa0) || r == 0xfffe || r == 0xffff || (r >= 0xd800 && r < 0xe000):
-			b.WriteRune('\uFFFD')
+			rep = "\uFFFD"
 		default:
-			b.WriteRune(r)
+			continue
 		}
+		b.WriteString(s[last:i])
+		b.WriteString(rep)
+		last = i + utf8.RuneLen(r)
 	}
+	b.WriteString(s[last:])
 }
 
 func (p *page) document(o Options) error {

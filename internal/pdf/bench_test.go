@@ -28,3 +28,20 @@ func BenchmarkWrite(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkGlyphs checks the characters of each example briefing
+// against the fonts, as a build does before each PDF handout.
+func BenchmarkGlyphs(b *testing.B) {
+	docs := bt.Examples(b)
+	for _, name := range bt.Names(docs) {
+		d := docs[name]
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if g := Glyphs(d, nil); len(g) > 0 {
+					b.Fatal(g)
+				}
+			}
+		})
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/runenames"
@@ -25,7 +26,7 @@ func Glyphs(d *briefing.Document, src []byte) diag.List {
 		return nil
 	}
 	missing := map[rune]bool{}
-	g := glyphCheck{ms: ms, missing: missing}
+	g := glyphCheck{ms: ms, sans: allSans(ms), missing: missing}
 	h := handout.New(d, handout.Options{})
 	g.text(h.KindLabel, false)
 	g.text(h.Title, false)
@@ -103,7 +104,25 @@ func runeName(r rune) string {
 
 type glyphCheck struct {
 	ms      [numFaces]*metrics
+	sans    *[1 << 16 / 64]uint64 // allSans
 	missing map[rune]bool
+}
+
+// sansHas says which characters all four sans faces have, so that text
+// is checked with one look a character; made once, the faces being the
+// same for every handout.
+var sansHas struct {
+	once sync.Once
+	has  [1 << 16 / 64]uint64
+}
+
+func allSans(ms [numFaces]*metrics) *[1 << 16 / 64]uint64 {
+	sansHas.once.Do(func() {
+		for i := range sansHas.has {
+			sansHas.has[i] = ms[sans].has[i] & ms[sansBold].has[i] & ms[sansItalic].has[i] & ms[sansBoldItalic].has[i]
+		}
+	})
+	return &sansHas.has
 }
 
 // text checks s, set in the sans faces or (code) in mono.
@@ -111,8 +130,11 @@ func (g glyphCheck) text(s string, code bool) {
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
-		if (r == utf8.RuneError && size <= 1) || invisible(r) || g.missing[r] {
+		if (r == utf8.RuneError && size <= 1) || invisible(r) {
 			continue
+		}
+		if !code && r < 1<<16 && g.sans[r>>6]&(1<<(r&63)) != 0 {
+			continue // the common case: every sans face has it
 		}
 		if code {
 			if !g.ms[mono].hasGlyph(r) {

@@ -9,7 +9,6 @@ package pdf
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"image"
 	"image/draw"
 	"image/png"
@@ -111,7 +110,7 @@ func (im *images) draw(o op) {
 		if im.names == nil {
 			im.names, im.byData = map[*picture.Picture]string{}, map[[32]byte]string{}
 		}
-		sum := sha256.Sum256(p.Data)
+		sum := p.SHA256()
 		if name, ok = im.byData[sum]; ok {
 			im.names[p] = name
 			im.f.ImageOptions(name, o.x, o.y, o.w, o.h, false, fpdf.ImageOptions{}, 0, "")

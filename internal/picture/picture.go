@@ -9,6 +9,7 @@ package picture
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"image"
@@ -19,6 +20,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"handouts/internal/boundedfile"
 )
@@ -53,6 +55,9 @@ type Picture struct {
 	// DPI is the resolution the file declares (PNG pHYs, JPEG JFIF), or
 	// 0; a writer uses it for the natural size.
 	DPI float64
+
+	sumOnce sync.Once // sum is Data's SHA-256, made once (sum.go)
+	sum     [sha256.Size]byte
 }
 
 // Ext is the file name extension of the format, without the dot.
