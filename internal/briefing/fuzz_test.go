@@ -48,8 +48,12 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 		if doc == nil {
-			if len(src) <= MaxFileSize {
-				t.Fatalf("no document for a file within the size limit")
+			// Only a file too large, or in UTF-16, is refused whole.
+			if len(src) <= MaxFileSize && utf16Order(src) == "" {
+				t.Fatalf("no document for a UTF-8 file within the size limit")
+			}
+			if !diags.HasErrors() {
+				t.Fatalf("no document and no error")
 			}
 			return
 		}
