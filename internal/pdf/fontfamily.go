@@ -60,26 +60,33 @@ func themeFonts(th *Theme) (fontSet, error) {
 	}
 	fs := fontSet{m: ms}
 	if th != nil && th.Fonts.Text == FamilySerif {
-		serifOnce.Do(func() {
-			for i, f := range serifFaces {
-				m, err := readMetrics(f.ttf)
-				if err != nil {
-					serifErr = errors.New("pdf: reading embedded font " + f.family + f.style + ": " + err.Error())
-					return
-				}
-				m.enc = newEncoding(m)
-				serifMetrics[i] = m
-			}
-		})
-		if serifErr != nil {
-			return fontSet{}, serifErr
+		serif, err := serifFaceMetrics()
+		if err != nil {
+			return fontSet{}, err
 		}
 		for i := sans; i <= sansBoldItalic; i++ {
-			fs.m[i] = serifMetrics[i-sans]
+			fs.m[i] = serif[i-sans]
 		}
 		fs.serif = true
 	}
 	return fs, nil
+}
+
+// serifFaceMetrics returns the metrics of Liberation Serif's faces, read
+// once per process when a theme first asks for them.
+func serifFaceMetrics() ([4]*metrics, error) {
+	serifOnce.Do(func() {
+		for i, f := range serifFaces {
+			m, err := readMetrics(f.ttf)
+			if err != nil {
+				serifErr = errors.New("pdf: reading embedded font " + f.family + f.style + ": " + err.Error())
+				return
+			}
+			m.enc = newEncoding(m)
+			serifMetrics[i] = m
+		}
+	})
+	return serifMetrics, serifErr
 }
 
 // isSerif reports whether logical face f is drawn in Liberation Serif.

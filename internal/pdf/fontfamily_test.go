@@ -58,8 +58,27 @@ func TestInteropSerifFonts(t *testing.T) {
 	if strings.Contains(out, "LiberationSans") {
 		t.Errorf("Liberation Sans embedded in a serif handout:\n%s", out)
 	}
+	everyFontMapped(t, out)
 	out = string(extprog.Run(t, dir, "pdffonts", writePDF(t, dir, "sans", bt.Rich(), Options{})))
 	if strings.Contains(out, "Serif") {
 		t.Errorf("a serif face in the default handout:\n%s", out)
+	}
+	everyFontMapped(t, out)
+}
+
+// everyFontMapped checks pdffonts' listing: every font embedded, a
+// subset, and with a ToUnicode map, so that its text can be copied,
+// searched and read aloud.
+func everyFontMapped(t *testing.T, pdffonts string) {
+	t.Helper()
+	lines := strings.Split(strings.TrimSpace(pdffonts), "\n")
+	if len(lines) < 3 {
+		t.Fatalf("no fonts listed:\n%s", pdffonts)
+	}
+	for _, l := range lines[2:] {
+		f := strings.Fields(l)
+		if len(f) < 6 || strings.Join(f[len(f)-5:len(f)-2], " ") != "yes yes yes" {
+			t.Errorf("not embedded, subset and mapped to Unicode: %s", l)
+		}
 	}
 }

@@ -620,16 +620,31 @@ func toUnicodeOf(font []byte) []byte {
 	tag := font[i+len("/BaseFont /") : i+len("/BaseFont /")+6]
 	f := face(tag[2] - 'A')
 	page := int(tag[3]-'A')*676 + int(tag[4]-'A')*26 + int(tag[5]-'A')
-	ms, err := faceMetrics()
-	if err != nil || f >= numFaces || page >= len(ms[f].enc.pages) {
+	var m *metrics
+	switch {
+	case f < numFaces:
+		ms, err := faceMetrics()
+		if err != nil {
+			return nil
+		}
+		m = ms[f]
+		if page == 0 {
+			if cm := pregeneratedCMap(f); cm != nil {
+				return cm // made ahead of time (fontcmaps.go)
+			}
+		}
+	case f < numFaces+face(len(serifFaces)):
+		// A Liberation Serif face (fontSet.load numbers them after ours).
+		ms, err := serifFaceMetrics()
+		if err != nil {
+			return nil
+		}
+		m = ms[f-numFaces]
+	}
+	if m == nil || page >= len(m.enc.pages) {
 		return nil
 	}
-	if page == 0 {
-		if cm := pregeneratedCMap(f); cm != nil {
-			return cm // made ahead of time (fontcmaps.go)
-		}
-	}
-	return ms[f].enc.pages[page].toUnicode()
+	return m.enc.pages[page].toUnicode()
 }
 
 // toUnicode is the page's ToUnicode CMap stream object, made once.
