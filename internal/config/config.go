@@ -150,10 +150,10 @@ func read(path string, optional bool) (*Config, diag.List) {
 		diags.Errorf(path, 0, "cannot read the project config: %s", describe(err))
 		return Default(), diags
 	}
-	c, diags := Parse(path, data)
+	c, diags, keyLines := parse(path, data)
 	c.Path = path
 	if c.Templates != "" {
-		line := templatesLine(path, data)
+		line := keyLines["templates"]
 		st, err := os.Stat(c.Templates)
 		switch {
 		case err != nil:
@@ -162,15 +162,9 @@ func read(path string, optional bool) (*Config, diag.List) {
 			diags.Errorf(path, line, "templates %s is a file, not a folder", filepath.ToSlash(c.Templates))
 		}
 	}
-	loadLogo(c, path, data, &diags)
+	loadLogo(c, path, keyLines, &diags)
 	diags.Sort()
 	return c, diags
-}
-
-// templatesLine finds the line of the templates key again, for the
-// diagnostics that need the file system.
-func templatesLine(path string, data []byte) int {
-	return keyLine(data, "templates")
 }
 
 func describe(err error) string {
@@ -184,25 +178,33 @@ func describe(err error) string {
 // Parse decodes a config's bytes; path names it in diagnostics and
 // anchors the templates folder. It never touches the file system.
 func Parse(path string, data []byte) (*Config, diag.List) {
+	c, diags, _ := parse(path, data)
+	return c, diags
+}
+
+// parse is Parse that also returns the line of each key read (the first
+// when one is given twice), for the diagnostics of read that need the
+// file system.
+func parse(path string, data []byte) (*Config, diag.List, map[string]int) {
 	c := Default()
 	var diags diag.List
 	if len(data) > MaxSize {
 		diags.Errorf(path, 0, tooLargeFormat, MaxSize>>10)
-		return c, diags
+		return c, diags, nil
 	}
 	if line, ok := invalidUTF8(data); !ok {
 		diags.Errorf(path, line, "invalid UTF-8; save the file as UTF-8")
-		return c, diags
+		return c, diags, nil
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if err == io.EOF {
-			return c, nil // an empty file: the defaults
+			return c, nil, nil // an empty file: the defaults
 		}
 		line, msg := yamlpos.SplitIn(err, data)
 		diags.Errorf(path, line, "YAML syntax: %s", msg)
-		return c, diags
+		return c, diags, nil
 	}
 	var next yaml.Node
 	if err := dec.Decode(&next); err != io.EOF {
@@ -211,18 +213,18 @@ func Parse(path string, data []byte) (*Config, diag.List) {
 			line, _ = yamlpos.SplitIn(err, data)
 		}
 		diags.Errorf(path, line, "the project config must be one YAML document; remove the second one (after \"---\")")
-		return c, diags
+		return c, diags, nil
 	}
 	if len(doc.Content) == 0 {
-		return c, nil
+		return c, nil, nil
 	}
 	root := doc.Content[0]
 	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
-		return c, nil // only comments
+		return c, nil, nil // only comments
 	}
 	if root.Kind != yaml.MappingNode {
 		diags.Errorf(path, root.Line, "the project config must be a list of \"key: value\" lines, not %s", yamlpos.KindName(root))
-		return c, diags
+		return c, diags, nil
 	}
 
 	seen := map[string]int{}
@@ -357,7 +359,7 @@ func Parse(path string, data []byte) (*Config, diag.List) {
 		}
 	}
 	diags.Sort()
-	return c, diags
+	return c, diags, seen
 }
 
 func known(key string, list ...[]string) bool {

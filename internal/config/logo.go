@@ -3,19 +3,18 @@ package config
 import (
 	"path/filepath"
 
-	"go.yaml.in/yaml/v3"
-
 	"handouts/internal/diag"
 	"handouts/internal/picture"
 )
 
 // loadLogo checks the logo keys and reads the logo, a PNG or JPEG file
-// inside the config file's folder, reporting problems at the key's line.
-func loadLogo(c *Config, path string, data []byte, diags *diag.List) {
+// inside the config file's folder, reporting problems at the key's line
+// (keyLines, from parse).
+func loadLogo(c *Config, path string, keyLines map[string]int, diags *diag.List) {
 	if c.Logo == "" && c.LogoAlt == "" {
 		return
 	}
-	logoLine, altLine := keyLine(data, "logo"), keyLine(data, "logo-alt")
+	logoLine, altLine := keyLines["logo"], keyLines["logo-alt"]
 	switch {
 	case c.Logo == "":
 		diags.Errorf(path, altLine, "logo-alt is given but no logo; add logo: with the logo's file, or remove logo-alt")
@@ -34,22 +33,6 @@ func loadLogo(c *Config, path string, data []byte, diags *diag.List) {
 		return
 	}
 	c.Logo = file
-}
-
-// keyLine finds the line of a top-level key, for the diagnostics that
-// need the file system; 0 when it is not there.
-func keyLine(data []byte, key string) int {
-	var doc yaml.Node
-	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
-		return 0
-	}
-	m := doc.Content[0]
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == key {
-			return m.Content[i].Line
-		}
-	}
-	return 0
 }
 
 // Root is the project folder, which pictures must lie in: the config
