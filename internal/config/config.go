@@ -18,6 +18,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -238,7 +239,7 @@ func parse(path string, data []byte) (*Config, diag.List, map[string]int) {
 			diags.Errorf(path, k.Line, "a key must be a plain name such as producer, not %s", yamlpos.KindName(k))
 			continue
 		}
-		if !known(key) {
+		if !slices.Contains(Keys, key) {
 			msg := suggest.Unknown("key", key, key, Keys, "; the keys are "+strings.Join(Keys, ", "))
 			diags.Errorf(path, k.Line, "%s", msg)
 			continue
@@ -318,9 +319,9 @@ func parse(path string, data []byte) (*Config, diag.List, map[string]int) {
 				f = strings.ToLower(strings.TrimSpace(f))
 				switch {
 				case f == "":
-				case !known(f, FormatNames):
+				case !slices.Contains(FormatNames, f):
 					diags.Errorf(path, v.Line, "formats: %s", suggest.Unknown("format", f, f, FormatNames, "; the formats are docx, pdf and html"))
-				case !known(f, formats):
+				case !slices.Contains(formats, f):
 					formats = append(formats, f)
 				}
 			}
@@ -360,19 +361,6 @@ func parse(path string, data []byte) (*Config, diag.List, map[string]int) {
 	}
 	diags.Sort()
 	return c, diags, seen
-}
-
-func known(key string, list ...[]string) bool {
-	keys := Keys
-	if len(list) > 0 {
-		keys = list[0]
-	}
-	for _, k := range keys {
-		if k == key {
-			return true
-		}
-	}
-	return false
 }
 
 func expected(key string) string {
