@@ -319,25 +319,23 @@ func isAcknowledgement(t string) bool {
 }
 
 // labels are the labels recognised at the start of a paragraph or in the
-// first column of a table, and the field each fills.
-var labels = []struct{ label, field string }{
-	{"title", "title"},
-	{"source", "source"},
-	{"link to main document", "link"},
-	{"link to the main document", "link"},
-	{"publication format", "format"},
-	{"format", "format"},
-	{"date of publication", "published"},
-	{"published", "published"},
-	{"date last updated", "updated"},
-	{"last updated", "updated"},
-	{"due for review", "review"},
-	{"review date", "review"},
-	{"primary audience", "audience"},
-	{"audience", "audience"},
-	{"group member responsible", "responsible"},
-	{"produced by", "producer"},
-}
+// first column of a table, and the field each fills: the handout's own
+// (briefing.Labels), then other names sources give the same fields. No
+// label starts another, so their order does not matter.
+var labels = func() []struct{ label, field string } {
+	out := []struct{ label, field string }{{"title", "title"}}
+	for _, l := range briefing.Labels {
+		out = append(out, struct{ label, field string }{strings.ToLower(l.Label), l.Key})
+	}
+	return append(out, []struct{ label, field string }{
+		{"link to the main document", "link"},
+		{"format", "format"},
+		{"published", "published"},
+		{"last updated", "updated"},
+		{"review date", "review"},
+		{"audience", "audience"},
+	}...)
+}()
 
 // labelOf returns the field a paragraph's label names, or "".
 func labelOf(t string) string {
