@@ -101,13 +101,14 @@ func typedNumber(t string) (int, string, bool) {
 func ReadTextFile(path string) (Source, error) {
 	b, err := boundedfile.Read(path, MaxTextBytes)
 	if err != nil {
-		return Source{}, describe(err, MaxTextBytes)
+		return Source{}, Describe(err, MaxTextBytes)
 	}
 	return ReadText(b), nil
 }
 
-// describe turns a bounded read's error into a sentence.
-func describe(err error, limit int64) error {
+// Describe turns a bounded read's error into a sentence, for the readers
+// of every format.
+func Describe(err error, limit int64) error {
 	var tl *boundedfile.TooLargeError
 	var pe *fs.PathError
 	switch {
@@ -122,6 +123,3 @@ func describe(err error, limit int64) error {
 	}
 	return err
 }
-
-// Describe is describe for the readers of other formats.
-func Describe(err error, limit int64) error { return describe(err, limit) }
