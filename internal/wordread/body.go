@@ -79,39 +79,55 @@ func (r *reader) body(doc []byte) error {
 // just opened, looking through elements that only wrap them.
 func (r *reader) blocksUntil(d *xml.Decoder) ([]importer.Block, error) {
 	var out []importer.Block
+	err := within(d, func(t xml.StartElement) (bool, error) {
+		switch {
+		case skip[t.Name.Local]:
+			return true, d.Skip()
+		case t.Name.Local == "p":
+			b, err := r.paragraph(d)
+			if err != nil {
+				return true, err
+			}
+			out = append(out, b)
+			return true, nil
+		case t.Name.Local == "tbl":
+			b, err := r.table(d)
+			if err != nil {
+				return true, err
+			}
+			if len(b.Rows) > 0 {
+				out = append(out, b)
+			}
+			return true, nil
+		}
+		return false, nil
+	})
+	return out, err
+}
+
+// within reads the content of the element just opened, to its end,
+// calling f at each element inside it, however deep. f either reads that
+// element to its end itself (and returns true) or leaves within to walk
+// into it.
+func within(d *xml.Decoder, f func(xml.StartElement) (read bool, err error)) error {
 	depth := 0
 	for {
 		t, err := d.Token()
 		if err != nil {
-			return out, err
+			return err
 		}
 		switch t := t.(type) {
 		case xml.StartElement:
-			switch {
-			case skip[t.Name.Local]:
-				if err := d.Skip(); err != nil {
-					return out, err
-				}
-			case t.Name.Local == "p":
-				b, err := r.paragraph(d)
-				if err != nil {
-					return out, err
-				}
-				out = append(out, b)
-			case t.Name.Local == "tbl":
-				b, err := r.table(d)
-				if err != nil {
-					return out, err
-				}
-				if len(b.Rows) > 0 {
-					out = append(out, b)
-				}
-			default:
+			read, err := f(t)
+			if err != nil {
+				return err
+			}
+			if !read {
 				depth++
 			}
 		case xml.EndElement:
 			if depth == 0 {
-				return out, nil
+				return nil
 			}
 			depth--
 		}
@@ -129,48 +145,33 @@ type props struct {
 
 func (r *reader) pPr(d *xml.Decoder) (props, error) {
 	var p props
-	depth := 0
-	for {
-		t, err := d.Token()
-		if err != nil {
-			return p, err
-		}
-		switch t := t.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "rPr", "sectPr", "pPrChange":
-				if err := d.Skip(); err != nil {
-					return p, err
-				}
-				continue
-			case "pStyle":
-				p.style = attr(t, "val")
-			case "numId":
-				p.numID = attr(t, "val")
-			case "ilvl":
-				p.ilvl, _ = strconv.Atoi(attr(t, "val"))
-			case "jc":
-				switch v := attr(t, "val"); v {
-				case "left", "start":
-					p.jc = "left"
-				case "center", "right":
-					p.jc = v
-				case "end":
-					p.jc = "right"
-				}
-			case "outlineLvl":
-				if n, err := strconv.Atoi(attr(t, "val")); err == nil && n < 9 {
-					p.outline = n + 1
-				}
+	err := within(d, func(t xml.StartElement) (bool, error) {
+		switch t.Name.Local {
+		case "rPr", "sectPr", "pPrChange":
+			return true, d.Skip()
+		case "pStyle":
+			p.style = attr(t, "val")
+		case "numId":
+			p.numID = attr(t, "val")
+		case "ilvl":
+			p.ilvl, _ = strconv.Atoi(attr(t, "val"))
+		case "jc":
+			switch v := attr(t, "val"); v {
+			case "left", "start":
+				p.jc = "left"
+			case "center", "right":
+				p.jc = v
+			case "end":
+				p.jc = "right"
 			}
-			depth++
-		case xml.EndElement:
-			if depth == 0 {
-				return p, nil
+		case "outlineLvl":
+			if n, err := strconv.Atoi(attr(t, "val")); err == nil && n < 9 {
+				p.outline = n + 1
 			}
-			depth--
 		}
-	}
+		return false, nil
+	})
+	return p, err
 }
 
 // field is an open complex field (a HYPERLINK, a page number).
@@ -402,7 +403,6 @@ func (x *inl) text(s string, bold, italic bool) {
 // runProps reads bold and italic from a run's properties: w:b and w:i,
 // or the character styles Strong and Emphasis.
 func runProps(d *xml.Decoder) (bold, italic, code bool, err error) {
-	depth := 0
 	on := func(e xml.StartElement) bool {
 		switch strings.ToLower(attr(e, "val")) {
 		case "0", "false", "off", "none":
@@ -410,41 +410,27 @@ func runProps(d *xml.Decoder) (bold, italic, code bool, err error) {
 		}
 		return true
 	}
-	for {
-		t, err := d.Token()
-		if err != nil {
-			return bold, italic, code, err
-		}
-		switch t := t.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "b":
-				bold = on(t)
-			case "i":
-				italic = on(t)
-			case "rStyle":
-				switch strings.ToLower(attr(t, "val")) {
-				case "strong", "strongemphasis":
-					bold = true
-				case "emphasis":
-					italic = true
-				case "verbatimchar", "htmlcode", "sourcetext", "sourcecode", "codechar":
-					code = true
-				}
-			case "rPrChange":
-				if err := d.Skip(); err != nil {
-					return bold, italic, code, err
-				}
-				continue
+	err = within(d, func(t xml.StartElement) (bool, error) {
+		switch t.Name.Local {
+		case "b":
+			bold = on(t)
+		case "i":
+			italic = on(t)
+		case "rStyle":
+			switch strings.ToLower(attr(t, "val")) {
+			case "strong", "strongemphasis":
+				bold = true
+			case "emphasis":
+				italic = true
+			case "verbatimchar", "htmlcode", "sourcetext", "sourcecode", "codechar":
+				code = true
 			}
-			depth++
-		case xml.EndElement:
-			if depth == 0 {
-				return bold, italic, code, nil
-			}
-			depth--
+		case "rPrChange":
+			return true, d.Skip()
 		}
-	}
+		return false, nil
+	})
+	return bold, italic, code, err
 }
 
 // classify makes a block of a paragraph from its style and numbering.

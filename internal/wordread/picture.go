@@ -33,44 +33,32 @@ type drawingInfo struct {
 // its end.
 func readDrawing(d *xml.Decoder) (drawingInfo, error) {
 	var di drawingInfo
-	depth := 0
-	for {
-		t, err := d.Token()
-		if err != nil {
-			return di, err
-		}
-		switch t := t.(type) {
-		case xml.StartElement:
-			depth++
-			switch t.Name.Local {
-			case "docPr":
-				di.descr, di.title = attr(t, "descr"), attr(t, "title")
-			case "decorative":
-				if v := attr(t, "val"); v == "1" || v == "true" {
-					di.decorative = true
-				}
-			case "pic":
-				di.isPicture = true
-			case "blip":
-				di.embed, di.link = relAttr(t, "embed"), relAttr(t, "link")
-			case "shape":
-				if di.descr == "" {
-					di.descr = attr(t, "alt")
-				}
-			case "imagedata":
-				di.isPicture = true
-				di.embed = relAttr(t, "id")
-				if di.title == "" {
-					di.title = attr(t, "title")
-				}
+	err := within(d, func(t xml.StartElement) (bool, error) {
+		switch t.Name.Local {
+		case "docPr":
+			di.descr, di.title = attr(t, "descr"), attr(t, "title")
+		case "decorative":
+			if v := attr(t, "val"); v == "1" || v == "true" {
+				di.decorative = true
 			}
-		case xml.EndElement:
-			if depth == 0 {
-				return di, nil
+		case "pic":
+			di.isPicture = true
+		case "blip":
+			di.embed, di.link = relAttr(t, "embed"), relAttr(t, "link")
+		case "shape":
+			if di.descr == "" {
+				di.descr = attr(t, "alt")
 			}
-			depth--
+		case "imagedata":
+			di.isPicture = true
+			di.embed = relAttr(t, "id")
+			if di.title == "" {
+				di.title = attr(t, "title")
+			}
 		}
-	}
+		return false, nil
+	})
+	return di, err
 }
 
 // relAttr is an attribute in the relationships namespace.
