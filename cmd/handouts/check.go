@@ -8,7 +8,6 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"handouts/internal/boundedfile"
 	"handouts/internal/briefing"
 	"handouts/internal/diag"
 	"handouts/internal/pdf"
@@ -88,12 +87,15 @@ func check(c *cli.Context) error {
 	skipped := len(skippedFiles)
 	drafts := 0
 	for _, p := range paths {
-		doc, diags := briefing.ParseFile(p, opts)
+		// The file is read once: parsed, then its characters checked.
+		src, diags := briefing.ReadFile(p)
+		var doc *briefing.Document
+		if diags == nil {
+			doc, diags = briefing.Parse(p, src, opts)
+		}
 		// Characters the PDF handout cannot print, as build reports them.
 		if doc != nil {
-			if src, err := boundedfile.Read(p, briefing.MaxFileSize); err == nil {
-				diags = append(diags, pdf.Glyphs(doc, src)...)
-			}
+			diags = append(diags, pdf.Glyphs(doc, src)...)
 		}
 		if doc != nil && doc.Meta.Draft {
 			// A draft is work in progress: its problems are said, as

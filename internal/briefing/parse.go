@@ -37,24 +37,33 @@ type Options struct {
 
 // ParseFile reads and parses the briefing at path.
 func ParseFile(path string, opts Options) (*Document, diag.List) {
+	src, l := ReadFile(path)
+	if l != nil {
+		return nil, l
+	}
+	return Parse(path, src, opts)
+}
+
+// ReadFile reads the briefing at path through the bounded reader, for a
+// caller that needs its bytes besides parsing them. A file that cannot be
+// read gives no bytes and one error, as ParseFile reports it.
+func ReadFile(path string) ([]byte, diag.List) {
 	var l diag.List
 	src, err := boundedfile.Read(path, MaxFileSize)
 	var tl *boundedfile.TooLargeError
 	switch {
 	case errors.Is(err, boundedfile.ErrFolder):
 		l.Errorf(path, 0, "is a folder, not a briefing")
-		return nil, l
 	case errors.Is(err, boundedfile.ErrNotRegular):
 		l.Errorf(path, 0, "is not a regular file (it is a pipe, a device or a socket); name the briefing's .md file")
-		return nil, l
 	case errors.As(err, &tl):
 		l.Errorf(path, 0, tooLargeFormat, MaxFileSize>>20)
-		return nil, l
 	case err != nil:
 		l.Errorf(path, 0, "cannot read the briefing: %s", describe(err))
-		return nil, l
+	default:
+		return src, nil
 	}
-	return Parse(path, src, opts)
+	return nil, l
 }
 
 func describe(err error) string {
