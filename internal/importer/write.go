@@ -187,9 +187,6 @@ func (m *mdWriter) blocks(bs []Block) {
 			m.table(b)
 		}
 		prevKind = b.Kind
-		if b.Kind != Item && !(b.Kind == Para && b.Cont) {
-			prevKind = b.Kind
-		}
 	}
 }
 
