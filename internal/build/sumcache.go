@@ -48,6 +48,14 @@ type fileStamp struct {
 	ino, size, mtime, ctime int64
 }
 
+// stampOf is what the cache keeps of a handout's lstat: inStampOf's,
+// less the device (the output folder is one). Where inStampOf knows no
+// change time, nothing is cached and every handout is hashed.
+func stampOf(st fs.FileInfo) (fileStamp, bool) {
+	s, ok := inStampOf(st)
+	return fileStamp{ino: s.ino, size: s.size, mtime: s.mtime, ctime: s.ctime}, ok
+}
+
 type sumEntry struct {
 	stamp fileStamp
 	sum   [32]byte
