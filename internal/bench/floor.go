@@ -113,10 +113,14 @@ func floor(out, dir string, workers, batch int) (measurement, int64, int, error)
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			failed := false
 			for f := range jobs {
+				if failed {
+					continue // drain: the sender would wait for a worker forever
+				}
 				if err := write(f); err != nil {
 					errs <- err
-					return
+					failed = true
 				}
 			}
 		}()

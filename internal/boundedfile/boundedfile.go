@@ -46,7 +46,7 @@ func (e *TooLargeError) Error() string {
 // does not wait (on Unix it is non-blocking) and the opened file is
 // looked at again before anything is read from it.
 func Read(path string, limit int64) ([]byte, error) {
-	f, err := openLooked(path)
+	f, err := openLooked(path, false)
 	if err != nil {
 		return nil, err
 	}
@@ -55,17 +55,33 @@ func Read(path string, limit int64) ([]byte, error) {
 }
 
 // openLooked opens path, without waiting, once a look at it finds a
-// regular file (following a link).
-func openLooked(path string) (*os.File, error) {
-	st, err := os.Stat(path)
+// regular file (following a link). With noFollow a symbolic link as the
+// last part of the path is refused with ErrReplaced, by the look and by
+// the open itself, so that none can be swapped in between the two.
+func openLooked(path string, noFollow bool) (*os.File, error) {
+	look := os.Stat
+	if noFollow {
+		look = os.Lstat
+	}
+	st, err := look(path)
 	if err != nil {
 		return nil, err
+	}
+	if noFollow && st.Mode()&fs.ModeSymlink != 0 {
+		return nil, &fs.PathError{Op: "open", Path: path, Err: ErrReplaced}
 	}
 	if err := check(st.Mode()); err != nil {
 		return nil, err
 	}
 	afterStat()
-	return openNoWait(path)
+	f, err := openNoWait(path, noFollow)
+	if err != nil {
+		if noFollow && isLoop(err) {
+			return nil, &fs.PathError{Op: "open", Path: path, Err: ErrReplaced}
+		}
+		return nil, err
+	}
+	return f, nil
 }
 
 // readOpen reads the opened file f (of path) after checking it again

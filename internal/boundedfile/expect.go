@@ -3,7 +3,6 @@ package boundedfile
 import (
 	"errors"
 	"io/fs"
-	"os"
 )
 
 // ErrReplaced is returned by ReadExpected for a path that no longer names
@@ -27,26 +26,8 @@ type Expect struct {
 // read. A link or another file swapped in since is refused with
 // ErrReplaced.
 func ReadExpected(path string, limit int64, x Expect) ([]byte, error) {
-	look := os.Stat
-	if x.NoFollow {
-		look = os.Lstat
-	}
-	st, err := look(path)
+	f, err := openLooked(path, x.NoFollow)
 	if err != nil {
-		return nil, err
-	}
-	if x.NoFollow && st.Mode()&fs.ModeSymlink != 0 {
-		return nil, &fs.PathError{Op: "open", Path: path, Err: ErrReplaced}
-	}
-	if err := check(st.Mode()); err != nil {
-		return nil, err
-	}
-	afterStat()
-	f, err := openNoWaitFlags(path, x.NoFollow)
-	if err != nil {
-		if x.NoFollow && isLoop(err) {
-			return nil, &fs.PathError{Op: "open", Path: path, Err: ErrReplaced}
-		}
 		return nil, err
 	}
 	defer f.Close()

@@ -7,7 +7,7 @@ import "os"
 // large file a piece at a time. It never waits on a named pipe; anything
 // but a regular file is ErrFolder or ErrNotRegular.
 func Open(path string) (*os.File, error) {
-	f, err := openLooked(path)
+	f, err := openLooked(path, false)
 	if err != nil {
 		return nil, err
 	}

@@ -8,12 +8,6 @@ import (
 	"syscall"
 )
 
-// openNoWait opens path for reading without waiting, as opening a named
-// pipe with no writer would.
-func openNoWait(path string) (*os.File, error) {
-	return os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
-}
-
 // blocking turns non-blocking mode off again on a file known to be
 // regular, so that reads wait for the data as usual.
 func blocking(f *os.File) error {
@@ -28,9 +22,10 @@ func blocking(f *os.File) error {
 	return serr
 }
 
-// openNoWaitFlags is openNoWait, refusing a symbolic link as the last
-// part of the path when noFollow is set.
-func openNoWaitFlags(path string, noFollow bool) (*os.File, error) {
+// openNoWait opens path for reading without waiting, as opening a named
+// pipe with no writer would; with noFollow it refuses a symbolic link as
+// the last part of the path.
+func openNoWait(path string, noFollow bool) (*os.File, error) {
 	flags := os.O_RDONLY | syscall.O_NONBLOCK
 	if noFollow {
 		flags |= syscall.O_NOFOLLOW

@@ -653,12 +653,12 @@ func buildItem(ctx context.Context, e *env, it *Item) {
 		keys[i] = inputsKey(e.base[out.Format], it.Source, srcSum[:])
 		rec, ok := e.old.Outputs[out.Name]
 		if !e.o.Force && ok && rec.Inputs == keys[i] {
-			switch state := onDisk(filepath.Join(e.out, out.Name), rec); state {
+			switch state, noted := e.pending.onDisk(out.Name, filepath.Join(e.out, out.Name), rec); state {
 			case diskOurs:
 				out.Status, out.SHA256 = Unchanged, rec.SHA256
 				continue
 			case diskChanged:
-				if e.pending.ours(out.Name, filepath.Join(e.out, out.Name)) {
+				if noted {
 					break // a killed build's: rebuild it
 				}
 				out.Status = Modified
@@ -996,8 +996,8 @@ func finish(e *env, res *Result) {
 			continue
 		}
 		orph := Orphan{Path: path(outDir, name), Source: rec.Source}
-		state := onDisk(p, rec)
-		if state == diskChanged && e.pending.ours(name, p) {
+		state, noted := e.pending.onDisk(name, p, rec)
+		if noted {
 			state = diskOurs
 		}
 		if state != diskOurs {

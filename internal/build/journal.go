@@ -124,14 +124,19 @@ func (j *journal) has(name, sum string) bool {
 	return false
 }
 
-// ours reports whether the file at p is one an earlier build noted for
-// name: a complete handout of the tool's own.
-func (j *journal) ours(name, p string) bool {
-	if len(j.earlier[name]) == 0 {
-		return false
+// onDisk is onDisk of the file at p, the handout name, with noted true
+// when a file not as recorded is one an earlier build noted for name: a
+// complete handout of the tool's own. One look serves both (a second
+// would lstat the file again, and might hash it again).
+func (j *journal) onDisk(name, p string, rec manifest.Record) (state diskState, noted bool) {
+	state, sum := look(p, append([]int64{rec.Size}, j.sizes(name)...)...)
+	switch {
+	case state != diskRegular:
+		return state, false
+	case rec.SHA256 != "" && sum == rec.SHA256:
+		return diskOurs, false
 	}
-	state, sum := look(p, j.sizes(name)...)
-	return state == diskRegular && j.has(name, sum)
+	return diskChanged, j.has(name, sum)
 }
 
 // settle rewrites the journal once the manifest m is written: a note the

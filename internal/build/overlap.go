@@ -1,10 +1,10 @@
 package build
 
-// Writing a handout ends with fsync, which waits for the disk with the
-// CPU idle. So that one briefing's flush overlaps another's rendering,
-// runItems starts twice as many workers as jobs, and a worker holds one
-// of jobs CPU tokens while it works, giving it up while its handout is
-// written, flushed and renamed (writeToken). At most jobs briefings
+// Writing a handout waits for the disk with the CPU idle. So that one
+// briefing's writing overlaps another's rendering, runItems starts twice
+// as many workers as jobs, and a worker holds one of jobs CPU tokens
+// while it works, giving it up while its handout is staged (duringWrite;
+// the committer, commit.go, flushes and renames it). At most jobs briefings
 // are rendered at once, as --jobs says; each handout is still flushed
 // before it is renamed into place, and the manifest is still written
 // after every handout is in place, so nothing is promised less.

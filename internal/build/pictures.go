@@ -6,7 +6,6 @@ import (
 	"io"
 	"path/filepath"
 
-	"handouts/internal/briefing"
 	"handouts/internal/config"
 )
 
@@ -14,22 +13,10 @@ import (
 // in: the config file's folder, or the working folder.
 func projectRoot(c *config.Config) string { return c.Root() }
 
-// picturesSum hashes the names and contents of the local pictures of the
-// briefing at source, so that changing a picture rebuilds its handouts;
-// nil when it shows none (its handouts' inputs are then what they were
-// before pictures existed). A picture that cannot be read hashes as
-// such: parsing reports it.
-func picturesSum(source string, src []byte, root string) []byte {
-	return picturesSumOf(briefing.LocalPictures(source, src, root))
-}
-
-// picturesSumOf is picturesSum of the picture files found.
-func picturesSumOf(files []string) []byte {
-	return (*sumCache)(nil).picturesSumOf(files)
-}
-
-// picturesSumOf is picturesSumOf, each file hashed through the cache
-// (pictureFileSum); c may be nil.
+// picturesSumOf hashes the names and contents of the picture files of
+// a briefing, each through the cache (pictureFileSum); nil when there
+// are none. A picture that cannot be read hashes as such: parsing
+// reports it. c may be nil.
 func (c *sumCache) picturesSumOf(files []string) []byte {
 	if len(files) == 0 {
 		return nil

@@ -48,7 +48,7 @@ func siteDigestOf(e *env, res *Result) siteState {
 	writeField(h, e.o.Config.SiteURL)
 	writeField(h, fmt.Sprintf("%+v", e.colours))
 	if e.o.Config.LogoPicture != nil {
-		writeField(h, fmt.Sprintf("logo %x", sha256.Sum256(e.o.Config.LogoPicture.Data)))
+		writeField(h, fmt.Sprintf("logo %x", e.o.Config.LogoPicture.SHA256()))
 	}
 	writeField(h, e.o.Config.LogoAlt)
 	writeField(h, siteSource(e))

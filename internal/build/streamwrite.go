@@ -10,7 +10,6 @@ import (
 	"io"
 	"os"
 	"slices"
-	"strconv"
 
 	"handouts/internal/atomicfile"
 	"handouts/internal/boundedfile"
@@ -200,33 +199,17 @@ func (c *countWriter) Write(b []byte) (int, error) {
 // (EntriesName), the bytes json.MarshalIndent makes of an entryCache
 // with a final newline, an entry at a time.
 func writeEntryCache(w io.Writer, entries map[string]cachedEntry) error {
-	bw := bufio.NewWriterSize(w, 64<<10)
-	bw.WriteString("{\n  \"version\": " + strconv.Itoa(entryCacheVersion) + ",\n  \"entries\": ")
-	if len(entries) == 0 {
-		bw.WriteString("{}\n}\n")
-		return bw.Flush()
-	}
 	keys := make([]string, 0, len(entries))
 	for k := range entries {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
-	bw.WriteString("{\n")
-	for i, k := range keys {
+	return manifest.EncodeObject(w, entryCacheVersion, "entries", keys, func(bw *bufio.Writer, k string) error {
 		b, err := json.MarshalIndent(entries[k], "    ", "  ")
 		if err != nil {
 			return err
 		}
-		bw.WriteString("    ")
-		manifest.WriteJSONString(bw, k)
-		bw.WriteString(": ")
-		bw.Write(b)
-		if i < len(keys)-1 {
-			bw.WriteString(",\n")
-		} else {
-			bw.WriteString("\n")
-		}
-	}
-	bw.WriteString("  }\n}\n")
-	return bw.Flush()
+		_, err = bw.Write(b)
+		return err
+	})
 }

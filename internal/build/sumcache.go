@@ -48,6 +48,14 @@ type fileStamp struct {
 	ino, size, mtime, ctime int64
 }
 
+// stampOf is what the cache keeps of a handout's lstat: inStampOf's,
+// less the device (the output folder is one). Where inStampOf knows no
+// change time, nothing is cached and every handout is hashed.
+func stampOf(st fs.FileInfo) (fileStamp, bool) {
+	s, ok := inStampOf(st)
+	return fileStamp{ino: s.ino, size: s.size, mtime: s.mtime, ctime: s.ctime}, ok
+}
+
 type sumEntry struct {
 	stamp fileStamp
 	sum   [32]byte
@@ -306,15 +314,18 @@ func cutEnd(data []byte) (body []byte, sum string, ok bool) {
 	return data[:i], sum, ok
 }
 
-// picturesSum is picturesSum (pictures.go), with the addresses of the
-// pictures of a briefing that shows any kept from the build before: a
-// rebuild with nothing changed then need not parse it to find them. The
+// picturesSum hashes the names and contents of the local pictures of the
+// briefing at source, so that changing a picture rebuilds its handouts;
+// nil when it shows none (its handouts' inputs are then what they were
+// before pictures existed). The addresses of the pictures of a briefing
+// that shows any are kept from the build before: a rebuild with nothing
+// changed then need not parse it to find them. The
 // key is the briefing's path, SHA-256 (srcSum) and project folder and the
 // tool's version; the files are still found every time, and read unless
 // the cache knows them as they are (pictureFileSum).
 func (c *sumCache) picturesSum(source string, src []byte, srcSum [32]byte, root string) []byte {
 	if c == nil || !bytes.Contains(src, []byte("![")) {
-		return picturesSum(source, src, root)
+		return c.picturesSumOf(briefing.LocalPictures(source, src, root))
 	}
 	if pics, ok := c.knownPicturesSum(source, srcSum, root); ok {
 		return pics

@@ -11,19 +11,9 @@ import (
 // record at a time: a build of tens of thousands of handouts need not
 // hold the whole file in memory, nor pay for reflection on each record.
 func (m *Manifest) Encode(w io.Writer) error {
-	bw := bufio.NewWriterSize(w, 64<<10)
-	bw.WriteString("{\n  \"version\": " + strconv.Itoa(Version) + ",\n  \"outputs\": ")
-	names := m.Names()
-	if len(names) == 0 {
-		bw.WriteString("{}\n}\n")
-		return bw.Flush()
-	}
-	bw.WriteString("{\n")
-	for i, name := range names {
+	return EncodeObject(w, Version, "outputs", m.Names(), func(bw *bufio.Writer, name string) error {
 		r := m.Outputs[name]
-		bw.WriteString("    ")
-		WriteJSONString(bw, name)
-		bw.WriteString(": {\n      \"source\": ")
+		bw.WriteString("{\n      \"source\": ")
 		WriteJSONString(bw, r.Source)
 		if r.FromOut != "" {
 			bw.WriteString(",\n      \"from_out\": ")
@@ -35,10 +25,37 @@ func (m *Manifest) Encode(w io.Writer) error {
 		WriteJSONString(bw, r.SHA256)
 		bw.WriteString(",\n      \"size\": ")
 		bw.WriteString(strconv.FormatInt(r.Size, 10))
-		if i < len(names)-1 {
-			bw.WriteString("\n    },\n")
+		bw.WriteString("\n    }")
+		return nil
+	})
+}
+
+// EncodeObject writes to w the bytes json.MarshalIndent (indent of two
+// spaces) makes of {"version": version, field: {key: value, ...}}, with
+// a final newline, a value at a time: keys, sorted, are its keys, and
+// value writes the value of each as it would be indented four spaces
+// in. The manifest and the build's other JSON files share this layout.
+func EncodeObject(w io.Writer, version int, field string, keys []string, value func(bw *bufio.Writer, key string) error) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.WriteString("{\n  \"version\": " + strconv.Itoa(version) + ",\n  ")
+	WriteJSONString(bw, field)
+	bw.WriteString(": ")
+	if len(keys) == 0 {
+		bw.WriteString("{}\n}\n")
+		return bw.Flush()
+	}
+	bw.WriteString("{\n")
+	for i, k := range keys {
+		bw.WriteString("    ")
+		WriteJSONString(bw, k)
+		bw.WriteString(": ")
+		if err := value(bw, k); err != nil {
+			return err
+		}
+		if i < len(keys)-1 {
+			bw.WriteString(",\n")
 		} else {
-			bw.WriteString("\n    }\n")
+			bw.WriteString("\n")
 		}
 	}
 	bw.WriteString("  }\n}\n")
