@@ -88,18 +88,21 @@ var (
 
 // faceMetrics returns the metrics of every face.
 func faceMetrics() ([numFaces]*metrics, error) {
-	metricsOnce.Do(func() {
-		for i, f := range faces {
-			m, err := readMetrics(f.ttf)
-			if err != nil {
-				metricsErr = errors.New("pdf: reading embedded font " + f.family + f.style + ": " + err.Error())
-				return
-			}
-			m.enc = newEncoding(m)
-			allMetrics[i] = m
-		}
-	})
+	metricsOnce.Do(func() { metricsErr = readFaces(faces[:], allMetrics[:]) })
 	return allMetrics, metricsErr
+}
+
+// readFaces reads the metrics and encoding of each of faces into out.
+func readFaces(faces []faceInfo, out []*metrics) error {
+	for i, f := range faces {
+		m, err := readMetrics(f.ttf)
+		if err != nil {
+			return errors.New("pdf: reading embedded font " + f.family + f.style + ": " + err.Error())
+		}
+		m.enc = newEncoding(m)
+		out[i] = m
+	}
+	return nil
 }
 
 func (m *metrics) hasGlyph(r rune) bool {
