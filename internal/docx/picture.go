@@ -117,7 +117,7 @@ func drawing(b *bytes.Buffer, m *media, id int, descr string, decorative bool, c
 func (g *gen) figure(img *briefing.Image, c ctx) {
 	m := g.pics.add(img.Picture)
 	g.pics.nextID++
-	cx, cy := size(img.Picture, img.Width, int64(g.ref.textWidth)*emuPerTwp, int64(textHeight(g.ref.sectPr))*emuPerTwp)
+	cx, cy := size(img.Picture, img.Width, int64(g.ref.textWidth)*emuPerTwp, int64(g.ref.textHeight)*emuPerTwp)
 	g.pStart(c.style, `<w:keepLines/>`)
 	alt := img.Alt
 	if img.Decorative {
@@ -190,15 +190,7 @@ var (
 // textHeight is the page height between the margins, in twips, less room
 // for the paragraph's spacing.
 func textHeight(sect string) int {
-	num := func(re *regexp.Regexp, def int) int {
-		if m := re.FindStringSubmatch(sect); m != nil {
-			if n, err := strconv.Atoi(m[1]); err == nil {
-				return n
-			}
-		}
-		return def
-	}
-	h := num(rePgH(), 16838) - abs(num(reMarT(), 1134)) - abs(num(reMarB(), 1134)) - 720
+	h := sectTwips(sect, rePgH(), 16838) - abs(sectTwips(sect, reMarT(), 1134)) - abs(sectTwips(sect, reMarB(), 1134)) - 720
 	if h < 1440 || h > 31680 {
 		h = 12960
 	}
