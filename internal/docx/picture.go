@@ -39,28 +39,23 @@ type media struct {
 // pictures are the media of one document, in order of first use.
 type pictures struct {
 	list   []*media
-	byPic  map[*picture.Picture]*media
-	byData map[[32]byte]*media // two pictures with the same bytes are one part
+	byData map[[32]byte]*media // by the picture's SHA-256: two pictures with the same bytes are one part
 	nextID int                 // wp:docPr ids, from 1
 }
 
 // add returns the media for p, adding it on first use.
 func (ps *pictures) add(p *picture.Picture) *media {
-	if m, ok := ps.byPic[p]; ok {
+	sum := p.SHA256() // made once a picture
+	if m, ok := ps.byData[sum]; ok {
 		return m
 	}
-	if ps.byPic == nil {
-		ps.byPic, ps.byData = map[*picture.Picture]*media{}, map[[32]byte]*media{}
+	if ps.byData == nil {
+		ps.byData = map[[32]byte]*media{}
 	}
-	sum := p.SHA256()
-	m, ok := ps.byData[sum]
-	if !ok {
-		n := len(ps.list) + 1
-		m = &media{name: "image" + strconv.Itoa(n) + "." + p.Ext(), rid: "rIdImage" + strconv.Itoa(n), pic: p}
-		ps.list = append(ps.list, m)
-		ps.byData[sum] = m
-	}
-	ps.byPic[p] = m
+	n := len(ps.list) + 1
+	m := &media{name: "image" + strconv.Itoa(n) + "." + p.Ext(), rid: "rIdImage" + strconv.Itoa(n), pic: p}
+	ps.list = append(ps.list, m)
+	ps.byData[sum] = m
 	return m
 }
 
