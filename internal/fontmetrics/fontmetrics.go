@@ -58,9 +58,8 @@ func Of(bold, italic bool) Face {
 // font has characters in (a few dozen of the 256): a whole table of the
 // plane was a quarter of a megabyte a face to fill in every process.
 type widths struct {
-	blocks  [256]*[256]float32
-	notdef  float32
-	haveAny bool
+	blocks [256]*[256]float32
+	notdef float32
 }
 
 // of returns the width of character r of the BMP.
@@ -141,14 +140,15 @@ func read(ttf []byte) (*widths, error) {
 		return float32(be.Uint16(hmtx[4*glyph:])) / upem
 	}
 	w := &widths{notdef: advance(0)}
+	mapped := false
 	err = truetype.Chars(cmap, func(c, glyph int) {
 		w.set(c, advance(glyph))
-		w.haveAny = true
+		mapped = true
 	})
 	if err != nil {
 		return nil, err
 	}
-	if !w.haveAny {
+	if !mapped {
 		return nil, errors.New("no characters mapped")
 	}
 	return w, nil
