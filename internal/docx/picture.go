@@ -39,28 +39,23 @@ type media struct {
 // pictures are the media of one document, in order of first use.
 type pictures struct {
 	list   []*media
-	byPic  map[*picture.Picture]*media
-	byData map[[32]byte]*media // two pictures with the same bytes are one part
+	byData map[[32]byte]*media // by the picture's SHA-256: two pictures with the same bytes are one part
 	nextID int                 // wp:docPr ids, from 1
 }
 
 // add returns the media for p, adding it on first use.
 func (ps *pictures) add(p *picture.Picture) *media {
-	if m, ok := ps.byPic[p]; ok {
+	sum := p.SHA256() // made once a picture
+	if m, ok := ps.byData[sum]; ok {
 		return m
 	}
-	if ps.byPic == nil {
-		ps.byPic, ps.byData = map[*picture.Picture]*media{}, map[[32]byte]*media{}
+	if ps.byData == nil {
+		ps.byData = map[[32]byte]*media{}
 	}
-	sum := p.SHA256()
-	m, ok := ps.byData[sum]
-	if !ok {
-		n := len(ps.list) + 1
-		m = &media{name: "image" + strconv.Itoa(n) + "." + p.Ext(), rid: "rIdImage" + strconv.Itoa(n), pic: p}
-		ps.list = append(ps.list, m)
-		ps.byData[sum] = m
-	}
-	ps.byPic[p] = m
+	n := len(ps.list) + 1
+	m := &media{name: "image" + strconv.Itoa(n) + "." + p.Ext(), rid: "rIdImage" + strconv.Itoa(n), pic: p}
+	ps.list = append(ps.list, m)
+	ps.byData[sum] = m
 	return m
 }
 
@@ -117,7 +112,7 @@ func drawing(b *bytes.Buffer, m *media, id int, descr string, decorative bool, c
 func (g *gen) figure(img *briefing.Image, c ctx) {
 	m := g.pics.add(img.Picture)
 	g.pics.nextID++
-	cx, cy := size(img.Picture, img.Width, int64(g.ref.textWidth)*emuPerTwp, int64(textHeight(g.ref.sectPr))*emuPerTwp)
+	cx, cy := size(img.Picture, img.Width, int64(g.ref.textWidth)*emuPerTwp, int64(g.ref.textHeight)*emuPerTwp)
 	g.pStart(c.style, `<w:keepLines/>`)
 	alt := img.Alt
 	if img.Decorative {
@@ -190,15 +185,7 @@ var (
 // textHeight is the page height between the margins, in twips, less room
 // for the paragraph's spacing.
 func textHeight(sect string) int {
-	num := func(re *regexp.Regexp, def int) int {
-		if m := re.FindStringSubmatch(sect); m != nil {
-			if n, err := strconv.Atoi(m[1]); err == nil {
-				return n
-			}
-		}
-		return def
-	}
-	h := num(rePgH(), 16838) - abs(num(reMarT(), 1134)) - abs(num(reMarB(), 1134)) - 720
+	h := sectTwips(sect, rePgH(), 16838) - abs(sectTwips(sect, reMarT(), 1134)) - abs(sectTwips(sect, reMarB(), 1134)) - 720
 	if h < 1440 || h > 31680 {
 		h = 12960
 	}

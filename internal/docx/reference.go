@@ -37,13 +37,14 @@ type Reference struct {
 	// default look, one sentence each.
 	Notes []string
 
-	styles    []byte
-	header    []byte // with placeholders {kind}, {title}, {footer}, {producer}
-	footer    []byte
-	fontTable []byte
-	theme     []byte // nil when there is none
-	sectPr    string // children of w:sectPr but the header and footer references
-	textWidth int    // width between the margins, twips
+	styles     []byte
+	header     []byte // with placeholders {kind}, {title}, {footer}, {producer}
+	footer     []byte
+	fontTable  []byte
+	theme      []byte // nil when there is none
+	sectPr     string // children of w:sectPr but the header and footer references
+	textWidth  int    // width between the margins, twips
+	textHeight int    // height between the margins, less a paragraph's spacing, twips
 
 	headerPics []hfPicture // pictures carried over from the reference
 	footerPics []hfPicture
@@ -140,7 +141,7 @@ func buildDefault() (*Reference, error) {
 
 // finish computes what every Write needs from the parts.
 func (r *Reference) finish(numbering, settings []byte) error {
-	r.textWidth = textWidth(r.sectPr)
+	r.textWidth, r.textHeight = textWidth(r.sectPr), textHeight(r.sectPr)
 	i := bytes.LastIndex(numbering, []byte("</w:numbering>"))
 	if i < 0 {
 		return errors.New("docx: numbering.xml has no closing w:numbering")
@@ -255,19 +256,21 @@ func sectPrChildren(part string) (string, bool) {
 
 // textWidth is the page width between the margins, in twips.
 func textWidth(sect string) int {
-	num := func(re *regexp.Regexp, def int) int {
-		if m := re.FindStringSubmatch(sect); m != nil {
-			if n, err := strconv.Atoi(m[1]); err == nil {
-				return n
-			}
-		}
-		return def
-	}
-	w := num(rePgW(), 11906) - num(reMarL(), 1134) - num(reMarR(), 1134)
+	w := sectTwips(sect, rePgW(), 11906) - sectTwips(sect, reMarL(), 1134) - sectTwips(sect, reMarR(), 1134)
 	if w < 1440 || w > 31680 {
 		w = 9638
 	}
 	return w
+}
+
+// sectTwips is the number re finds in sect, or def.
+func sectTwips(sect string, re *regexp.Regexp, def int) int {
+	if m := re.FindStringSubmatch(sect); m != nil {
+		if n, err := strconv.Atoi(m[1]); err == nil {
+			return n
+		}
+	}
+	return def
 }
 
 // stripComments removes XML comments from a header or footer, so that

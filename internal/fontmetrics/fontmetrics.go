@@ -58,9 +58,8 @@ func Of(bold, italic bool) Face {
 // font has characters in (a few dozen of the 256): a whole table of the
 // plane was a quarter of a megabyte a face to fill in every process.
 type widths struct {
-	blocks  [256]*[256]float32
-	notdef  float32
-	haveAny bool
+	blocks [256]*[256]float32
+	notdef float32
 }
 
 // of returns the width of character r of the BMP.
@@ -141,52 +140,15 @@ func read(ttf []byte) (*widths, error) {
 		return float32(be.Uint16(hmtx[4*glyph:])) / upem
 	}
 	w := &widths{notdef: advance(0)}
-	// The Windows Unicode (BMP) subtable.
-	var sub []byte
-	for i := 0; i < int(be.Uint16(cmap[2:])); i++ {
-		rec := 4 + 8*i
-		if rec+8 > len(cmap) {
-			break
-		}
-		if be.Uint16(cmap[rec:]) == 3 && be.Uint16(cmap[rec+2:]) == 1 {
-			off := int(be.Uint32(cmap[rec+4:]))
-			if off+14 <= len(cmap) && be.Uint16(cmap[off:]) == 4 {
-				sub = cmap[off:]
-			}
-		}
+	mapped := false
+	err = truetype.Chars(cmap, func(c, glyph int) {
+		w.set(c, advance(glyph))
+		mapped = true
+	})
+	if err != nil {
+		return nil, err
 	}
-	if sub == nil {
-		return nil, errors.New("no Unicode cmap of format 4")
-	}
-	segs := int(be.Uint16(sub[6:])) / 2
-	ends, starts := 14, 14+2*segs+2
-	deltas, ranges := starts+2*segs, starts+4*segs
-	if ranges+2*segs > len(sub) {
-		return nil, errors.New("cmap cut short")
-	}
-	for s := 0; s < segs; s++ {
-		end, start := int(be.Uint16(sub[ends+2*s:])), int(be.Uint16(sub[starts+2*s:]))
-		delta, ro := int(be.Uint16(sub[deltas+2*s:])), int(be.Uint16(sub[ranges+2*s:]))
-		for c := start; c <= end && c < 0xFFFF; c++ {
-			glyph := 0
-			if ro == 0 {
-				glyph = (c + delta) & 0xFFFF
-			} else {
-				at := ranges + 2*s + ro + 2*(c-start)
-				if at+2 > len(sub) {
-					continue
-				}
-				if glyph = int(be.Uint16(sub[at:])); glyph != 0 {
-					glyph = (glyph + delta) & 0xFFFF
-				}
-			}
-			if glyph != 0 {
-				w.set(c, advance(glyph))
-				w.haveAny = true
-			}
-		}
-	}
-	if !w.haveAny {
+	if !mapped {
 		return nil, errors.New("no characters mapped")
 	}
 	return w, nil

@@ -7,7 +7,6 @@ package pdf
 // a handout in the default family costs what it did.
 
 import (
-	"errors"
 	"strings"
 	"sync"
 
@@ -75,17 +74,7 @@ func themeFonts(th *Theme) (fontSet, error) {
 // serifFaceMetrics returns the metrics of Liberation Serif's faces, read
 // once per process when a theme first asks for them.
 func serifFaceMetrics() ([4]*metrics, error) {
-	serifOnce.Do(func() {
-		for i, f := range serifFaces {
-			m, err := readMetrics(f.ttf)
-			if err != nil {
-				serifErr = errors.New("pdf: reading embedded font " + f.family + f.style + ": " + err.Error())
-				return
-			}
-			m.enc = newEncoding(m)
-			serifMetrics[i] = m
-		}
-	})
+	serifOnce.Do(func() { serifErr = readFaces(serifFaces[:], serifMetrics[:]) })
 	return serifMetrics, serifErr
 }
 

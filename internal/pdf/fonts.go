@@ -88,18 +88,21 @@ var (
 
 // faceMetrics returns the metrics of every face.
 func faceMetrics() ([numFaces]*metrics, error) {
-	metricsOnce.Do(func() {
-		for i, f := range faces {
-			m, err := readMetrics(f.ttf)
-			if err != nil {
-				metricsErr = errors.New("pdf: reading embedded font " + f.family + f.style + ": " + err.Error())
-				return
-			}
-			m.enc = newEncoding(m)
-			allMetrics[i] = m
-		}
-	})
+	metricsOnce.Do(func() { metricsErr = readFaces(faces[:], allMetrics[:]) })
 	return allMetrics, metricsErr
+}
+
+// readFaces reads the metrics and encoding of each of faces into out.
+func readFaces(faces []faceInfo, out []*metrics) error {
+	for i, f := range faces {
+		m, err := readMetrics(f.ttf)
+		if err != nil {
+			return errors.New("pdf: reading embedded font " + f.family + f.style + ": " + err.Error())
+		}
+		m.enc = newEncoding(m)
+		out[i] = m
+	}
+	return nil
 }
 
 func (m *metrics) hasGlyph(r rune) bool {
@@ -225,49 +228,8 @@ func readMetrics(ttf []byte) (*metrics, error) {
 		m.w[r] = uint16(w)
 		m.has[r>>6] |= 1 << (r & 63)
 	}
-	// The Windows Unicode BMP subtable, format 4.
-	var sub []byte
-	nsub := int(binary.BigEndian.Uint16(cmap[2:]))
-	for i := 0; i < nsub; i++ {
-		rec := 4 + 8*i
-		if rec+8 > len(cmap) {
-			break
-		}
-		pid, eid := binary.BigEndian.Uint16(cmap[rec:]), binary.BigEndian.Uint16(cmap[rec+2:])
-		off := int(binary.BigEndian.Uint32(cmap[rec+4:]))
-		if pid == 3 && eid == 1 && off+4 <= len(cmap) && binary.BigEndian.Uint16(cmap[off:]) == 4 {
-			sub = cmap[off:]
-		}
-	}
-	if len(sub) < 14 {
-		return nil, errors.New("no Unicode character map")
-	}
-	segs := int(binary.BigEndian.Uint16(sub[6:])) / 2
-	if 16+8*segs > len(sub) {
-		return nil, errors.New("character map cut short")
-	}
-	u16 := func(off int) int {
-		if off+2 > len(sub) {
-			return 0
-		}
-		return int(binary.BigEndian.Uint16(sub[off:]))
-	}
-	ends, starts, deltas, ranges := 14, 16+2*segs, 16+4*segs, 16+6*segs
-	for s := 0; s < segs; s++ {
-		end, start := u16(ends+2*s), u16(starts+2*s)
-		delta, ro := u16(deltas+2*s), u16(ranges+2*s)
-		for c := start; c <= end && c < 0xffff; c++ {
-			var gid int
-			if ro == 0 {
-				gid = (c + delta) & 0xffff
-			} else {
-				g := u16(ranges + 2*s + ro + 2*(c-start))
-				if g != 0 {
-					gid = (g + delta) & 0xffff
-				}
-			}
-			set(c, gid)
-		}
+	if err := truetype.Chars(cmap, set); err != nil {
+		return nil, err
 	}
 	// fpdf counts a glyph of no advance as present and drawn with no
 	// width; so do we (m.w stays 0).

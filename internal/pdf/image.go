@@ -94,9 +94,8 @@ func (l *layouter) figureOp(fig *figure, x, w, h float64) op {
 // name numbered in that order; two pictures with the same bytes are one.
 type images struct {
 	f      *fpdf.Fpdf
-	figs   []*figure // by op.fig
-	names  map[*picture.Picture]string
-	byData map[[32]byte]string
+	figs   []*figure           // by op.fig
+	byData map[[32]byte]string // image name by the picture's SHA-256
 }
 
 // draw draws a figure op.
@@ -105,19 +104,14 @@ func (im *images) draw(o op) {
 		return
 	}
 	p := im.figs[o.fig-1].pic
-	name, ok := im.names[p]
+	sum := p.SHA256() // made once a picture
+	name, ok := im.byData[sum]
 	if !ok {
-		if im.names == nil {
-			im.names, im.byData = map[*picture.Picture]string{}, map[[32]byte]string{}
-		}
-		sum := p.SHA256()
-		if name, ok = im.byData[sum]; ok {
-			im.names[p] = name
-			im.f.ImageOptions(name, o.x, o.y, o.w, o.h, false, fpdf.ImageOptions{}, 0, "")
-			return
+		if im.byData == nil {
+			im.byData = map[[32]byte]string{}
 		}
 		name = "pic" + strconv.Itoa(len(im.byData)+1)
-		im.names[p], im.byData[sum] = name, name
+		im.byData[sum] = name
 		typ, data := "jpg", p.Data
 		if p.Format == picture.PNG {
 			typ, data = "png", pngForPDF(p.Data)

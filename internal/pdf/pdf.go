@@ -120,15 +120,9 @@ func layOut(d *briefing.Document, o Options) (*layouter, []page, error) {
 	if d == nil {
 		return nil, nil, errors.New("pdf: no document")
 	}
-	pp, err := paperOf(o.Paper)
+	pp, th, err := resolve(o)
 	if err != nil {
 		return nil, nil, err
-	}
-	th := o.Theme
-	if th == nil {
-		if th, err = DefaultTheme(); err != nil {
-			return nil, nil, err
-		}
 	}
 	fonts, err := themeFonts(th)
 	if err != nil {

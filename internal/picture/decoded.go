@@ -21,14 +21,13 @@ var (
 	decoded   = map[[sha256.Size]byte]bool{}
 )
 
-// decodes decodes data whole, as a PNG or a JPEG, and returns the
-// decoder's error.
-func decodes(format string, data []byte) error {
-	h := sha256.New()
-	h.Write([]byte(format + "\x00"))
-	h.Write(data)
-	var key [sha256.Size]byte
-	h.Sum(key[:0])
+// decodes decodes the picture whole, as a PNG or a JPEG, and returns the
+// decoder's error. It knows the picture by the SHA-256 the writers use
+// too (sum.go), so the bytes are hashed once; the format needs no place
+// in the key, since Check takes it from the bytes.
+func (p *Picture) decodes() error {
+	key := p.SHA256()
+	format, data := p.Format, p.Data
 	decodedMu.Lock()
 	ok := decoded[key]
 	decodedMu.Unlock()

@@ -26,7 +26,7 @@ func TestCheckRemembersOnlyGoodPictures(t *testing.T) {
 				t.Errorf("%s: a damaged copy passed the check", tc.format)
 			}
 		}
-		if err := decodes(tc.format, damaged); err == nil {
+		if err := (&Picture{Format: tc.format, Data: damaged}).decodes(); err == nil {
 			t.Errorf("%s: decodes of a damaged copy = nil", tc.format)
 		}
 	}

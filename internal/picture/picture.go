@@ -171,7 +171,7 @@ func Check(name string, data []byte) (*Picture, error) {
 	}
 	// The header is sound and small enough: decode the whole picture, so
 	// a damaged file is reported here, not by a writer.
-	err = decodes(p.Format, data)
+	err = p.decodes()
 	if err != nil {
 		return nil, fmt.Errorf("is a damaged %s file (%v); save it again from a picture editor", strings.ToUpper(p.Format), err)
 	}

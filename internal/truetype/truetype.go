@@ -32,3 +32,54 @@ func Tables(ttf []byte) (map[string][]byte, error) {
 	}
 	return tables, nil
 }
+
+// Chars calls fn for each character of the Basic Multilingual Plane that
+// the cmap table's Windows Unicode subtable (format 4) maps to a glyph
+// other than .notdef, in the subtable's order. The PDF writer and the
+// text measurer both take their widths from it.
+func Chars(cmap []byte, fn func(c, glyph int)) error {
+	be := binary.BigEndian
+	if len(cmap) < 4 {
+		return errors.New("no Unicode character map")
+	}
+	var sub []byte
+	for i := 0; i < int(be.Uint16(cmap[2:])); i++ {
+		rec := 4 + 8*i
+		if rec+8 > len(cmap) {
+			break
+		}
+		if be.Uint16(cmap[rec:]) == 3 && be.Uint16(cmap[rec+2:]) == 1 {
+			off := int(be.Uint32(cmap[rec+4:]))
+			if off+14 <= len(cmap) && be.Uint16(cmap[off:]) == 4 {
+				sub = cmap[off:]
+			}
+		}
+	}
+	if sub == nil {
+		return errors.New("no Unicode character map")
+	}
+	segs := int(be.Uint16(sub[6:])) / 2
+	ends, starts := 14, 16+2*segs
+	deltas, ranges := 16+4*segs, 16+6*segs
+	if ranges+2*segs > len(sub) {
+		return errors.New("character map cut short")
+	}
+	for s := 0; s < segs; s++ {
+		end, start := int(be.Uint16(sub[ends+2*s:])), int(be.Uint16(sub[starts+2*s:]))
+		delta, ro := int(be.Uint16(sub[deltas+2*s:])), int(be.Uint16(sub[ranges+2*s:]))
+		for c := start; c <= end && c < 0xFFFF; c++ {
+			glyph := 0
+			if ro == 0 {
+				glyph = (c + delta) & 0xFFFF
+			} else if at := ranges + 2*s + ro + 2*(c-start); at+2 <= len(sub) {
+				if glyph = int(be.Uint16(sub[at:])); glyph != 0 {
+					glyph = (glyph + delta) & 0xFFFF
+				}
+			}
+			if glyph != 0 {
+				fn(c, glyph)
+			}
+		}
+	}
+	return nil
+}

@@ -54,3 +54,28 @@ func TestTablesBroken(t *testing.T) {
 		t.Errorf("table just within the file: %v, %v", tables, err)
 	}
 }
+
+func TestCharsOfLiberation(t *testing.T) {
+	tables, err := Tables(liberationsansregular.TTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[int]int{}
+	if err := Chars(tables["cmap"], func(c, glyph int) { got[c] = glyph }); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []int{'A', 'z', ' ', 0xe9, 0x2019} {
+		if got[c] == 0 {
+			t.Errorf("U+%04X has no glyph", c)
+		}
+	}
+	if _, ok := got[0x1F600]; ok || len(got) < 500 {
+		t.Errorf("%d characters mapped, want hundreds and none beyond the BMP", len(got))
+	}
+	// nil, no subtables, and a subtable of 100 segments cut short.
+	for _, cmap := range [][]byte{nil, {0, 0, 0, 0}, {0, 0, 0, 1, 0, 3, 0, 1, 0, 0, 0, 12, 0, 4, 0, 0, 0, 0, 0, 200, 0, 0, 0, 0, 0, 0, 0, 0}} {
+		if err := Chars(cmap, func(int, int) {}); err == nil {
+			t.Errorf("Chars(% x) gave no error", cmap)
+		}
+	}
+}
