@@ -73,6 +73,13 @@ func check(c *cli.Context) error {
 	opts := briefing.Options{DefaultProducer: cfg.Producer, Today: today, Root: cfg.Root()}
 	strict := c.Bool("strict")
 	var all diag.List
+	// Characters are checked against the fonts of the project's theme,
+	// as build checks them; build reports a theme it cannot read.
+	theme, err := pdf.LoadTheme(cfg.Templates)
+	if err != nil {
+		theme = nil
+		all.Warnf(filepath.ToSlash(cfg.Templates), 0, "the PDF theme cannot be read, so characters are checked against the default fonts: %v", err)
+	}
 	withErrors, warnings := 0, 0
 	// What a folder holds but is not read (a symbolic link out of the
 	// folder or in a loop) is said, as build says it, so that no
@@ -95,7 +102,7 @@ func check(c *cli.Context) error {
 		}
 		// Characters the PDF handout cannot print, as build reports them.
 		if doc != nil {
-			diags = append(diags, pdf.Glyphs(doc, src)...)
+			diags = append(diags, pdf.Glyphs(doc, src, theme)...)
 		}
 		if doc != nil && doc.Meta.Draft {
 			// A draft is work in progress: its problems are said, as

@@ -710,7 +710,7 @@ func buildItem(ctx context.Context, e *env, it *Item) {
 		}
 		// A character the PDF's fonts lack fails the PDF, not the others.
 		if out.Format == "pdf" {
-			if g := pdf.Glyphs(doc, src); len(g) > 0 {
+			if g := pdf.Glyphs(doc, src, e.theme); len(g) > 0 {
 				it.Diags = append(it.Diags, g...)
 				failOutput(e, out)
 				continue

@@ -38,7 +38,7 @@ func BenchmarkGlyphs(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if g := Glyphs(d, nil); len(g) > 0 {
+				if g := Glyphs(d, nil, nil); len(g) > 0 {
 					b.Fatal(g)
 				}
 			}

@@ -19,14 +19,16 @@ import (
 // that the handout's fonts cannot draw and would print as an empty box
 // (a tick ✓, a Chinese word, an emoji). src is the briefing's source,
 // searched for the lines the characters are on. Text is checked
-// against the four Liberation Sans faces, code against Liberation Mono.
-func Glyphs(d *briefing.Document, src []byte) diag.List {
-	ms, err := faceMetrics()
+// against the four text faces of the theme th (Liberation Sans, or
+// Liberation Serif; nil is the default theme), code against Liberation
+// Mono.
+func Glyphs(d *briefing.Document, src []byte, th *Theme) diag.List {
+	fs, err := themeFonts(th)
 	if err != nil || d == nil {
 		return nil
 	}
 	missing := map[rune]bool{}
-	g := glyphCheck{ms: ms, sans: allSans(ms), missing: missing}
+	g := glyphCheck{ms: fs.m, sans: allText(fs), missing: missing}
 	h := handout.New(d, handout.Options{})
 	g.text(h.KindLabel, false)
 	g.text(h.Title, false)
@@ -108,21 +110,26 @@ type glyphCheck struct {
 	missing map[rune]bool
 }
 
-// sansHas says which characters all four sans faces have, so that text
-// is checked with one look a character; made once, the faces being the
-// same for every handout.
-var sansHas struct {
+// textHas says, for each family of text faces (sans, serif), which
+// characters all four faces have, so that text is checked with one look
+// a character; made once a family.
+var textHas [2]struct {
 	once sync.Once
 	has  [1 << 16 / 64]uint64
 }
 
-func allSans(ms [numFaces]*metrics) *[1 << 16 / 64]uint64 {
-	sansHas.once.Do(func() {
-		for i := range sansHas.has {
-			sansHas.has[i] = ms[sans].has[i] & ms[sansBold].has[i] & ms[sansItalic].has[i] & ms[sansBoldItalic].has[i]
+func allText(fs fontSet) *[1 << 16 / 64]uint64 {
+	t := &textHas[0]
+	if fs.serif {
+		t = &textHas[1]
+	}
+	ms := fs.m
+	t.once.Do(func() {
+		for i := range t.has {
+			t.has[i] = ms[sans].has[i] & ms[sansBold].has[i] & ms[sansItalic].has[i] & ms[sansBoldItalic].has[i]
 		}
 	})
-	return &sansHas.has
+	return &t.has
 }
 
 // text checks s, set in the sans faces or (code) in mono.

@@ -24,7 +24,7 @@ func TestGlyphs(t *testing.T) {
 		t.Fatalf("the briefing does not parse: %v", diags)
 	}
 	var got []string
-	for _, g := range Glyphs(d, src) {
+	for _, g := range Glyphs(d, src, nil) {
 		got = append(got, g.String())
 	}
 	want := []string{
@@ -39,7 +39,7 @@ func TestGlyphs(t *testing.T) {
 	// copy as written.
 	src2 := strings.NewReplacer("Done ✓", "Done", "A word in Chinese: 图书馆.", "No Chinese.").Replace(string(src))
 	d, _ = briefing.Parse("scripts.md", []byte(src2), briefing.Options{})
-	if g := Glyphs(d, []byte(src2)); len(g) != 0 {
+	if g := Glyphs(d, []byte(src2), nil); len(g) != 0 {
 		t.Errorf("reported without a missing character: %v", g)
 	}
 	checkTagged(t, pdfOf(t, d, Options{}), d, []string{"L", "LI"})
@@ -51,5 +51,36 @@ func TestGlyphs(t *testing.T) {
 		if !strings.Contains(text, w) {
 			t.Errorf("the PDF's text lacks %q:\n%s", w, text)
 		}
+	}
+}
+
+// A serif theme's text is checked against Liberation Serif: a character
+// Liberation Sans has and Liberation Serif lacks (☿, MERCURY) prints in
+// the default theme and is reported in the serif one.
+func TestGlyphsFollowTheTheme(t *testing.T) {
+	path := filepath.Join("testdata", "glyphs", "scripts.md")
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src = []byte(strings.NewReplacer("Done ✓", "Done ☿", "A word in Chinese: 图书馆.", "No Chinese.").Replace(string(src)))
+	d, diags := briefing.Parse("scripts.md", src, briefing.Options{})
+	if diags.HasErrors() {
+		t.Fatalf("the briefing does not parse: %v", diags)
+	}
+	if g := Glyphs(d, src, nil); len(g) != 0 {
+		t.Errorf("default theme: reported %v", g)
+	}
+	def, err := DefaultTheme()
+	if err != nil {
+		t.Fatal(err)
+	}
+	serif := *def
+	if _, err := ParseTheme("theme.yaml", []byte("fonts:\n  text: liberation-serif\n"), &serif); err != nil {
+		t.Fatal(err)
+	}
+	g := Glyphs(d, src, &serif)
+	if len(g) != 1 || g[0].Line != 13 || !strings.Contains(g[0].Message, `"☿" (U+263F MERCURY)`) {
+		t.Errorf("serif theme: got %v", g)
 	}
 }
