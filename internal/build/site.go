@@ -259,8 +259,9 @@ func writeSiteFile(e *env, res *Result, out *Output, sum [32]byte, size int64, g
 
 // reparse reads and parses a briefing again for its catalogue entry,
 // when the entry kept from an earlier build is missing or out of date.
+// It reads as the build does: only the file that was listed.
 func reparse(e *env, it *Item) *html.Entry {
-	src, err := readLimited(filepath.FromSlash(it.Source), briefing.MaxFileSize)
+	src, err := readSourceFile(it)
 	if err != nil {
 		return nil
 	}

@@ -232,3 +232,40 @@ func TestLowContrastThemeIsWarnedOf(t *testing.T) {
 		t.Errorf("a PDF build warns of web contrast: %v", res.Diags)
 	}
 }
+
+// A briefing read again for its catalogue entry must still be the file
+// listed: a link to a file outside, swapped in after it was found
+// unchanged, is not followed into the catalogue.
+func TestCatalogueDoesNotFollowALinkSwappedIn(t *testing.T) {
+	dir := project(t, map[string]string{"sources/a.md": bt.Markdown(1), "sources/b.md": bt.Markdown(2),
+		"secret.md": strings.Replace(bt.Markdown(3), "title: Briefing 3", "title: SECRET", 1)})
+	may := briefing.Date{Year: 2018, Month: 5, Day: 1}
+	if res := run(t, webOptions(may)); !res.OK() {
+		t.Fatalf("not OK: %v", res.Diags)
+	}
+	// Without the kept entries the catalogue reads the briefings again.
+	if err := os.Remove(filepath.Join("out", EntriesName)); err != nil {
+		t.Fatal(err)
+	}
+	o := webOptions(may)
+	o.Observe = func(ev Event) {
+		if ev.Kind == Finished && ev.Item.Source == "sources/a.md" {
+			os.Remove("sources/a.md")
+			if err := os.Symlink(filepath.Join(dir, "secret.md"), "sources/a.md"); err != nil {
+				t.Skipf("symbolic links: %v", err)
+			}
+		}
+	}
+	res := run(t, o)
+	equal(t, "statuses", statuses(res), []string{"sources/a.md unchanged", "sources/b.md unchanged"})
+	index, err := os.ReadFile("out/index.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(index, []byte("SECRET")) {
+		t.Error("the catalogue lists the file the link points to")
+	}
+	if !bytes.Contains(index, []byte("Briefing 2")) {
+		t.Error("the catalogue lost the briefing that was not swapped")
+	}
+}
