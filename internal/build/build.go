@@ -316,6 +316,7 @@ type env struct {
 	reference *docx.Reference
 	paper     string
 	theme     *pdf.Theme
+	themeSum  [32]byte // of the project's theme file; zero for none
 	colours   html.Colours
 	parseOpts briefing.Options
 	// base is, per format, the hash of every input but the source.
@@ -450,7 +451,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		if p, _, err := templateFile(o.Config.Templates, pdf.ThemeFile); o.Config.Templates != "" && err != nil {
 			return fail(filepath.ToSlash(p), "cannot read the PDF theme: %s", describe(err))
 		}
-		if e.theme, err = pdf.LoadTheme(o.Config.Templates); err != nil {
+		if e.theme, e.themeSum, err = pdf.LoadThemeFile(o.Config.Templates); err != nil {
 			var de *diag.ListError
 			if errors.As(err, &de) {
 				return nil, errorOf(de.List) // each names the file and line
@@ -1078,10 +1079,8 @@ func baseHashes(e *env, refBytes []byte) (map[string][]byte, error) {
 		// Of a project's templates folder, only the files a build
 		// uses: the reference document (hashed above, as refBytes) and
 		// the PDF theme. Nothing else there is read or walked.
-		if dir := e.o.Config.Templates; dir != "" && f == "pdf" {
-			if err := hashTheme(h, dir); err != nil {
-				return nil, err
-			}
+		if e.o.Config.Templates != "" && f == "pdf" {
+			hashTheme(h, e.themeSum)
 		}
 		base[f] = h.Sum(nil)
 	}

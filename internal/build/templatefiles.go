@@ -1,7 +1,6 @@
 package build
 
 import (
-	"crypto/sha256"
 	"errors"
 	"io"
 	"io/fs"
@@ -55,20 +54,13 @@ func within(root, p string) bool {
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
-// hashTheme hashes the PDF theme of the templates folder dir, if it has
-// one, read within the theme's size limit.
-func hashTheme(h io.Writer, dir string) error {
-	p, ok, err := templateFile(dir, pdf.ThemeFile)
-	if err != nil || !ok {
+// hashTheme hashes the project's PDF theme, as the build read it, if
+// the templates folder has one.
+func hashTheme(h io.Writer, sum [32]byte) {
+	if sum == ([32]byte{}) {
 		writeField(h, "theme none")
-		return err
-	}
-	data, err := readLimited(p, pdf.MaxThemeSize)
-	if err != nil {
-		return err
+		return
 	}
 	writeField(h, "theme "+pdf.ThemeFile)
-	sum := sha256.Sum256(data)
 	h.Write(sum[:])
-	return nil
 }

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -124,27 +125,52 @@ func DefaultTheme() (*Theme, error) {
 // overrides/pdf/theme.yaml in place of the built-in ones when that file
 // exists. Errors name the file and line.
 func LoadTheme(overrides string) (*Theme, error) {
+	t, _, err := LoadThemeFile(overrides)
+	return t, err
+}
+
+// LoadThemeFile is LoadTheme, with the SHA-256 of the project's theme
+// file it read, or zero where there is none: a build records the theme
+// it rendered with, not a second reading of the file.
+func LoadThemeFile(overrides string) (*Theme, [32]byte, error) {
+	t, data, err := loadTheme(overrides)
+	if err != nil || data == nil {
+		return t, [32]byte{}, err
+	}
+	return t, sha256.Sum256(data), nil
+}
+
+// loadTheme returns the theme and the bytes of the project's theme file,
+// nil where there is none.
+func loadTheme(overrides string) (*Theme, []byte, error) {
 	def, err := DefaultTheme()
 	if err != nil || overrides == "" {
-		return def, err
+		return def, nil, err
 	}
 	path := filepath.Join(overrides, filepath.FromSlash(ThemeFile))
 	data, err := boundedfile.Read(path, MaxThemeSize)
 	var tl *boundedfile.TooLargeError
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return def, nil
+		return def, nil, nil
 	case errors.Is(err, boundedfile.ErrFolder):
-		return nil, themeError(path, 0, "is a folder, not a theme file")
+		return nil, nil, themeError(path, 0, "is a folder, not a theme file")
 	case errors.Is(err, boundedfile.ErrNotRegular):
-		return nil, themeError(path, 0, "is not a regular file (it is a pipe, a device or a socket); the theme is a YAML file")
+		return nil, nil, themeError(path, 0, "is not a regular file (it is a pipe, a device or a socket); the theme is a YAML file")
 	case errors.As(err, &tl):
-		return nil, themeError(path, 0, themeTooLarge, MaxThemeSize>>10)
+		return nil, nil, themeError(path, 0, themeTooLarge, MaxThemeSize>>10)
 	case err != nil:
-		return nil, themeError(path, 0, "cannot read the PDF theme: %v", unwrapPath(err))
+		return nil, nil, themeError(path, 0, "cannot read the PDF theme: %v", unwrapPath(err))
 	}
 	base := *def
-	return ParseTheme(path, data, &base)
+	t, err := ParseTheme(path, data, &base)
+	if err != nil {
+		return nil, nil, err
+	}
+	if data == nil {
+		data = []byte{} // an empty file is still a file read
+	}
+	return t, data, nil
 }
 
 func unwrapPath(err error) error {

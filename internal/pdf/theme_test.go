@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"os"
 	"path/filepath"
 	"strings"
@@ -116,6 +117,37 @@ func TestThemeFileLimits(t *testing.T) {
 	for _, y := range []string{"", "# nothing yet\n"} {
 		if _, err := LoadTheme(themeDir(t, y)); err != nil {
 			t.Errorf("theme %q: %v", y, err)
+		}
+	}
+}
+
+// LoadThemeFile gives the SHA-256 of the theme file it read, so that a
+// build records the theme it rendered with; zero where there is none.
+func TestLoadThemeFileSum(t *testing.T) {
+	dir := t.TempDir()
+	if _, sum, err := LoadThemeFile(dir); err != nil || sum != ([32]byte{}) {
+		t.Errorf("no theme file: sum %x, %v", sum, err)
+	}
+	if _, sum, err := LoadThemeFile(""); err != nil || sum != ([32]byte{}) {
+		t.Errorf("no templates folder: sum %x, %v", sum, err)
+	}
+	p := filepath.Join(dir, filepath.FromSlash(ThemeFile))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{"", "line-height: 1.4\n"} {
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		th, sum, err := LoadThemeFile(dir)
+		if err != nil {
+			t.Fatalf("%q: %v", text, err)
+		}
+		if want := sha256.Sum256([]byte(text)); sum != want {
+			t.Errorf("%q: sum %x, want %x", text, sum, want)
+		}
+		if text != "" && th.LineHeight != 1.4 {
+			t.Errorf("%q: line height %v", text, th.LineHeight)
 		}
 	}
 }
