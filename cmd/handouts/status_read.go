@@ -54,7 +54,8 @@ func findBriefings(args []string) ([]string, []sources.Skipped, error) {
 // state "error" and the message (the second result) says why.
 func readStatus(path string, cfg *config.Config, today briefing.Date, within int) (review.Entry, string) {
 	shown := filepath.ToSlash(path)
-	doc, diags := briefing.ParseFile(path, briefing.Options{DefaultProducer: cfg.Producer, Root: cfg.Root()})
+	// Pictures are not read: status shows only the metadata.
+	doc, diags := briefing.ParseFile(path, briefing.Options{DefaultProducer: cfg.Producer, Root: cfg.Root(), NoPictures: true})
 	if doc != nil && (!doc.Meta.Review.IsZero() || doc.Meta.Draft) {
 		return review.New(shown, doc.Meta, today, within), ""
 	}

@@ -33,6 +33,10 @@ type Options struct {
 	// is the working folder. A briefing outside it keeps its pictures
 	// in its own folder.
 	Root string
+	// NoPictures leaves local pictures unread, for a caller that needs
+	// only the metadata (status): their files are neither checked nor
+	// loaded, and Image.Picture stays nil.
+	NoPictures bool
 }
 
 // ParseFile reads and parses the briefing at path.
@@ -80,7 +84,7 @@ func describe(err error) string {
 // in diag order. A document returned with errors is for reports such as
 // status; it must not be built into a handout.
 func Parse(path string, src []byte, opts Options) (*Document, diag.List) {
-	doc, l, _ := parse(path, src, opts, true)
+	doc, l, _ := parse(path, src, opts, !opts.NoPictures)
 	return doc, l
 }
 

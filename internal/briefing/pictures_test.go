@@ -146,3 +146,36 @@ func TestLocalPictures(t *testing.T) {
 		t.Errorf("no pictures: got %q", got)
 	}
 }
+
+// With NoPictures the pictures are found but their files not read: a
+// missing one is no error, and a present one is not loaded.
+func TestNoPicturesLeavesFilesUnread(t *testing.T) {
+	root := pictureProject(t)
+	path := filepath.Join(root, "sources", "x.md")
+	src := policyFront + policyBody + "\n![A map](images/map.png)\n\n![Gone](images/nope.png)\n"
+	doc, diags := Parse(path, []byte(src), Options{Root: root, NoPictures: true})
+	if len(diags) != 0 {
+		t.Fatalf("diagnostics: %v", diags)
+	}
+	n := 0
+	for _, s := range doc.Sections() {
+		for _, b := range s.Blocks {
+			p, ok := b.(*Paragraph)
+			if !ok || len(p.Inlines) != 1 {
+				continue
+			}
+			if img, ok := p.Inlines[0].(*Image); ok {
+				n++
+				if img.Picture != nil {
+					t.Errorf("%s was read", img.URL)
+				}
+			}
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d pictures in the document, want 2", n)
+	}
+	if _, diags := Parse(path, []byte(src), Options{Root: root}); len(diags) != 1 {
+		t.Errorf("read as a build reads it: %v", diags)
+	}
+}
