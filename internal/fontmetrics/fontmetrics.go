@@ -1,5 +1,5 @@
-// Package fontmetrics measures text in the Liberation fonts that the
-// handouts are set in (metric-compatible with Arial and Courier New), from
+// Package fontmetrics measures text in Liberation Sans, which the handouts
+// are set in (metric-compatible with Arial), from
 // the advance widths in the embedded TrueType files, so that a writer can
 // size a table's columns to what its text really needs rather than to a
 // count of characters.
@@ -10,46 +10,25 @@ import (
 	"errors"
 	"sync"
 
-	"github.com/go-fonts/liberation/liberationmonoregular"
 	"github.com/go-fonts/liberation/liberationsansbold"
-	"github.com/go-fonts/liberation/liberationsansbolditalic"
-	"github.com/go-fonts/liberation/liberationsansitalic"
 	"github.com/go-fonts/liberation/liberationsansregular"
 
 	"handouts/internal/truetype"
 )
 
-// Face is one of the embedded typefaces.
+// Face is one of the faces measured: those the Word writer sizes table
+// columns with.
 type Face uint8
 
 const (
 	Sans Face = iota
 	SansBold
-	SansItalic
-	SansBoldItalic
-	Mono
 	numFaces
 )
 
 var ttfs = [numFaces][]byte{
-	Sans:           liberationsansregular.TTF,
-	SansBold:       liberationsansbold.TTF,
-	SansItalic:     liberationsansitalic.TTF,
-	SansBoldItalic: liberationsansbolditalic.TTF,
-	Mono:           liberationmonoregular.TTF,
-}
-
-// Of returns the face of Liberation Sans with bold and italic as asked.
-func Of(bold, italic bool) Face {
-	switch {
-	case bold && italic:
-		return SansBoldItalic
-	case bold:
-		return SansBold
-	case italic:
-		return SansItalic
-	}
-	return Sans
+	Sans:     liberationsansregular.TTF,
+	SansBold: liberationsansbold.TTF,
 }
 
 // widths are a face's advance widths in ems, by character of the Basic
