@@ -1090,6 +1090,10 @@ func baseHashes(e *env, refBytes []byte) (map[string][]byte, error) {
 // hashFS hashes the names and contents of the regular files under root,
 // in lexical order (fs.WalkDir's).
 func hashFS(h io.Writer, fsys fs.FS, root string) error {
+	// Each file is hashed through one small buffer, not read whole: a
+	// copy of every template was allocated in every process.
+	buf := make([]byte, 4<<10)
+	fh := sha256.New()
 	return fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -1097,13 +1101,18 @@ func hashFS(h io.Writer, fsys fs.FS, root string) error {
 		if !d.Type().IsRegular() {
 			return nil
 		}
-		data, err := fs.ReadFile(fsys, p)
+		f, err := fsys.Open(p)
+		if err != nil {
+			return err
+		}
+		fh.Reset()
+		_, err = io.CopyBuffer(struct{ io.Writer }{fh}, struct{ io.Reader }{f}, buf)
+		f.Close()
 		if err != nil {
 			return err
 		}
 		writeField(h, p)
-		sum := sha256.Sum256(data)
-		h.Write(sum[:])
+		h.Write(fh.Sum(buf[:0]))
 		return nil
 	})
 }

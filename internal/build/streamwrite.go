@@ -159,8 +159,9 @@ func writeIfChangedStream(p string, gen func(io.Writer) error) error {
 // writeSums writes SHA256SUMS: a line for each file m records, but those
 // not as recorded (notOurs).
 func writeSums(w io.Writer, m *manifest.Manifest, notOurs map[string]bool) error {
-	bw := bufio.NewWriterSize(w, 64<<10)
-	for _, name := range m.Names() {
+	names := m.Names()
+	bw := bufio.NewWriterSize(w, manifest.BufferFor(len(names), 160))
+	for _, name := range names {
 		if notOurs[name] {
 			continue
 		}

@@ -262,7 +262,7 @@ func (c *sumCache) save(m *manifest.Manifest) {
 	c.settleRacy()
 	writeStreamOpts(c.path, func(w io.Writer) error {
 		h := sha256.New()
-		b := bufio.NewWriterSize(io.MultiWriter(w, h), 64<<10)
+		b := bufio.NewWriterSize(io.MultiWriter(w, h), manifest.BufferFor(len(m.Outputs)+len(c.picsUsed)+len(c.insUsed), 192))
 		c.writeEntries(b, m)
 		if err := b.Flush(); err != nil {
 			return err

@@ -26,6 +26,16 @@ type checkedDefault struct {
 	name, sum string // file name in templates/docx, SHA-256 in hex
 }
 
+// checkedDerived is what buildDefault makes of the default parts
+// besides the parts themselves (deriveDefaults), made ahead of time
+// too: its nine regular expressions and the reading of the header and
+// footer cost every process that wrote a Word handout.
+type checkedDerived struct {
+	sectPr                string
+	header, footer        string
+	textWidth, textHeight int
+}
+
 // checkedStyle is one style read ahead of time from the default
 // styles.xml; raw is styles.xml[start:end].
 type checkedStyle struct {

@@ -47,3 +47,12 @@ var checkedStyles = []checkedStyle{
 	{"Header", "paragraph", "header", 13995, 14487},
 	{"Footer", "paragraph", "footer", 14490, 15038},
 }
+
+// checkedDerivedParts is what deriveDefaults makes of the default parts.
+var checkedDerivedParts = checkedDerived{
+	sectPr:     "<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"907\" w:right=\"1077\" w:bottom=\"1020\" w:left=\"1077\" w:header=\"567\" w:footer=\"454\" w:gutter=\"0\"/><w:cols w:space=\"708\"/><w:docGrid w:linePitch=\"360\"/>",
+	header:     "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:hdr xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\n  \n  <w:p>\n    <w:pPr>\n      <w:pStyle w:val=\"Header\"/>\n    </w:pPr>\n    <w:r>\n      <w:t xml:space=\"preserve\">{kind}: {title}</w:t>\n    </w:r>\n  </w:p>\n</w:hdr>\n",
+	footer:     "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:ftr xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\n  \n  <w:p>\n    <w:pPr>\n      <w:pStyle w:val=\"Footer\"/>\n    </w:pPr>\n    <w:r>\n      <w:t xml:space=\"preserve\">{footer}</w:t>\n    </w:r>\n    <w:r>\n      <w:tab/>\n      <w:t xml:space=\"preserve\">Page </w:t>\n    </w:r>\n    <w:r>\n      <w:fldChar w:fldCharType=\"begin\"/>\n    </w:r>\n    <w:r>\n      <w:instrText xml:space=\"preserve\"> PAGE </w:instrText>\n    </w:r>\n    <w:r>\n      <w:fldChar w:fldCharType=\"separate\"/>\n    </w:r>\n    <w:r>\n      <w:t>1</w:t>\n    </w:r>\n    <w:r>\n      <w:fldChar w:fldCharType=\"end\"/>\n    </w:r>\n    <w:r>\n      <w:t xml:space=\"preserve\"> of </w:t>\n    </w:r>\n    <w:r>\n      <w:fldChar w:fldCharType=\"begin\"/>\n    </w:r>\n    <w:r>\n      <w:instrText xml:space=\"preserve\"> NUMPAGES </w:instrText>\n    </w:r>\n    <w:r>\n      <w:fldChar w:fldCharType=\"separate\"/>\n    </w:r>\n    <w:r>\n      <w:t>1</w:t>\n    </w:r>\n    <w:r>\n      <w:fldChar w:fldCharType=\"end\"/>\n    </w:r>\n  </w:p>\n</w:ftr>\n",
+	textWidth:  9752,
+	textHeight: 14191,
+}

@@ -54,7 +54,18 @@ func TestCheckedDefaultParts(t *testing.T) {
 		fmt.Fprintf(&b, "\t{%q, %q, %q, %d, %d},\n", s.id, s.typ, s.name, at+i, at+i+len(s.raw))
 		at += i + len(s.raw)
 	}
-	b.WriteString("}\n")
+	b.WriteString("}\n\n")
+	files := map[string][]byte{}
+	for _, n := range defaultParts {
+		files[n], _ = readTemplate(n)
+	}
+	der, err := deriveDefaults(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.WriteString("// checkedDerivedParts is what deriveDefaults makes of the default parts.\n")
+	fmt.Fprintf(&b, "var checkedDerivedParts = checkedDerived{\nsectPr: %q,\nheader: %q,\nfooter: %q,\ntextWidth: %d,\ntextHeight: %d,\n}\n",
+		der.sectPr, der.header, der.footer, der.textWidth, der.textHeight)
 	want, err := format.Source(b.Bytes())
 	if err != nil {
 		t.Fatal(err)

@@ -2,9 +2,6 @@ package docx
 
 import (
 	"bytes"
-	"math"
-	"regexp"
-	"strconv"
 	"sync"
 
 	"handouts/internal/briefing"
@@ -18,12 +15,6 @@ import (
 // document, or one whose styles are the default's; a librarian's own
 // styles are left as they are), the spacing in its styles is scaled by
 // the same fractions.
-
-var (
-	spacingElem = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<w:spacing [^>]*/>`) })
-	spacingAttr = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`w:(before|after|line)="(\d+)"`) })
-	fixedLine   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`w:lineRule="(exact|atLeast)"`) })
-)
 
 // isDefaultLook reports whether ref has the default styles.
 func isDefaultLook(ref *Reference) bool {
@@ -68,24 +59,3 @@ type tightKey struct {
 // tightParts holds the tightened styles parts made, by tightKey: only the
 // default styles are tightened, in one of the PDF's few steps.
 var tightParts sync.Map
-
-// tighten scales the paragraph spacing of a styles part: space before
-// and after by space, and proportional (auto) line spacing by line.
-// Character spacing (w:spacing w:val in run properties) is left alone.
-func tighten(styles []byte, line, space float64) []byte {
-	return spacingElem().ReplaceAllFunc(styles, func(el []byte) []byte {
-		exact := fixedLine().Match(el)
-		return spacingAttr().ReplaceAllFunc(el, func(a []byte) []byte {
-			m := spacingAttr().FindSubmatch(a)
-			v, _ := strconv.Atoi(string(m[2]))
-			f := space
-			if string(m[1]) == "line" {
-				if exact {
-					return a
-				}
-				f = line
-			}
-			return []byte(`w:` + string(m[1]) + `="` + strconv.Itoa(int(math.Round(float64(v)*f))) + `"`)
-		})
-	})
-}

@@ -105,12 +105,14 @@ func readTemplate(name string) ([]byte, error) {
 
 func buildDefault() (*Reference, error) {
 	files := map[string][]byte{}
+	allChecked := true
 	for _, n := range defaultParts {
 		b, err := readTemplate(n)
 		if err != nil {
 			return nil, err
 		}
 		if !checkedPart(n, b) { // else checked ahead of time (checkeddefaults.go)
+			allChecked = false
 			if err := wellFormed(b); err != nil {
 				return nil, fmt.Errorf("docx: default template %s: %w", n, err)
 			}
@@ -125,23 +127,47 @@ func buildDefault() (*Reference, error) {
 		}
 	}
 	defStyles = defs
-	sect, ok := sectPrChildren(string(files["sectPr.xml"]))
-	if !ok {
-		return nil, errors.New("docx: default template sectPr.xml has no w:sectPr")
+	der := checkedDerivedParts // made ahead of time from the parts checked
+	if !allChecked {
+		var err error
+		if der, err = deriveDefaults(files); err != nil {
+			return nil, err
+		}
 	}
 	r := &Reference{
-		styles:    files["styles.xml"],
-		header:    stripComments(files["header.xml"]),
-		footer:    stripComments(files["footer.xml"]),
-		fontTable: files["fontTable.xml"],
-		sectPr:    sect,
+		styles:     files["styles.xml"],
+		header:     []byte(der.header),
+		footer:     []byte(der.footer),
+		fontTable:  files["fontTable.xml"],
+		sectPr:     der.sectPr,
+		textWidth:  der.textWidth,
+		textHeight: der.textHeight,
 	}
 	return r, r.finish(files["numbering.xml"], files["settings.xml"])
 }
 
+// deriveDefaults makes what buildDefault takes from the default parts
+// besides the parts themselves: the section properties, the header and
+// footer without comments, the text's width and height.
+func deriveDefaults(files map[string][]byte) (checkedDerived, error) {
+	sect, ok := sectPrChildren(string(files["sectPr.xml"]))
+	if !ok {
+		return checkedDerived{}, errors.New("docx: default template sectPr.xml has no w:sectPr")
+	}
+	return checkedDerived{
+		sectPr:     sect,
+		header:     string(stripComments(files["header.xml"])),
+		footer:     string(stripComments(files["footer.xml"])),
+		textWidth:  textWidth(sect),
+		textHeight: textHeight(sect),
+	}, nil
+}
+
 // finish computes what every Write needs from the parts.
 func (r *Reference) finish(numbering, settings []byte) error {
-	r.textWidth, r.textHeight = textWidth(r.sectPr), textHeight(r.sectPr)
+	if r.textWidth == 0 { // else known (the default look's, made ahead of time)
+		r.textWidth, r.textHeight = textWidth(r.sectPr), textHeight(r.sectPr)
+	}
 	i := bytes.LastIndex(numbering, []byte("</w:numbering>"))
 	if i < 0 {
 		return errors.New("docx: numbering.xml has no closing w:numbering")

@@ -69,8 +69,7 @@ func Write(w io.Writer, d *briefing.Document, o Options) error {
 	if err := p.document(o); err != nil {
 		return err
 	}
-	_, err := io.WriteString(w, p.b.String())
-	return err
+	return p.writeTo(w) // pagewrite.go
 }
 
 type page struct {
@@ -95,6 +94,9 @@ type page struct {
 	// widths are the shares of the text width pictures ask for, each
 	// given a rule in the stylesheet.
 	widths map[int]bool
+	// tail, when set, is written after b: the body of a page, which is
+	// not copied into its head.
+	tail *strings.Builder
 }
 
 // readingItems returns the numbers of the items of the first numbered
@@ -202,9 +204,9 @@ func (p *page) document(o Options) error {
 	head := p.b
 	p.b = &strings.Builder{}
 	defer func() {
-		body := p.b
+		p.tail = p.b
 		p.b = head
-		p.s(widthCSS(p.widths), "</style>\n</head>\n<body>\n", body.String())
+		p.s(widthCSS(p.widths), "</style>\n</head>\n<body>\n")
 	}()
 
 	p.s("<header>\n")

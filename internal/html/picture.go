@@ -29,17 +29,17 @@ func cssSize(pic *picture.Picture) (w, h int) {
 	return w, h
 }
 
-// dataURI is the picture as an address holding its bytes, unchanged.
-func dataURI(pic *picture.Picture) string {
-	var b strings.Builder
-	b.Grow(len("data:image/jpeg;base64,") + base64.StdEncoding.EncodedLen(len(pic.Data)))
+// writeDataURI writes the picture as an address holding its bytes,
+// unchanged, straight into b: room is made for it first, so that b
+// grows once and no copy of the address is made on the way.
+func writeDataURI(b *strings.Builder, pic *picture.Picture) {
+	b.Grow(len("data:;base64,") + len(pic.MIME()) + base64.StdEncoding.EncodedLen(len(pic.Data)) + 1<<10)
 	b.WriteString("data:")
 	b.WriteString(pic.MIME())
 	b.WriteString(";base64,")
-	enc := base64.NewEncoder(base64.StdEncoding, &b)
+	enc := base64.NewEncoder(base64.StdEncoding, b)
 	enc.Write(pic.Data)
 	enc.Close()
-	return b.String()
 }
 
 // img writes a picture: alt is its alternative text ("" for a decorative
@@ -59,7 +59,9 @@ func (p *page) img(pic *picture.Picture, alt string, pct int, class string) {
 	if class != "" {
 		p.s(" class=\"", class, "\"")
 	}
-	p.s(" src=\"", dataURI(pic), "\" alt=\"")
+	p.s(" src=\"")
+	writeDataURI(p.b, pic)
+	p.s("\" alt=\"")
 	p.text(oneLine(alt))
 	p.s("\" width=\"", strconv.Itoa(w), "\" height=\"", strconv.Itoa(h), "\"/>")
 }

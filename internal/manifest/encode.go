@@ -36,7 +36,7 @@ func (m *Manifest) Encode(w io.Writer) error {
 // value writes the value of each as it would be indented four spaces
 // in. The manifest and the build's other JSON files share this layout.
 func EncodeObject(w io.Writer, version int, field string, keys []string, value func(bw *bufio.Writer, key string) error) error {
-	bw := bufio.NewWriterSize(w, 64<<10)
+	bw := bufio.NewWriterSize(w, BufferFor(len(keys), 512))
 	bw.WriteString("{\n  \"version\": " + strconv.Itoa(version) + ",\n  ")
 	WriteJSONString(bw, field)
 	bw.WriteString(": ")

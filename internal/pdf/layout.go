@@ -38,6 +38,7 @@ const (
 	opMark                 // bookmark (outline entry) at y
 	opAnchor               // destination of internal links named text, at y
 	opImage                // picture fig in the box x, y, w, h, text its alternative text (image.go)
+	opQR                   // the dark modules of the QR code of address text, at x, h; y is its row's place (qr.go)
 )
 
 // op is one thing drawn, with y relative to its row's top until placed.

@@ -451,7 +451,7 @@ func render(w io.Writer, pp paper, th *Theme, h *handout.Handout, d *briefing.Do
 		f.AddPage()
 		tg.pages = append(tg.pages, nil)
 		for _, o := range p.ops {
-			if o.kind == opText || o.kind == opRect || o.kind == opLine || o.kind == opImage {
+			if o.kind == opText || o.kind == opRect || o.kind == opLine || o.kind == opImage || o.kind == opQR {
 				tg.mark(f, n, o.tag)
 			}
 			switch o.kind {
@@ -460,6 +460,13 @@ func render(w io.Writer, pp paper, th *Theme, h *handout.Handout, d *briefing.Do
 			case opRect:
 				f.SetFillColor(int(o.colour.R), int(o.colour.G), int(o.colour.B))
 				f.Rect(o.x, o.y, o.w, o.h, "F")
+			case opQR:
+				if err := qrRuns(o, func(x, y, w, h float64) {
+					f.SetFillColor(0, 0, 0)
+					f.Rect(x, y, w, h, "F")
+				}); err != nil {
+					return fmt.Errorf("pdf: %w", err)
+				}
 			case opLine:
 				f.SetDrawColor(int(o.colour.R), int(o.colour.G), int(o.colour.B))
 				f.SetLineWidth(o.lw)

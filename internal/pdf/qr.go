@@ -14,7 +14,10 @@ import (
 )
 
 // qrCode is an encoded address (internal/qrcode), drawn here.
-type qrCode struct{ *qrcode.Code }
+type qrCode struct {
+	*qrcode.Code
+	link string // the address encoded
+}
 
 // encodeQR encodes s at error correction level M, as UTF-8 bytes.
 func encodeQR(s string) (*qrCode, error) {
@@ -22,26 +25,33 @@ func encodeQR(s string) (*qrCode, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &qrCode{c}, nil
+	return &qrCode{c, s}, nil
 }
 
 // appendOps appends to out the drawing of the code with its top left
-// corner (quiet zone included) at x, y: a white square, then each run of
-// dark modules in a row as one rectangle. out grows once, to hold them
-// all.
+// corner (quiet zone included) at x, y: a white square, then the dark
+// modules (an opQR, drawn by qrRuns).
 func (c *qrCode) appendOps(out []op, x, y float64) []op {
-	m, n := c.Module(), c.N
-	white := Colour{255, 255, 255}
-	black := Colour{0, 0, 0}
-	runs := 0
-	for i, d := range c.Dark {
-		if d && (i%n == 0 || !c.Dark[i-1]) {
-			runs++
-		}
+	out = slices.Grow(out, 2)
+	out = append(out, op{kind: opRect, x: x, y: y, w: c.Side(), h: c.Side(), colour: Colour{255, 255, 255}})
+	// The code's top is kept in h, and y is left 0 for placing to add
+	// the row's place to: the runs then stand where they stood when
+	// each was an op of its own (see qrRuns).
+	return append(out, op{kind: opQR, x: x, h: y, text: c.link})
+}
+
+// qrRuns calls run with the box of each run of dark modules in a row of
+// the code o draws (an opQR, placed): the rectangles, the same to the
+// last bit, that appendOps once made an op each of. A code was a few
+// hundred ops in every layout a handout was fitted with.
+func qrRuns(o op, run func(x, y, w, h float64)) error {
+	code, err := qrcode.Encode(o.text) // the code laid out, kept by qrcode
+	if err != nil {
+		return err
 	}
-	out = slices.Grow(out, 1+runs)
-	out = append(out, op{kind: opRect, x: x, y: y, w: c.Side(), h: c.Side(), colour: white})
-	x0, y0 := x+qrcode.Quiet*m, y+qrcode.Quiet*m
+	c := &qrCode{code, o.text}
+	m, n := c.Module(), c.N
+	x0, y0 := o.x+qrcode.Quiet*m, o.h+qrcode.Quiet*m
 	for row := 0; row < n; row++ {
 		for col := 0; col < n; {
 			if !c.Dark[row*n+col] {
@@ -52,11 +62,11 @@ func (c *qrCode) appendOps(out []op, x, y float64) []op {
 			for end < n && c.Dark[row*n+end] {
 				end++
 			}
-			out = append(out, op{kind: opRect, x: x0 + float64(col)*m, y: y0 + float64(row)*m, w: float64(end-col) * m, h: m + 0.05, colour: black})
+			run(x0+float64(col)*m, y0+float64(row)*m+o.y, float64(end-col)*m, m+0.05)
 			col = end
 		}
 	}
-	return out
+	return nil
 }
 
 // sourcePanel lays out the source panel; with QR codes on and a driver

@@ -6,10 +6,6 @@
 package qrcode
 
 import (
-	"bytes"
-	"image"
-	"image/color"
-	"image/png"
 	"sync"
 
 	"github.com/boombuler/barcode/qr"
@@ -121,29 +117,4 @@ func (c *Code) PNG(px int) ([]byte, error) {
 	}
 	c.pngs[px] = b
 	return b, nil
-}
-
-func (c *Code) png(px int) ([]byte, error) {
-	side := (c.N + 2*Quiet) * px
-	img := image.NewPaletted(image.Rect(0, 0, side, side), color.Palette{color.Gray{Y: 0xff}, color.Gray{Y: 0}})
-	for y := 0; y < c.N; y++ {
-		for x := 0; x < c.N; x++ {
-			if !c.Dark[y*c.N+x] {
-				continue
-			}
-			x0, y0 := (x+Quiet)*px, (y+Quiet)*px
-			for j := y0; j < y0+px; j++ {
-				row := img.Pix[j*img.Stride:]
-				for i := x0; i < x0+px; i++ {
-					row[i] = 1
-				}
-			}
-		}
-	}
-	var b bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestCompression}
-	if err := enc.Encode(&b, img); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
 }
