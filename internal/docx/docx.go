@@ -32,6 +32,7 @@ import (
 	"sync"
 
 	"handouts/internal/briefing"
+	"handouts/internal/deflate"
 	"handouts/internal/handout"
 	"handouts/internal/pdf"
 	"handouts/internal/picture"
@@ -257,13 +258,12 @@ func writeRaw(z *zip.Writer, p rawPart) error {
 func compress(name string, data []byte) (rawPart, error) {
 	var out bytes.Buffer
 	out.Grow(len(data)/3 + 64)
-	fw := fastWriters.get() // flatewriters.go
-	fw.Reset(&out)
+	fw := deflate.Get(&out)
 	_, err := fw.Write(data)
 	if err == nil {
 		err = fw.Close()
 	}
-	fastWriters.put(fw)
+	deflate.Put(fw)
 	if err != nil {
 		return rawPart{}, fmt.Errorf("docx: compressing %s: %w", name, err)
 	}

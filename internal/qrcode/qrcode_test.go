@@ -3,7 +3,6 @@ package qrcode
 import (
 	"bytes"
 	"fmt"
-	"image/png"
 	"slices"
 	"strings"
 	"testing"
@@ -44,24 +43,7 @@ func TestPNG(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	img, err := png.Decode(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	side := (c.N + 2*Quiet) * px
-	if b := img.Bounds(); b.Dx() != side || b.Dy() != side {
-		t.Fatalf("picture %v, want %d px square", b, side)
-	}
-	for y := 0; y < side; y++ {
-		for x := 0; x < side; x++ {
-			r, _, _, _ := img.At(x, y).RGBA()
-			mx, my := x/px-Quiet, y/px-Quiet
-			want := mx >= 0 && my >= 0 && mx < c.N && my < c.N && c.Dark[my*c.N+mx]
-			if (r < 0x8000) != want {
-				t.Fatalf("pixel %d,%d dark %v, want %v", x, y, r < 0x8000, want)
-			}
-		}
-	}
+	checkDrawn(t, data, c, px)
 	again, _ := c.PNG(px)
 	if !bytes.Equal(data, again) {
 		t.Error("two renderings differ")
