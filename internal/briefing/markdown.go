@@ -1,6 +1,7 @@
 package briefing
 
-// This file is the only one that knows goldmark: it parses the body of a
+// This file is the only one that knows goldmark, with the parsers it
+// adds to it (footnotes.go, linkify.go): it parses the body of a
 // briefing and converts goldmark's tree into the model. Everything else
 // in the package, and every writer, sees only the model.
 

@@ -16,6 +16,8 @@ package briefing
 import (
 	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"regexp"
 	"strings"
@@ -404,6 +406,14 @@ func FuzzNotesAsGoldmark(f *testing.F) {
 		f.Add([]byte(c.src))
 	}
 	f.Add([]byte(benchBriefing))
+	for _, pattern := range []string{"../../sources/*.md", "testdata/bad/*.md"} {
+		files, _ := filepath.Glob(pattern)
+		for _, name := range files {
+			if b, err := os.ReadFile(name); err == nil && len(b) <= 1<<16 {
+				f.Add(b)
+			}
+		}
+	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		if len(src) > 1<<16 || bangThenCaret.Match(src) {
 			return // "!x^label]" differs on purpose
