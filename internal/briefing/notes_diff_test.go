@@ -193,9 +193,12 @@ func dumpParsed(p parsed) string {
 	return b.String()
 }
 
-// footnoteCases are footnote inputs; want is a line our tree must hold,
-// so that a case cannot pass by making nothing.
-var footnoteCases = []struct{ name, src, want string }{
+// notesCase is an input for both parsers; want is a line our tree must
+// hold, so that a case cannot pass by making nothing.
+type notesCase struct{ name, src, want string }
+
+// footnoteCases are footnote inputs.
+var footnoteCases = []notesCase{
 	{"defined after use", "Text[^1].\n\n[^1]: The note.\n", "BriefingFootnoteRef pos=4 n=1"},
 	{"defined before use", "[^a]: The note.\n\nText[^a].\n", `label="a" n=1`},
 	{"unused", "Text.\n\n[^a]: Unused.\n", ""},
@@ -263,7 +266,7 @@ var footnoteCases = []struct{ name, src, want string }{
 
 // linkCases are bare-link inputs: the examples of the GFM spec's
 // autolinks (extension) and the edges of the rules.
-var linkCases = []struct{ name, src, want string }{
+var linkCases = []notesCase{
 	// The GFM spec's examples.
 	{"www", "www.commonmark.org\n", `url="http://www.commonmark.org"`},
 	{"www with path", "Visit www.commonmark.org/help for more information.\n", `url="http://www.commonmark.org/help"`},
@@ -336,19 +339,12 @@ var linkCases = []struct{ name, src, want string }{
 	{"typography", "\"https://example.org/\" -- 'www.example.org'...\n", ""},
 }
 
-func TestFootnotesAsGoldmark(t *testing.T) {
-	for _, c := range footnoteCases {
-		t.Run(c.name, func(t *testing.T) {
-			tree := compareNotes(t, []byte(c.src))
-			if c.want != "" && !strings.Contains(tree, c.want) {
-				t.Errorf("%q: no %q in\n%s", c.src, c.want, tree)
-			}
-		})
-	}
-}
+func TestFootnotesAsGoldmark(t *testing.T) { runNotesCases(t, footnoteCases) }
 
-func TestBareLinksAsGoldmark(t *testing.T) {
-	for _, c := range linkCases {
+func TestBareLinksAsGoldmark(t *testing.T) { runNotesCases(t, linkCases) }
+
+func runNotesCases(t *testing.T, cases []notesCase) {
+	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			tree := compareNotes(t, []byte(c.src))
 			if c.want != "" && !strings.Contains(tree, c.want) {
