@@ -16,10 +16,12 @@ package briefing
 import (
 	"bytes"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -424,4 +426,34 @@ func FuzzNotesAsGoldmark(f *testing.F) {
 			}
 		}
 	})
+}
+
+// notesTokens are the pieces random texts are made of: the syntax of
+// footnotes, addresses and the blocks and inlines around them.
+var notesTokens = []string{
+	"[^a]", "[^b]", "[^A]", "[^a]:", "[^b]: ", "[^ ]:", "![^a]", "!", "[", "]", "^", ":", "\\",
+	"\n", "\n\n", "    ", "  ", "\t", "> ", "- ", "1. ", "| ", " |", "|---|\n", "```\n", "`", "## ", "===\n",
+	"http://", "https://", "ftp://", "www.", "x.org", "a.b", "example.COM", "_", "-", "@", "me", ".", ",",
+	"(", ")", "*", "**", "~", "?", "&amp;", "&x", ";", "$", ":80", "/p", "#f", "é", "<", ">", "\"", "'",
+	"[t](https://t.org/)", "<x@y.org>", "a", "B", "7", " ",
+}
+
+// TestNotesAsGoldmarkRandom compares the parsers on random texts of
+// notesTokens (HANDOUTS_NOTES_N of them; a few thousand by default).
+func TestNotesAsGoldmarkRandom(t *testing.T) {
+	n := 3000
+	if v, err := strconv.Atoi(os.Getenv("HANDOUTS_NOTES_N")); err == nil {
+		n = v
+	}
+	rng := rand.New(rand.NewPCG(17, 1))
+	var b strings.Builder
+	for i := 0; i < n && !t.Failed(); i++ {
+		b.Reset()
+		for k := rng.IntN(40); k >= 0; k-- {
+			b.WriteString(notesTokens[rng.IntN(len(notesTokens))])
+		}
+		if src := []byte(b.String()); !bangThenCaret.Match(src) {
+			compareNotes(t, src)
+		}
+	}
 }
