@@ -193,34 +193,8 @@ func prescan(src []byte, start int, lines lineIndex, d *diagSink) bool {
 		if isRule(rest) {
 			continue
 		}
-		markers, j := 0, 0
-		for j < len(rest) {
-			c := rest[j]
-			switch {
-			case c == ' ' || c == '\t':
-				j++
-				continue
-			case c == '>':
-				markers++
-				j++
-				continue
-			case (c == '-' || c == '*' || c == '+') && (j+1 == len(rest) || rest[j+1] == ' ' || rest[j+1] == '\t'):
-				markers++
-				j++
-				continue
-			case c >= '0' && c <= '9':
-				k := j
-				for k < len(rest) && k-j < 10 && rest[k] >= '0' && rest[k] <= '9' {
-					k++
-				}
-				if k < len(rest) && (rest[k] == '.' || rest[k] == ')') && (k+1 == len(rest) || rest[k+1] == ' ' || rest[k+1] == '\t') {
-					markers++
-					j = k + 1
-					continue
-				}
-			}
-			break
-		}
+		markers, j := containerMarkers(rest)
+		markers += definitionNesting(rest[j:])
 		if markers > MaxDepth && ok {
 			d.errorf(lineNo, "lists and quotes are nested more than %d deep; flatten them (a handout cannot show deeper nesting)", MaxDepth)
 			ok = false
@@ -246,6 +220,58 @@ func prescan(src []byte, start int, lines lineIndex, d *diagSink) bool {
 		}
 	}
 	return ok
+}
+
+// containerMarkers counts the quote and list markers at the start of
+// s, each of which opens a block inside the one before, and returns
+// where the text after them starts.
+func containerMarkers(s []byte) (markers, j int) {
+	for j < len(s) {
+		c := s[j]
+		switch {
+		case c == ' ' || c == '\t':
+			j++
+			continue
+		case c == '>':
+			markers++
+			j++
+			continue
+		case (c == '-' || c == '*' || c == '+') && (j+1 == len(s) || s[j+1] == ' ' || s[j+1] == '\t'):
+			markers++
+			j++
+			continue
+		case c >= '0' && c <= '9':
+			k := j
+			for k < len(s) && k-j < 10 && s[k] >= '0' && s[k] <= '9' {
+				k++
+			}
+			if k < len(s) && (s[k] == '.' || s[k] == ')') && (k+1 == len(s) || s[k+1] == ' ' || s[k+1] == '\t') {
+				markers++
+				j = k + 1
+				continue
+			}
+		}
+		break
+	}
+	return markers, j
+}
+
+// definitionNesting counts the blocks a line opens inside one another
+// from a footnote definition "[^label]:" at the start of s on: each
+// definition, and the quotes and lists (and definitions) after it, so
+// that "[^a]: > > > ..." is bounded as "> > > ..." is.
+func definitionNesting(s []byte) int {
+	n := 0
+	for len(s) > 2 && s[0] == '[' && s[1] == '^' {
+		end := footnoteLabelEnd(s[2:min(len(s), 2+maxFootnoteLabel)])
+		if end < 0 || 2+end+1 >= len(s) || s[2+end+1] != ':' {
+			break
+		}
+		k, j := containerMarkers(s[2+end+2:])
+		n += 1 + k
+		s = s[2+end+2+j:]
+	}
+	return n
 }
 
 // isRule reports whether a line is a thematic break such as "- - -".
