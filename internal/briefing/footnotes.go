@@ -41,6 +41,9 @@ type footnoteDefs struct {
 	gast.BaseBlock
 	Used    int                     // definitions referred to so far
 	byLabel map[string]*footnoteDef // the first definition of each label
+	// nested says the first definition to end was written in another,
+	// whose place the list took.
+	nested bool
 }
 
 // footnoteRef is a reference in the text to footnote N.
@@ -146,14 +149,22 @@ func (footnoteDefParser) Continue(node gast.Node, reader text.Reader, pc parser.
 }
 
 // Close moves the definition out of the text into the list of
-// definitions, which the first one to close puts in its place.
+// definitions, which the first one to close puts in its place, or in
+// the place of the definition it is written in: the list must not end
+// up inside a definition it will hold, out of the document.
 func (footnoteDefParser) Close(node gast.Node, reader text.Reader, pc parser.Context) {
 	def := node.(*footnoteDef)
 	defs := footnoteDefsOf(pc)
 	if defs == nil {
 		defs = &footnoteDefs{byLabel: map[string]*footnoteDef{}}
 		pc.Set(footnoteDefsKey, defs)
-		node.Parent().InsertBefore(node.Parent(), node, defs)
+		at := node
+		for p := node.Parent(); p != nil; p = p.Parent() {
+			if _, ok := p.(*footnoteDef); ok {
+				at, defs.nested = p, true
+			}
+		}
+		at.Parent().InsertBefore(at.Parent(), at, defs)
 	}
 	node.Parent().RemoveChild(node.Parent(), node)
 	defs.AppendChild(defs, node)
