@@ -150,12 +150,13 @@ func docName(path string) string {
 }
 
 // prescan bounds what the Markdown parser is given: its time grows with
-// the square of the nesting on one line, so a line that opens more lists
-// and quotes than MaxDepth, or does so indented beyond MaxIndent, is
-// reported here and the body is not parsed. So is a body with more than
-// MaxFootnotes footnote definitions, since matching references to them
-// costs their product, and a line with more than MaxLinksPerLine "](",
-// since each one makes the parser search the rest of the line.
+// the square of the nesting on one line, so a line that opens more lists,
+// quotes and footnote definitions than MaxDepth, or opens lists and
+// quotes indented beyond MaxIndent, is reported here and the body is not
+// parsed. So is a body with more than MaxFootnotes footnote definitions
+// (more than a handout should need), and a line with more than
+// MaxLinksPerLine "](", since each one makes the parser search the rest
+// of the line.
 func prescan(src []byte, start int, lines lineIndex, d *diagSink) bool {
 	ok := true
 	fence := ""
