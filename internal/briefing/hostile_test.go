@@ -44,6 +44,8 @@ func TestHostile(t *testing.T) {
 		{"spaced quotes on one line", fill("> ") + "x\n", "nested more than 16 deep"},
 		{"bullets on one line", fill("- ") + "x\n", "nested more than 16 deep"},
 		{"numbers on one line", fill("1. ") + "x\n", "nested more than 16 deep"},
+		{"footnote definitions on one line", "a[^a]\n\n" + fill("[^a]: ") + "x\n", "nested more than 16 deep"},
+		{"quotes in a footnote on one line", "a[^a]\n\n- [^a]: " + fill("> ") + "x\n", "nested more than 16 deep"},
 		{"list staircase", staircase("- "), "indented"},
 		{"quote staircase", staircase("> "), "indented"},
 		{"many quoted lines", fill("> > > > > > > > x\n"), ""},

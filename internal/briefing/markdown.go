@@ -1,6 +1,7 @@
 package briefing
 
-// This file is the only one that knows goldmark: it parses the body of a
+// This file is the only one that knows goldmark, with the parsers it
+// adds to it (footnotes.go, linkify.go): it parses the body of a
 // briefing and converts goldmark's tree into the model. Everything else
 // in the package, and every writer, sees only the model.
 
@@ -26,16 +27,21 @@ import (
 // addresses) and typographic punctuation written as the characters
 // themselves rather than HTML entities. Angle quotes (<< >>) are left as
 // typed: they are not English usage.
-var markdown = goldmark.New(
-	goldmark.WithExtensions(
-		extension.Table,
-		extension.Footnote,
-		extension.NewLinkify(extension.WithLinkifyAllowedProtocols([]string{"http:", "https:"})),
-	),
-	goldmark.WithParserOptions(parser.WithInlineParsers(
-		util.Prioritized(extension.NewTypographerParser(typography{}), 9999),
-	)),
-)
+var markdown = newMarkdown(footnotesAndBareLinks{})
+
+// newMarkdown configures goldmark with notes for the footnotes and bare
+// links (footnotes.go, linkify.go; tests compare them with others).
+func newMarkdown(notes goldmark.Extender) goldmark.Markdown {
+	return goldmark.New(
+		goldmark.WithExtensions(
+			extension.Table,
+			notes,
+		),
+		goldmark.WithParserOptions(parser.WithInlineParsers(
+			util.Prioritized(extension.NewTypographerParser(typography{}), 9999),
+		)),
+	)
+}
 
 // typography configures the typographer: characters, not entities, and
 // no angle quotes.
@@ -132,7 +138,11 @@ const (
 // parseMarkdown parses src (the whole file, its front matter blanked out
 // so that offsets stay file offsets) and converts it.
 func parseMarkdown(src []byte, lines lineIndex, d *diagSink) parsed {
-	root := markdown.Parser().Parse(text.NewReader(src))
+	return convertMarkdown(markdown.Parser().Parse(text.NewReader(src)), src, lines, d)
+}
+
+// convertMarkdown converts the tree goldmark parsed from src.
+func convertMarkdown(root gast.Node, src []byte, lines lineIndex, d *diagSink) parsed {
 	c := &converter{src: src, lines: lines, diags: d}
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		c.top = len(c.out.Blocks)
@@ -142,7 +152,7 @@ func parseMarkdown(src []byte, lines lineIndex, d *diagSink) parsed {
 	}
 	c.top = -1
 	for fl := root.LastChild(); fl != nil; fl = fl.PreviousSibling() {
-		if list, ok := fl.(*east.FootnoteList); ok {
+		if list, ok := fl.(*footnoteDefs); ok {
 			c.footnotes(list)
 			break
 		}
@@ -165,11 +175,11 @@ func (c *converter) line(n gast.Node, fallback int) int {
 	return fallback
 }
 
-func (c *converter) footnotes(list *east.FootnoteList) {
+func (c *converter) footnotes(list *footnoteDefs) {
 	count := 0
 	for n := list.FirstChild(); n != nil; n = n.NextSibling() {
-		fn, ok := n.(*east.Footnote)
-		if !ok || fn.Index < 0 {
+		fn, ok := n.(*footnoteDef)
+		if !ok || fn.N < 0 {
 			continue
 		}
 		count++
@@ -179,8 +189,8 @@ func (c *converter) footnotes(list *east.FootnoteList) {
 			return
 		}
 		c.out.Footnotes = append(c.out.Footnotes, &Footnote{
-			N:      fn.Index,
-			Label:  clean(string(fn.Ref)),
+			N:      fn.N,
+			Label:  clean(string(fn.Label)),
 			Blocks: c.blocks(fn, 1, line),
 		})
 	}
@@ -260,7 +270,7 @@ func (c *converter) block(n gast.Node, depth, parentLine int) Block {
 		return nil
 	case *east.Table:
 		return c.table(n, line)
-	case *east.FootnoteList:
+	case *footnoteDefs:
 		return nil // converted on its own
 	}
 	if n.Type() == gast.TypeBlock && n.FirstChild() != nil {
@@ -477,11 +487,9 @@ func (c *converter) inline(out []Inline, n gast.Node, depth int) []Inline {
 			c.htmlLine = line
 			c.diags.errorf(line, "HTML %q is not allowed in a briefing; use Markdown (for a line break, end the line with a backslash)", clip(string(b), 40))
 		}
-	case *east.FootnoteLink:
+	case *footnoteRef:
 		c.scanBreak()
-		out = append(out, &FootnoteRef{N: n.Index})
-	case *east.FootnoteBacklink:
-		// The writers place footnotes themselves.
+		out = append(out, &FootnoteRef{N: n.N})
 	default:
 		if n.Type() == gast.TypeInline && n.FirstChild() != nil {
 			out = append(out, c.inlines(n, depth+1)...)

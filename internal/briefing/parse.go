@@ -154,12 +154,13 @@ func docName(path string) string {
 }
 
 // prescan bounds what the Markdown parser is given: its time grows with
-// the square of the nesting on one line, so a line that opens more lists
-// and quotes than MaxDepth, or does so indented beyond MaxIndent, is
-// reported here and the body is not parsed. So is a body with more than
-// MaxFootnotes footnote definitions, since matching references to them
-// costs their product, and a line with more than MaxLinksPerLine "](",
-// since each one makes the parser search the rest of the line.
+// the square of the nesting on one line, so a line that opens more lists,
+// quotes and footnote definitions than MaxDepth, or opens lists and
+// quotes indented beyond MaxIndent, is reported here and the body is not
+// parsed. So is a body with more than MaxFootnotes footnote definitions
+// (more than a handout should need), and a line with more than
+// MaxLinksPerLine "](", since each one makes the parser search the rest
+// of the line.
 func prescan(src []byte, start int, lines lineIndex, d *diagSink) bool {
 	ok := true
 	fence := ""
@@ -197,34 +198,8 @@ func prescan(src []byte, start int, lines lineIndex, d *diagSink) bool {
 		if isRule(rest) {
 			continue
 		}
-		markers, j := 0, 0
-		for j < len(rest) {
-			c := rest[j]
-			switch {
-			case c == ' ' || c == '\t':
-				j++
-				continue
-			case c == '>':
-				markers++
-				j++
-				continue
-			case (c == '-' || c == '*' || c == '+') && (j+1 == len(rest) || rest[j+1] == ' ' || rest[j+1] == '\t'):
-				markers++
-				j++
-				continue
-			case c >= '0' && c <= '9':
-				k := j
-				for k < len(rest) && k-j < 10 && rest[k] >= '0' && rest[k] <= '9' {
-					k++
-				}
-				if k < len(rest) && (rest[k] == '.' || rest[k] == ')') && (k+1 == len(rest) || rest[k+1] == ' ' || rest[k+1] == '\t') {
-					markers++
-					j = k + 1
-					continue
-				}
-			}
-			break
-		}
+		markers, j := containerMarkers(rest)
+		markers += definitionNesting(rest[j:])
 		if markers > MaxDepth && ok {
 			d.errorf(lineNo, "lists and quotes are nested more than %d deep; flatten them (a handout cannot show deeper nesting)", MaxDepth)
 			ok = false
@@ -250,6 +225,58 @@ func prescan(src []byte, start int, lines lineIndex, d *diagSink) bool {
 		}
 	}
 	return ok
+}
+
+// containerMarkers counts the quote and list markers at the start of
+// s, each of which opens a block inside the one before, and returns
+// where the text after them starts.
+func containerMarkers(s []byte) (markers, j int) {
+	for j < len(s) {
+		c := s[j]
+		switch {
+		case c == ' ' || c == '\t':
+			j++
+			continue
+		case c == '>':
+			markers++
+			j++
+			continue
+		case (c == '-' || c == '*' || c == '+') && (j+1 == len(s) || s[j+1] == ' ' || s[j+1] == '\t'):
+			markers++
+			j++
+			continue
+		case c >= '0' && c <= '9':
+			k := j
+			for k < len(s) && k-j < 10 && s[k] >= '0' && s[k] <= '9' {
+				k++
+			}
+			if k < len(s) && (s[k] == '.' || s[k] == ')') && (k+1 == len(s) || s[k+1] == ' ' || s[k+1] == '\t') {
+				markers++
+				j = k + 1
+				continue
+			}
+		}
+		break
+	}
+	return markers, j
+}
+
+// definitionNesting counts the blocks a line opens inside one another
+// from a footnote definition "[^label]:" at the start of s on: each
+// definition, and the quotes and lists (and definitions) after it, so
+// that "[^a]: > > > ..." is bounded as "> > > ..." is.
+func definitionNesting(s []byte) int {
+	n := 0
+	for len(s) > 2 && s[0] == '[' && s[1] == '^' {
+		end := footnoteLabelEnd(s[2:min(len(s), 2+maxFootnoteLabel)])
+		if end < 0 || 2+end+1 >= len(s) || s[2+end+1] != ':' {
+			break
+		}
+		k, j := containerMarkers(s[2+end+2:])
+		n += 1 + k
+		s = s[2+end+2+j:]
+	}
+	return n
 }
 
 // isRule reports whether a line is a thematic break such as "- - -".
