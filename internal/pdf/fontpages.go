@@ -3,7 +3,6 @@ package pdf
 import (
 	"bytes"
 	"compress/zlib"
-	"encoding/json"
 	"fmt"
 	"math/bits"
 	"strings"
@@ -23,15 +22,18 @@ import (
 //     encoding's Differences.
 //
 // A handout embeds only the pages its text uses, so an English briefing
-// carries one small subset per face. Each page's subset, compressed, and
-// its fpdf font definition are made once per process and reused by
-// every handout: a page is the same bytes whichever handouts came
-// before it, so output does not depend on build order. (fpdf's own UTF-8
-// fonts re-read the whole TrueType font and re-serialise a 65,536-entry
-// width table for every document, which cost most of the time of a
-// small handout.)
+// carries one small subset per face. Each page's objects (the font
+// dictionary with its widths, the descriptor, the compressed subset and
+// the ToUnicode map) are made once per process and reused by every
+// handout: a page is the same bytes whichever handouts came before it,
+// so output does not depend on build order. We write these objects
+// ourselves (fontobjs.go) rather than through fpdf: fpdf decodes a JSON
+// font definition, hashes it again for the font's resource name and
+// formats its widths anew in every document, about a sixth of the time
+// of writing a PDF. (fpdf's own UTF-8 fonts re-read the whole TrueType
+// font and re-serialise a 65,536-entry width table for every document.)
 
-// fontDesc and fontBox mirror the JSON form of fpdf.FontDescType.
+// fontDesc is what a face's FontDescriptor says of it.
 type fontDesc struct {
 	Ascent, Descent, CapHeight, Flags int
 	FontBBox                          fontBox
@@ -39,19 +41,6 @@ type fontDesc struct {
 }
 
 type fontBox struct{ Xmin, Ymin, Xmax, Ymax int }
-
-// fontDef is the JSON font definition fpdf.AddFontFromBytes reads.
-type fontDef struct {
-	Tp           string
-	Name         string
-	Desc         fontDesc
-	Up, Ut       int
-	Cw           []int
-	Enc          string
-	Diff         string
-	File         string
-	OriginalSize int
-}
 
 // fontPage is one page of a face: the characters it holds and, once
 // made, its definition and compressed subset.
@@ -61,7 +50,7 @@ type fontPage struct {
 	diff  string // Differences, made with the page (load); "" for page 0, WinAnsiEncoding
 
 	once sync.Once
-	def  []byte
+	objs pageObjects
 	z    []byte
 
 	cmapOnce sync.Once
@@ -138,54 +127,48 @@ var psNames = [numFaces]string{
 	mono:           "LiberationMono",
 }
 
-// family is the name fpdf knows a face's page by.
+// family names a face's page: its pregenerated files and, after "F",
+// its font resource.
 func family(f face, page int) string { return "f" + string(rune('a'+f)) + fmt.Sprint(page) }
 
-// load makes the page's subset and definition, once.
-func (p *fontPage) load(f face, page int, m *metrics) (def, z []byte) {
+// load makes the page's objects, once.
+func (p *fontPage) load(f face, page int, m *metrics) *pageObjects {
 	return p.loadFace(f, faces[f].ttf, psNames[f], page, m)
 }
 
 // loadFace is load for a face given by its TrueType data and PostScript
-// name; f numbers it for the subset's tag and fpdf's name.
-func (p *fontPage) loadFace(f face, ttf []byte, psName string, page int, m *metrics) (def, z []byte) {
+// name; f numbers it for the subset's tag and its resource name.
+func (p *fontPage) loadFace(f face, ttf []byte, psName string, page int, m *metrics) *pageObjects {
 	p.once.Do(func() {
 		var size int
 		p.z, size = pregenerated(family(f, page))
 		if p.z == nil {
 			p.z, size = cutPage(ttf, p.runes)
 		}
-		cw := make([]int, 256)
-		for i, r := range p.runes {
-			cw[p.codes[i]] = int(m.w[r])
+		if page > 0 && p.diff == "" {
+			p.diff = differences(p.runes)
 		}
-		// A subset's name starts with a tag of six capitals of its own.
-		tag := []byte("HOAAAA")
-		tag[2] = byte('A' + f)
-		tag[3] = byte('A' + page/676%26)
-		tag[4] = byte('A' + page/26%26)
-		tag[5] = byte('A' + page%26)
-		enc := "cp1252"
-		if page > 0 {
-			enc = ""
-			if p.diff == "" {
-				p.diff = differences(p.runes)
-			}
+		var cmap []byte
+		if page == 0 && f < numFaces {
+			cmap = pregeneratedCMap(f) // made ahead of time (fontcmaps.go)
 		}
-		p.def, _ = json.Marshal(fontDef{
-			Tp:           "TrueType",
-			Name:         string(tag) + "+" + psName,
-			Desc:         m.desc,
-			Up:           -106, // Liberation's underline, unused here
-			Ut:           73,
-			Cw:           cw,
-			Enc:          enc,
-			Diff:         p.diff,
-			File:         family(f, page) + ".z",
-			OriginalSize: size,
-		})
+		if cmap == nil {
+			cmap = p.toUnicode()
+		}
+		p.objs = makePageObjects(subsetName(f, page, psName), p, m, p.z, size, cmap)
 	})
-	return p.def, p.z
+	return &p.objs
+}
+
+// subsetName is the PostScript name of a page's subset: a subset's name
+// starts with a tag of six capitals of its own.
+func subsetName(f face, page int, psName string) string {
+	tag := []byte("HOAAAA")
+	tag[2] = byte('A' + f)
+	tag[3] = byte('A' + page/676%26)
+	tag[4] = byte('A' + page/26%26)
+	tag[5] = byte('A' + page%26)
+	return string(tag) + "+" + psName
 }
 
 // cutPage makes a page's subset of a face: the glyphs of runes cut from

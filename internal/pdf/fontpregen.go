@@ -22,7 +22,7 @@ import (
 var pregenFS embed.FS
 
 // pregenFace is a face whose first page is made ahead of time; face
-// numbers the serif faces after the others, as fontSet.family does.
+// numbers the serif faces after the others, as fontSet.use does.
 type pregenFace struct {
 	face face
 	ttf  []byte

@@ -324,10 +324,10 @@ func TestPagesAreFixed(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := ms[sans].enc.pages[1]
-	def, z := p.load(sans, 1, ms[sans])
+	o := p.load(sans, 1, ms[sans])
 	fresh := &fontPage{runes: p.runes, codes: p.codes, diff: p.diff}
-	def2, z2 := fresh.load(sans, 1, ms[sans])
-	if !bytes.Equal(def, def2) || !bytes.Equal(z, z2) {
+	o2 := fresh.load(sans, 1, ms[sans])
+	if !bytes.Equal(o.font, o2.font) || !bytes.Equal(o.desc, o2.desc) || !bytes.Equal(o.file, o2.file) || !bytes.Equal(o.cmap, o2.cmap) {
 		t.Error("a font page made twice differs")
 	}
 }
