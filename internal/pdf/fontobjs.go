@@ -26,9 +26,9 @@ type pageObjects struct {
 }
 
 // makePageObjects makes the objects of page p of a face with metrics m,
-// whose subset is named name: z is the subset compressed, size its size
-// before, cmap its ToUnicode stream object.
-func makePageObjects(name string, p *fontPage, m *metrics, z []byte, size int, cmap []byte) pageObjects {
+// whose subset is named name: file is the subset's stream object (see
+// fontFileObject), cmap its ToUnicode map's.
+func makePageObjects(name string, p *fontPage, m *metrics, file, cmap []byte) pageObjects {
 	var cw [256]int
 	for i, r := range p.runes {
 		cw[p.codes[i]] = int(m.w[r])
@@ -76,10 +76,15 @@ func makePageObjects(name string, p *fontPage, m *metrics, z []byte, size int, c
 	}
 	desc = append(desc, " /FontFile2 "...)
 
+	return pageObjects{font: font, desc: desc, file: file, cmap: cmap}
+}
+
+// fontFileObject is the stream object of a subset: z is the subset
+// compressed, size its size before.
+func fontFileObject(z []byte, size int) []byte {
 	head := "<</Length " + strconv.Itoa(len(z)) + " /Filter /FlateDecode /Length1 " + strconv.Itoa(size) + ">>\nstream\n"
 	file := make([]byte, 0, len(head)+len(z)+len("\nendstream"))
-	file = append(append(append(file, head...), z...), "\nendstream"...)
-	return pageObjects{font: font, desc: desc, file: file, cmap: cmap}
+	return append(append(append(file, head...), z...), "\nendstream"...)
 }
 
 // usedFont is a font page a handout draws with.

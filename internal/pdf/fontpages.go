@@ -51,7 +51,6 @@ type fontPage struct {
 
 	once sync.Once
 	objs pageObjects
-	z    []byte
 
 	cmapOnce sync.Once
 	cmap     []byte // the ToUnicode stream object (tagged.go)
@@ -140,10 +139,9 @@ func (p *fontPage) load(f face, page int, m *metrics) *pageObjects {
 // name; f numbers it for the subset's tag and its resource name.
 func (p *fontPage) loadFace(f face, ttf []byte, psName string, page int, m *metrics) *pageObjects {
 	p.once.Do(func() {
-		var size int
-		p.z, size = pregenerated(family(f, page))
-		if p.z == nil {
-			p.z, size = cutPage(ttf, p.runes)
+		file := pregenerated(family(f, page))
+		if file == nil {
+			file = fontFileObject(cutPage(ttf, p.runes))
 		}
 		if page > 0 && p.diff == "" {
 			p.diff = differences(p.runes)
@@ -155,7 +153,7 @@ func (p *fontPage) loadFace(f face, ttf []byte, psName string, page int, m *metr
 		if cmap == nil {
 			cmap = p.toUnicode()
 		}
-		p.objs = makePageObjects(subsetName(f, page, psName), p, m, p.z, size, cmap)
+		p.objs = makePageObjects(subsetName(f, page, psName), p, m, file, cmap)
 	})
 	return &p.objs
 }
