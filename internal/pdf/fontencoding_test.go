@@ -5,8 +5,8 @@ import (
 	"testing"
 )
 
-// TestEncodingPlacesEveryGlyph checks newEncoding against the plainest
-// reading of its rule, walking the whole plane: page 0 is Windows-1252;
+// TestEncodingPlacesEveryGlyph checks placeChars and newEncoding against
+// the plainest reading of their rule, walking the whole plane: page 0 is Windows-1252;
 // every other character the face has (not dropped by clean) follows in
 // code-point order, 224 to a page from code 32, named uniXXXX in the
 // page's Differences.
@@ -38,8 +38,8 @@ func TestEncodingPlacesEveryGlyph(t *testing.T) {
 				if p.codes[j] != byte(32+j) {
 					t.Fatalf("face %d page %d: U+%04X has code %d, want %d", i, pi+1, r, p.codes[j], 32+j)
 				}
-				if e.at[r] != uint16(pi+1)<<8|uint16(32+j) {
-					t.Fatalf("face %d: U+%04X placed at %#x, want page %d code %d", i, r, e.at[r], pi+1, 32+j)
+				if e.place(r) != uint16(pi+1)<<8|uint16(32+j) {
+					t.Fatalf("face %d: U+%04X placed at %#x, want page %d code %d", i, r, e.place(r), pi+1, 32+j)
 				}
 				want += " /uni" + hex4(r)
 			}

@@ -74,7 +74,7 @@ func themeFonts(th *Theme) (fontSet, error) {
 // serifFaceMetrics returns the metrics of Liberation Serif's faces, read
 // once per process when a theme first asks for them.
 func serifFaceMetrics() ([4]*metrics, error) {
-	serifOnce.Do(func() { serifErr = readFaces(serifFaces[:], serifMetrics[:]) })
+	serifOnce.Do(func() { serifErr = readFaces(numFaces, serifFaces[:], serifMetrics[:]) })
 	return serifMetrics, serifErr
 }
 

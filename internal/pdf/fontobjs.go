@@ -31,7 +31,7 @@ type pageObjects struct {
 func makePageObjects(name string, p *fontPage, m *metrics, file, cmap []byte) pageObjects {
 	var cw [256]int
 	for i, r := range p.runes {
-		cw[p.codes[i]] = int(m.w[r])
+		cw[p.codes[i]] = int(m.adv(r))
 	}
 	font := make([]byte, 0, 256+len(p.diff)+4*224)
 	font = append(font, "<</Type /Font\n/Subtype /TrueType\n/BaseFont /"+name+"\n/FirstChar 32 /LastChar 255\n/Widths ["...)

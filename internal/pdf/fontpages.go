@@ -58,11 +58,14 @@ type fontPage struct {
 
 // encoding places each character of a face on a page.
 type encoding struct {
-	// at is page<<8 | code for each character of the BMP; 0 when the
-	// face lacks it. Allocated apart, as metrics.w is.
-	at    *[1 << 16]uint16
-	pages []*fontPage
+	// at holds page<<8 | code for each character of the BMP, 0 when
+	// the face lacks it, in blocks as metrics.w (and with its index).
+	index, at []byte
+	pages     []*fontPage
 }
+
+// at is where character r is: page<<8 | code; 0 if nowhere.
+func (e *encoding) place(r rune) uint16 { return blockEntry(e.at, e.index, r) }
 
 // winAnsiHigh are the characters of Windows-1252 codes 0x80–0x9F.
 var winAnsiHigh = map[byte]rune{
@@ -72,18 +75,53 @@ var winAnsiHigh = map[byte]rune{
 	0x99: '™', 0x9a: 'š', 0x9b: '›', 0x9c: 'œ', 0x9e: 'ž', 0x9f: 'Ÿ',
 }
 
-// newEncoding lays out the pages of a face with metrics m.
-func newEncoding(m *metrics) *encoding {
-	e := &encoding{at: new([1 << 16]uint16)}
-	put := func(p *fontPage, r rune, code byte) {
-		if !m.hasGlyph(r) || e.at[r] != 0 || invisible(r) { // no glyph, placed already, or dropped by clean
+// placeChars lays out the pages of a face with tables m: where each
+// character is, page<<8 | code.
+func placeChars(m *faceTables) *[1 << 16]uint16 {
+	at := new([1 << 16]uint16)
+	page, n := 0, 0
+	put := func(r rune, code byte) {
+		if !m.hasGlyph(r) || at[r] != 0 || invisible(r) { // no glyph, placed already, or dropped by clean
 			return
 		}
-		p.runes = append(p.runes, r)
-		p.codes = append(p.codes, code)
-		e.at[r] = uint16(len(e.pages)-1)<<8 | uint16(code)
+		at[r] = uint16(page)<<8 | uint16(code)
+		n++
 	}
 	// Page 0: Windows-1252, in WinAnsiEncoding.
+	for c := 0x20; c <= 0xff; c++ {
+		r := rune(c)
+		if c >= 0x7f && c < 0xa0 {
+			var ok bool
+			if r, ok = winAnsiHigh[byte(c)]; !ok {
+				continue
+			}
+		}
+		put(r, byte(c))
+	}
+	// Pages 1 on: the rest, 224 to a page, named in Differences (made
+	// when a page is first embedded: see differences).
+	n = 224
+	// The characters the face has, in code-point order, found a word of
+	// m.has at a time: most of the plane is empty.
+	for wi, word := range m.has[:] { // a slice: ranging over the array would copy it
+		for ; word != 0; word &= word - 1 {
+			r := rune(wi<<6 + bits.TrailingZeros64(word))
+			if r < 0x20 || at[r] != 0 || invisible(r) {
+				continue
+			}
+			if n == 224 {
+				page, n = page+1, 0
+			}
+			put(r, byte(32+n))
+		}
+	}
+	return at
+}
+
+// newEncoding makes the pages of a face from its placement: e.at and
+// e.index are set, with m.has.
+func newEncoding(e *encoding, m *metrics) {
+	// Page 0 in the order of its codes.
 	p := newFontPage()
 	e.pages = append(e.pages, p)
 	for c := 0x20; c <= 0xff; c++ {
@@ -94,27 +132,31 @@ func newEncoding(m *metrics) *encoding {
 				continue
 			}
 		}
-		put(p, r, byte(c))
-	}
-	// Pages 1 on: the rest, 224 to a page, named in Differences (made
-	// when a page is first embedded: see differences).
-	p = nil
-	// The characters the face has, in code-point order, found a word of
-	// m.has at a time: most of the plane is empty.
-	for wi, word := range m.has[:] { // a slice: ranging over the array would copy it
-		for ; word != 0; word &= word - 1 {
-			r := rune(wi<<6 + bits.TrailingZeros64(word))
-			if r < 0x20 || e.at[r] != 0 || invisible(r) {
-				continue
-			}
-			if p == nil || len(p.runes) == 224 {
-				p = newFontPage()
-				e.pages = append(e.pages, p)
-			}
-			put(p, r, byte(32+len(p.runes)))
+		if m.hasGlyph(r) && e.place(r) == uint16(c) {
+			p.runes = append(p.runes, r)
+			p.codes = append(p.codes, byte(c))
 		}
 	}
-	return e
+	// The others in the order of their characters, which is that of
+	// their codes; only the blocks with characters are looked through.
+	for hi := range 256 {
+		if e.index[hi] == 0 {
+			continue
+		}
+		for lo := range 256 {
+			r := rune(hi<<8 | lo)
+			at := e.place(r)
+			pg := int(at >> 8)
+			if pg == 0 {
+				continue
+			}
+			for len(e.pages) <= pg {
+				e.pages = append(e.pages, newFontPage())
+			}
+			e.pages[pg].runes = append(e.pages[pg].runes, r)
+			e.pages[pg].codes = append(e.pages[pg].codes, byte(at))
+		}
+	}
 }
 
 // psNames are the PostScript names of the faces.

@@ -60,19 +60,21 @@ func (f face) with(bold, italic bool) face {
 	return sans
 }
 
-// metrics are the widths of a face's characters, read once per process
-// from the font's cmap and hmtx tables, in thousandths of an em, rounded
-// as fpdf rounds them, so our measure of a line is the width fpdf draws.
+// metrics are the widths of a face's characters, read from the font's
+// cmap and hmtx tables, in thousandths of an em, rounded as fpdf rounds
+// them, so our measure of a line is the width fpdf draws. They are read
+// ahead of time (fontmetrics.go) and used where they lie in the
+// program's data: a process touches only the parts its text needs.
 type metrics struct {
-	// w is the width of each character of the Basic Multilingual Plane
-	// the font has a glyph for; has says which it has. w is allocated
-	// apart, holding no pointers, so that the runtime need not clear
-	// its 128 KB in every process: only the pages written are touched.
-	w   *[1 << 16]uint16
-	has [1 << 16 / 64]uint64
+	// has says which characters of the Basic Multilingual Plane the
+	// face has a glyph for, a bit each (r>>3, 1<<(r&7)). w holds their
+	// widths in blocks of 256 characters, each a little-endian uint16;
+	// index[r>>8] is r's block (block 0, all zeros, stands for every
+	// block the face has nothing in).
+	has, index, w []byte
 	// ascent and descent in thousandths of an em (descent negative).
 	ascent, descent float64
-	// desc is the font descriptor fpdf writes for the face.
+	// desc is what the face's font descriptor says.
 	desc fontDesc
 	// enc places the face's characters on the pages embedded.
 	enc *encoding
@@ -88,25 +90,48 @@ var (
 
 // faceMetrics returns the metrics of every face.
 func faceMetrics() ([numFaces]*metrics, error) {
-	metricsOnce.Do(func() { metricsErr = readFaces(faces[:], allMetrics[:]) })
+	metricsOnce.Do(func() { metricsErr = readFaces(sans, faces[:], allMetrics[:]) })
 	return allMetrics, metricsErr
 }
 
-// readFaces reads the metrics and encoding of each of faces into out.
-func readFaces(faces []faceInfo, out []*metrics) error {
+// readFaces reads the metrics and encoding of each of faces into out,
+// the first numbered first (as fontSet.use numbers them): from the data
+// made ahead of time, or else from the fonts.
+func readFaces(first face, faces []faceInfo, out []*metrics) error {
 	for i, f := range faces {
-		m, err := readMetrics(f.ttf)
+		var m *metrics
+		var err error
+		if b := pregeneratedMetrics(first + face(i)); b != nil {
+			m, err = decodeFace(b)
+		} else {
+			m, err = readMetrics(f.ttf)
+		}
 		if err != nil {
 			return errors.New("pdf: reading embedded font " + f.family + f.style + ": " + err.Error())
 		}
-		m.enc = newEncoding(m)
 		out[i] = m
 	}
 	return nil
 }
 
 func (m *metrics) hasGlyph(r rune) bool {
-	return r >= 0 && r < 1<<16 && m.has[r>>6]&(1<<(r&63)) != 0
+	return r >= 0 && r < 1<<16 && m.has[r>>3]&(1<<(r&7)) != 0
+}
+
+// hasWord is the i'th 64 bits of has: bit r&63 of word r>>6 is r's.
+func (m *metrics) hasWord(i int) uint64 { return binary.LittleEndian.Uint64(m.has[8*i:]) }
+
+// adv is the width of character r, which the face has (0 otherwise).
+func (m *metrics) adv(r rune) uint16 { return blockEntry(m.w, m.index, r) }
+
+// blockEntry is r's entry in blocks of 256 little-endian uint16s, r's
+// block given by index; 0 beyond the plane.
+func blockEntry(blocks, index []byte, r rune) uint16 {
+	if uint32(r) >= 1<<16 {
+		return 0
+	}
+	off := int(index[r>>8])<<9 | int(r&0xff)<<1
+	return uint16(blocks[off]) | uint16(blocks[off+1])<<8
 }
 
 // width of s in thousandths of an em; s holds only characters the font
@@ -115,7 +140,7 @@ func (m *metrics) width(s string) int {
 	w := 0
 	for _, r := range s {
 		if r < 1<<16 {
-			w += int(m.w[r])
+			w += int(m.adv(r))
 		}
 	}
 	return w
@@ -161,8 +186,33 @@ func invisible(r rune) bool {
 		(r >= 0x202a && r <= 0x202e) || (r >= 0x2060 && r <= 0x206f) || r == 0xfeff
 }
 
-// readMetrics reads the widths and character map of a TrueType font.
+// faceTables are a face's metrics over the whole plane, as read from
+// its TrueType data: what the metrics made ahead of time are made of.
+type faceTables struct {
+	w   [1 << 16]uint16
+	has [1 << 16 / 64]uint64
+	// ascent and descent in thousandths of an em (descent negative).
+	ascent, descent float64
+	desc            fontDesc
+	replacement     rune
+}
+
+func (m *faceTables) hasGlyph(r rune) bool {
+	return r >= 0 && r < 1<<16 && m.has[r>>6]&(1<<(r&63)) != 0
+}
+
+// readMetrics reads the metrics of a TrueType font, as the data made
+// ahead of time holds them.
 func readMetrics(ttf []byte) (*metrics, error) {
+	t, err := readTables(ttf)
+	if err != nil {
+		return nil, err
+	}
+	return decodeFace(encodeFace(t, placeChars(t)))
+}
+
+// readTables reads the widths and character map of a TrueType font.
+func readTables(ttf []byte) (*faceTables, error) {
 	tables, err := truetype.Tables(ttf)
 	if err != nil {
 		return nil, err
@@ -186,8 +236,7 @@ func readMetrics(ttf []byte) (*metrics, error) {
 		}
 		return int(binary.BigEndian.Uint16(hmtx[4*gid:]))
 	}
-	m := &metrics{
-		w:       new([1 << 16]uint16),
+	m := &faceTables{
 		ascent:  float64(int16(binary.BigEndian.Uint16(hhea[4:]))) * scale,
 		descent: float64(int16(binary.BigEndian.Uint16(hhea[6:]))) * scale,
 	}

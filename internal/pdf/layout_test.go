@@ -289,8 +289,8 @@ func TestEncodingPages(t *testing.T) {
 		e := m.enc
 		// Page 0 is Windows-1252 at its own codes.
 		for r, code := range map[rune]byte{'A': 'A', '£': 0xa3, 'é': 0xe9, '€': 0x80, '’': 0x92, '—': 0x97} {
-			if e.at[r] != uint16(code) {
-				t.Errorf("face %d: %q at %#x, want page 0 code %#x", f, r, e.at[r], code)
+			if e.place(r) != uint16(code) {
+				t.Errorf("face %d: %q at %#x, want page 0 code %#x", f, r, e.place(r), code)
 			}
 		}
 		// Every character the face has is on exactly one page.
@@ -299,7 +299,7 @@ func TestEncodingPages(t *testing.T) {
 			if !m.hasGlyph(r) || invisible(r) {
 				continue
 			}
-			at := e.at[r]
+			at := e.place(r)
 			if at == 0 || byte(at) < 32 {
 				t.Fatalf("face %d: %U has no page", f, r)
 			}

@@ -430,18 +430,18 @@ func render(w io.Writer, pp paper, th *Theme, h *handout.Handout, d *briefing.Do
 			code, runW = code[:0], 0
 		}
 		for _, r := range s {
-			if r >= 1<<16 || enc.at[r] == 0 {
-				if r = m.replacement; enc.at[r] == 0 {
+			if r >= 1<<16 || enc.place(r) == 0 {
+				if r = m.replacement; enc.place(r) == 0 {
 					continue
 				}
 			}
-			at := enc.at[r]
+			at := enc.place(r)
 			if p := int(at >> 8); p != page {
 				flush()
 				page = p
 			}
 			code = append(code, byte(at))
-			runW += int(m.w[r])
+			runW += int(m.adv(r))
 		}
 		flush()
 	}
