@@ -21,7 +21,7 @@ func TestPregeneratedCMaps(t *testing.T) {
 	for f := sans; f < numFaces; f++ {
 		// A page of its own, so the map is made here, not taken from
 		// what a handout may have made already.
-		p0 := ms[f].enc.pages[0]
+		p0 := ms[f].enc.page(0)
 		p := &fontPage{runes: p0.runes, codes: p0.codes, diff: p0.diff}
 		want[family(f, 0)+".cmap"] = p.toUnicode()
 	}
@@ -32,11 +32,11 @@ func TestPregeneratedCMaps(t *testing.T) {
 	// And the writer uses them: page 0 of every face is given the map
 	// made ahead of time, and never makes its own.
 	for f := sans; f < numFaces; f++ {
-		got := ms[f].enc.pages[0].load(f, 0, ms[f]).cmap
+		got := ms[f].enc.page(0).load(f, 0, ms[f]).cmap
 		if w := want[family(f, 0)+".cmap"]; len(w) == 0 || !bytes.Equal(got, w) {
 			t.Errorf("face %d: page 0's ToUnicode map has %d bytes, not the %d made ahead of time", f, len(got), len(w))
 		}
-		if ms[f].enc.pages[0].cmap != nil {
+		if ms[f].enc.page(0).cmap != nil {
 			t.Errorf("face %d: page 0 made its own ToUnicode map", f)
 		}
 	}

@@ -26,12 +26,13 @@ func TestEncodingPlacesEveryGlyph(t *testing.T) {
 		e := m.enc
 		var rest []rune
 		for r := rune(0x20); r < 1<<16; r++ {
-			if m.hasGlyph(r) && !invisible(r) && !slices.Contains(e.pages[0].runes, r) {
+			if m.hasGlyph(r) && !invisible(r) && !slices.Contains(e.page(0).runes, r) {
 				rest = append(rest, r)
 			}
 		}
 		var got []rune
-		for pi, p := range e.pages[1:] {
+		for pi := range len(e.pages) - 1 {
+			p := e.page(pi + 1)
 			got = append(got, p.runes...)
 			want := "32"
 			for j, r := range p.runes {

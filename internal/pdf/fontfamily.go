@@ -86,9 +86,9 @@ func (fs *fontSet) isSerif(f face) bool { return fs.serif && f <= sansBoldItalic
 func (fs *fontSet) use(f face, page int) usedFont {
 	m := fs.m[f]
 	if fs.isSerif(f) {
-		return usedFont{f + numFaces, page, m.enc.pages[page].loadFace(f+numFaces, serifFaces[f-sans].ttf, serifPSNames[f-sans], page, m)}
+		return usedFont{f + numFaces, page, m.enc.page(page).loadFace(f+numFaces, serifFaces[f-sans].ttf, serifPSNames[f-sans], page, m)}
 	}
-	return usedFont{f, page, m.enc.pages[page].load(f, page, m)}
+	return usedFont{f, page, m.enc.page(page).load(f, page, m)}
 }
 
 // checkFonts checks the theme's font families.

@@ -31,8 +31,8 @@ var pregenMetricsIndex string
 
 // The layout of a face's data: a header of faceHeader bytes (the
 // descriptor's eleven numbers as int32, ascent and descent as float64
-// bits, the replacement character as uint32, the number of blocks as
-// uint32), then has (8 KB), the block index (256 bytes), the widths'
+// bits, the replacement character as uint32, the numbers of blocks and
+// of pages as uint16), then has (8 KB), the block index (256 bytes), the widths'
 // blocks and the placement's blocks, 512 bytes a block; all little-endian.
 const (
 	faceHeader = 11*4 + 2*8 + 4 + 4
@@ -89,7 +89,12 @@ func encodeFace(t *faceTables, at *[1 << 16]uint16) []byte {
 	b = binary.LittleEndian.AppendUint64(b, math.Float64bits(t.ascent))
 	b = binary.LittleEndian.AppendUint64(b, math.Float64bits(t.descent))
 	b = binary.LittleEndian.AppendUint32(b, uint32(t.replacement))
-	b = binary.LittleEndian.AppendUint32(b, uint32(blocks))
+	pages := 0
+	for _, a := range at {
+		pages = max(pages, int(a>>8)+1)
+	}
+	b = binary.LittleEndian.AppendUint16(b, uint16(blocks))
+	b = binary.LittleEndian.AppendUint16(b, uint16(pages))
 	for _, w := range t.has {
 		b = binary.LittleEndian.AppendUint64(b, w)
 	}
@@ -128,11 +133,12 @@ func decodeFace(b []byte) (*metrics, error) {
 		desc: fontDesc{Ascent: v[0], Descent: v[1], CapHeight: v[2], Flags: v[3],
 			FontBBox: fontBox{v[4], v[5], v[6], v[7]}, ItalicAngle: v[8], StemV: v[9], MissingWidth: v[10]},
 	}
-	blocks := int(binary.LittleEndian.Uint32(b[64:]))
+	blocks := int(binary.LittleEndian.Uint16(b[64:]))
+	pages := int(binary.LittleEndian.Uint16(b[66:]))
 	rest := b[faceHeader:]
 	m.has, rest = rest[:hasSize:hasSize], rest[hasSize:]
 	m.index, rest = rest[:256:256], rest[256:]
-	if blocks < 1 || blocks > 256 || len(rest) != 2*512*blocks {
+	if blocks < 1 || blocks > 256 || len(rest) != 2*512*blocks || pages < 1 || pages > 256 {
 		return nil, errFaceData
 	}
 	for _, i := range m.index {
@@ -141,7 +147,6 @@ func decodeFace(b []byte) (*metrics, error) {
 		}
 	}
 	m.w = rest[: 512*blocks : 512*blocks]
-	m.enc = &encoding{index: m.index, at: rest[512*blocks:]}
-	newEncoding(m.enc, m)
+	m.enc = &encoding{index: m.index, at: rest[512*blocks:], pages: make([]fontPage, pages)}
 	return m, nil
 }

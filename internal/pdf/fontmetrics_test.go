@@ -95,8 +95,8 @@ func sameMetrics(a, b *metrics) bool {
 	if len(a.enc.pages) != len(b.enc.pages) {
 		return false
 	}
-	for i, p := range a.enc.pages {
-		q := b.enc.pages[i]
+	for i := range a.enc.pages {
+		p, q := a.enc.page(i), b.enc.page(i)
 		if !slices.Equal(p.runes, q.runes) || !bytes.Equal(p.codes, q.codes) {
 			return false
 		}

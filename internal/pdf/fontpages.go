@@ -45,7 +45,8 @@ type fontBox struct{ Xmin, Ymin, Xmax, Ymax int }
 // fontPage is one page of a face: the characters it holds and, once
 // made, its definition and compressed subset.
 type fontPage struct {
-	runes []rune // runes[i] is drawn with code codes[i]
+	fill  sync.Once // runes and codes are laid out when first asked for (encoding.page)
+	runes []rune    // runes[i] is drawn with code codes[i]
 	codes []byte
 	diff  string // Differences, made with the page (load); "" for page 0, WinAnsiEncoding
 
@@ -61,7 +62,15 @@ type encoding struct {
 	// at holds page<<8 | code for each character of the BMP, 0 when
 	// the face lacks it, in blocks as metrics.w (and with its index).
 	index, at []byte
-	pages     []*fontPage
+	// pages are the pages of the face, each empty until asked for.
+	pages []fontPage
+}
+
+// page returns page i, its characters laid out.
+func (e *encoding) page(i int) *fontPage {
+	p := &e.pages[i]
+	p.fill.Do(func() { e.layOut(p, i) })
+	return p
 }
 
 // at is where character r is: page<<8 | code; 0 if nowhere.
@@ -118,43 +127,38 @@ func placeChars(m *faceTables) *[1 << 16]uint16 {
 	return at
 }
 
-// newEncoding makes the pages of a face from its placement: e.at and
-// e.index are set, with m.has.
-func newEncoding(e *encoding, m *metrics) {
-	// Page 0 in the order of its codes.
-	p := newFontPage()
-	e.pages = append(e.pages, p)
-	for c := 0x20; c <= 0xff; c++ {
-		r := rune(c)
-		if c >= 0x7f && c < 0xa0 {
-			var ok bool
-			if r, ok = winAnsiHigh[byte(c)]; !ok {
-				continue
+// layOut lays out the characters of page i, p, from the placement.
+func (e *encoding) layOut(p *fontPage, i int) {
+	p.runes, p.codes = make([]rune, 0, 224), make([]byte, 0, 224)
+	if i == 0 {
+		// In the order of its codes.
+		for c := 0x20; c <= 0xff; c++ {
+			r := rune(c)
+			if c >= 0x7f && c < 0xa0 {
+				var ok bool
+				if r, ok = winAnsiHigh[byte(c)]; !ok {
+					continue
+				}
+			}
+			if e.place(r) == uint16(c) {
+				p.runes = append(p.runes, r)
+				p.codes = append(p.codes, byte(c))
 			}
 		}
-		if m.hasGlyph(r) && e.place(r) == uint16(c) {
-			p.runes = append(p.runes, r)
-			p.codes = append(p.codes, byte(c))
-		}
+		return
 	}
-	// The others in the order of their characters, which is that of
-	// their codes; only the blocks with characters are looked through.
+	// In the order of the characters, which is that of their codes;
+	// only the blocks with characters are looked through.
 	for hi := range 256 {
 		if e.index[hi] == 0 {
 			continue
 		}
 		for lo := range 256 {
 			r := rune(hi<<8 | lo)
-			at := e.place(r)
-			pg := int(at >> 8)
-			if pg == 0 {
-				continue
+			if at := e.place(r); int(at>>8) == i {
+				p.runes = append(p.runes, r)
+				p.codes = append(p.codes, byte(at))
 			}
-			for len(e.pages) <= pg {
-				e.pages = append(e.pages, newFontPage())
-			}
-			e.pages[pg].runes = append(e.pages[pg].runes, r)
-			e.pages[pg].codes = append(e.pages[pg].codes, byte(at))
 		}
 	}
 }
@@ -224,13 +228,6 @@ func cutPage(ttf []byte, runes []rune) (z []byte, size int) {
 	zw.Write(sub)
 	zw.Close()
 	return b.Bytes(), len(sub)
-}
-
-// newFontPage returns an empty page with room for its 224 characters,
-// so that laying out a face's pages does not grow them character by
-// character.
-func newFontPage() *fontPage {
-	return &fontPage{runes: make([]rune, 0, 224), codes: make([]byte, 0, 224)}
 }
 
 // differences is the Differences of a page beyond the first: its

@@ -36,7 +36,7 @@ func TestPregeneratedFontPages(t *testing.T) {
 	var files bytes.Buffer
 	var index strings.Builder
 	for _, pf := range pregeneratedFaces() {
-		obj := fontFileObject(cutPage(pf.ttf, metricsOf(pf.face).enc.pages[0].runes))
+		obj := fontFileObject(cutPage(pf.ttf, metricsOf(pf.face).enc.page(0).runes))
 		fmt.Fprintf(&index, "%s %d %d\n", family(pf.face, 0), files.Len(), len(obj))
 		files.Write(obj)
 	}
@@ -55,7 +55,7 @@ func TestPregeneratedFontPages(t *testing.T) {
 		}
 	}
 	m := allMetrics[sans]
-	if got, want := m.enc.pages[0].load(sans, 0, m).file, pregenerated(family(sans, 0)); len(got) == 0 || &got[0] != &want[0] {
+	if got, want := m.enc.page(0).load(sans, 0, m).file, pregenerated(family(sans, 0)); len(got) == 0 || &got[0] != &want[0] {
 		t.Error("page 0 of the sans face is not written from the embedded bytes")
 	}
 }

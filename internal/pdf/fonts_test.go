@@ -14,7 +14,7 @@ func TestStripHints(t *testing.T) {
 		t.Fatal(err)
 	}
 	for f := face(0); f < numFaces; f++ {
-		p := ms[f].enc.pages[0]
+		p := ms[f].enc.page(0)
 		sub := fpdf.UTF8CutFont(faces[f].ttf, string(p.runes))
 		small, err := stripHints(sub)
 		if err != nil {

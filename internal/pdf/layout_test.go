@@ -308,8 +308,8 @@ func TestEncodingPages(t *testing.T) {
 			}
 			seen[at] = r
 		}
-		for i, p := range e.pages {
-			if len(p.runes) > 224 || len(p.runes) == 0 {
+		for i := range e.pages {
+			if p := e.page(i); len(p.runes) > 224 || len(p.runes) == 0 {
 				t.Errorf("face %d page %d holds %d characters", f, i, len(p.runes))
 			}
 		}
@@ -323,7 +323,7 @@ func TestPagesAreFixed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := ms[sans].enc.pages[1]
+	p := ms[sans].enc.page(1)
 	o := p.load(sans, 1, ms[sans])
 	fresh := &fontPage{runes: p.runes, codes: p.codes, diff: p.diff}
 	o2 := fresh.load(sans, 1, ms[sans])
