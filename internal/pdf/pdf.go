@@ -399,6 +399,8 @@ func render(w io.Writer, pp paper, th *Theme, h *handout.Handout, d *briefing.Do
 		colour Colour
 	}
 	cur.page = -1
+	tw := &textWriter{f: f}
+	tw.setColour(cur.colour)
 	var code []byte
 	text := func(x, y float64, s string, st style) {
 		m := ms[st.face]
@@ -422,10 +424,10 @@ func render(w io.Writer, pp paper, th *Theme, h *handout.Handout, d *briefing.Do
 				cur.face, cur.page, cur.size = st.face, page, st.size
 			}
 			if cur.colour != st.colour {
-				f.SetTextColor(int(st.colour.R), int(st.colour.G), int(st.colour.B))
+				tw.setColour(st.colour)
 				cur.colour = st.colour
 			}
-			f.Text(x, y, string(code))
+			tw.show(x, y, code)
 			x += float64(runW) * st.size / 1000
 			code, runW = code[:0], 0
 		}
@@ -445,7 +447,6 @@ func render(w io.Writer, pp paper, th *Theme, h *handout.Handout, d *briefing.Do
 		}
 		flush()
 	}
-	f.SetTextColor(0, 0, 0)
 	pics := images{f: f, figs: figs}
 	for n, p := range pages {
 		f.AddPage()
