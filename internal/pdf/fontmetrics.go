@@ -136,17 +136,23 @@ func decodeFace(b []byte) (*metrics, error) {
 	blocks := int(binary.LittleEndian.Uint16(b[64:]))
 	pages := int(binary.LittleEndian.Uint16(b[66:]))
 	rest := b[faceHeader:]
-	m.has, rest = rest[:hasSize:hasSize], rest[hasSize:]
-	m.index, rest = rest[:256:256], rest[256:]
+	m.has, rest = (*[hasSize]byte)(rest[:hasSize]), rest[hasSize:]
+	index, rest := (*[256]byte)(rest[:256]), rest[256:]
 	if blocks < 1 || blocks > 256 || len(rest) != 2*512*blocks || pages < 1 || pages > 256 {
 		return nil, errFaceData
 	}
-	for _, i := range m.index {
+	for _, i := range index {
 		if int(i) >= blocks {
 			return nil, errFaceData
 		}
 	}
-	m.w = rest[: 512*blocks : 512*blocks]
-	m.enc = &encoding{index: m.index, at: rest[512*blocks:], pages: make([]fontPage, pages)}
+	m.w = newBlockTable(index, rest[:512*blocks])
+	for r := range m.latin {
+		m.latin[r] = m.w.get(rune(r))
+	}
+	m.enc = &encoding{at: newBlockTable(index, rest[512*blocks:]), pages: make([]fontPage, pages)}
+	for r := range m.enc.latin {
+		m.enc.latin[r] = m.enc.at.get(rune(r))
+	}
 	return m, nil
 }

@@ -101,7 +101,11 @@ func sameMetrics(a, b *metrics) bool {
 			return false
 		}
 	}
-	return bytes.Equal(a.has, b.has) && bytes.Equal(a.index, b.index) && bytes.Equal(a.w, b.w) &&
-		bytes.Equal(a.enc.index, b.enc.index) && bytes.Equal(a.enc.at, b.enc.at) &&
+	for r := range rune(1 << 16) {
+		if a.adv(r) != b.adv(r) || a.enc.place(r) != b.enc.place(r) {
+			return false
+		}
+	}
+	return *a.has == *b.has && *a.w.index == *b.w.index && *a.enc.at.index == *b.enc.at.index &&
 		a.ascent == b.ascent && a.descent == b.descent && a.desc == b.desc && a.replacement == b.replacement
 }

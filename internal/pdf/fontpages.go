@@ -60,8 +60,10 @@ type fontPage struct {
 // encoding places each character of a face on a page.
 type encoding struct {
 	// at holds page<<8 | code for each character of the BMP, 0 when
-	// the face lacks it, in blocks as metrics.w (and with its index).
-	index, at []byte
+	// the face lacks it; latin those of the first 256 characters,
+	// copied out of at, as metrics.latin.
+	at    blockTable
+	latin [256]uint16
 	// pages are the pages of the face, each empty until asked for.
 	pages []fontPage
 }
@@ -74,7 +76,12 @@ func (e *encoding) page(i int) *fontPage {
 }
 
 // at is where character r is: page<<8 | code; 0 if nowhere.
-func (e *encoding) place(r rune) uint16 { return blockEntry(e.at, e.index, r) }
+func (e *encoding) place(r rune) uint16 {
+	if uint32(r) < 256 {
+		return e.latin[uint8(r)]
+	}
+	return e.at.get(r)
+}
 
 // winAnsiHigh are the characters of Windows-1252 codes 0x80–0x9F.
 var winAnsiHigh = map[byte]rune{
@@ -150,7 +157,7 @@ func (e *encoding) layOut(p *fontPage, i int) {
 	// In the order of the characters, which is that of their codes;
 	// only the blocks with characters are looked through.
 	for hi := range 256 {
-		if e.index[hi] == 0 {
+		if e.at.index[hi] == 0 {
 			continue
 		}
 		for lo := range 256 {

@@ -67,11 +67,13 @@ func (f face) with(bold, italic bool) face {
 // program's data: a process touches only the parts its text needs.
 type metrics struct {
 	// has says which characters of the Basic Multilingual Plane the
-	// face has a glyph for, a bit each (r>>3, 1<<(r&7)). w holds their
-	// widths in blocks of 256 characters, each a little-endian uint16;
-	// index[r>>8] is r's block (block 0, all zeros, stands for every
-	// block the face has nothing in).
-	has, index, w []byte
+	// face has a glyph for, a bit each (r>>3, 1<<(r&7)); w holds their
+	// widths.
+	has *[hasSize]byte
+	w   blockTable
+	// latin are the widths of the first 256 characters, those of most
+	// text, copied out of w: a plain array is read faster.
+	latin [256]uint16
 	// ascent and descent in thousandths of an em (descent negative).
 	ascent, descent float64
 	// desc is what the face's font descriptor says.
@@ -115,23 +117,47 @@ func readFaces(first face, faces []faceInfo, out []*metrics) error {
 }
 
 func (m *metrics) hasGlyph(r rune) bool {
-	return r >= 0 && r < 1<<16 && m.has[r>>3]&(1<<(r&7)) != 0
+	return r >= 0 && r < 1<<16 && m.has[(r>>3)&(hasSize-1)]&(1<<(r&7)) != 0
 }
 
 // hasWord is the i'th 64 bits of has: bit r&63 of word r>>6 is r's.
 func (m *metrics) hasWord(i int) uint64 { return binary.LittleEndian.Uint64(m.has[8*i:]) }
 
 // adv is the width of character r, which the face has (0 otherwise).
-func (m *metrics) adv(r rune) uint16 { return blockEntry(m.w, m.index, r) }
+func (m *metrics) adv(r rune) uint16 {
+	if uint32(r) < 256 {
+		return m.latin[uint8(r)]
+	}
+	return m.w.get(r)
+}
 
-// blockEntry is r's entry in blocks of 256 little-endian uint16s, r's
-// block given by index; 0 beyond the plane.
-func blockEntry(blocks, index []byte, r rune) uint16 {
+// blockTable holds a uint16 for each character of the plane, in blocks
+// of 256 characters (little-endian), those with nothing but zeros left
+// out: the widths, or the places, of a face's characters.
+type blockTable struct {
+	// index is the block of each 256 characters (r>>8); block 0, all
+	// zeros, stands for every block left out.
+	index  *[256]byte
+	blocks []*[512]byte
+}
+
+// newBlockTable is the table of index and data, its blocks.
+func newBlockTable(index *[256]byte, data []byte) blockTable {
+	t := blockTable{index: index, blocks: make([]*[512]byte, len(data)/512)}
+	for i := range t.blocks {
+		t.blocks[i] = (*[512]byte)(data[512*i : 512*i+512])
+	}
+	return t
+}
+
+// get is r's entry; 0 beyond the plane.
+func (t *blockTable) get(r rune) uint16 {
 	if uint32(r) >= 1<<16 {
 		return 0
 	}
-	off := int(index[r>>8])<<9 | int(r&0xff)<<1
-	return uint16(blocks[off]) | uint16(blocks[off+1])<<8
+	b := t.blocks[t.index[byte(r>>8)]]
+	lo := uint(byte(r)) << 1
+	return uint16(b[lo&511]) | uint16(b[(lo|1)&511])<<8 // masked: no bounds check
 }
 
 // width of s in thousandths of an em; s holds only characters the font
