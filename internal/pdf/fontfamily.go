@@ -44,7 +44,7 @@ var (
 )
 
 // fontSet is the faces of one theme: the metrics of each logical face
-// and what fpdf embeds for it.
+// and what is embedded for it.
 type fontSet struct {
 	m [numFaces]*metrics
 	// serif is set when the text faces are Liberation Serif.

@@ -43,7 +43,7 @@ type fontDesc struct {
 type fontBox struct{ Xmin, Ymin, Xmax, Ymax int }
 
 // fontPage is one page of a face: the characters it holds and, once
-// made, its definition and compressed subset.
+// made, its objects.
 type fontPage struct {
 	fill  sync.Once // runes and codes are laid out when first asked for (encoding.page)
 	runes []rune    // runes[i] is drawn with code codes[i]

@@ -28,7 +28,7 @@ const (
 	numFaces
 )
 
-// faceInfo names a face for fpdf and holds its TrueType data.
+// faceInfo names a face and holds its TrueType data.
 type faceInfo struct {
 	family, style string
 	ttf           []byte
@@ -61,8 +61,9 @@ func (f face) with(bold, italic bool) face {
 }
 
 // metrics are the widths of a face's characters, read from the font's
-// cmap and hmtx tables, in thousandths of an em, rounded as fpdf rounds
-// them, so our measure of a line is the width fpdf draws. They are read
+// cmap and hmtx tables, in thousandths of an em, rounded as the font's
+// Widths give them (fontobjs.go), so our measure of a line is the width
+// a reader draws. They are read
 // ahead of time (fontmetrics.go) and used where they lie in the
 // program's data: a process touches only the parts its text needs.
 type metrics struct {
