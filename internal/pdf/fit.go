@@ -18,7 +18,7 @@ func fitWidth(m *metrics, s string, size, room float64) string {
 	w, cut := 0, 0
 	for i, r := range s {
 		if r < 1<<16 {
-			w += int(m.w[r])
+			w += int(m.adv(r))
 		}
 		if points(w+ell) > room {
 			break

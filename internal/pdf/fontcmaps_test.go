@@ -9,8 +9,8 @@ import (
 
 // TestPregeneratedCMaps checks that every ToUnicode map made ahead of
 // time in fontcmaps/ is what toUnicode makes now for page 0 of its face,
-// that there is one for every face toUnicodeOf serves and no other file,
-// and that toUnicodeOf uses them. With -update (or go generate) it
+// that there is one for every face of ours and no other file, and that
+// a page's objects use them. With -update (or go generate) it
 // writes them.
 func TestPregeneratedCMaps(t *testing.T) {
 	ms, err := faceMetrics()
@@ -21,7 +21,7 @@ func TestPregeneratedCMaps(t *testing.T) {
 	for f := sans; f < numFaces; f++ {
 		// A page of its own, so the map is made here, not taken from
 		// what a handout may have made already.
-		p0 := ms[f].enc.pages[0]
+		p0 := ms[f].enc.page(0)
 		p := &fontPage{runes: p0.runes, codes: p0.codes, diff: p0.diff}
 		want[family(f, 0)+".cmap"] = p.toUnicode()
 	}
@@ -32,12 +32,11 @@ func TestPregeneratedCMaps(t *testing.T) {
 	// And the writer uses them: page 0 of every face is given the map
 	// made ahead of time, and never makes its own.
 	for f := sans; f < numFaces; f++ {
-		font := []byte("<</Type /Font /BaseFont /HO" + string(rune('A'+f)) + "AAA+" + psNames[f] + ">>")
-		got := toUnicodeOf(font)
+		got := ms[f].enc.page(0).load(f, 0, ms[f]).cmap
 		if w := want[family(f, 0)+".cmap"]; len(w) == 0 || !bytes.Equal(got, w) {
-			t.Errorf("face %d: toUnicodeOf gives %d bytes, not the %d made ahead of time", f, len(got), len(w))
+			t.Errorf("face %d: page 0's ToUnicode map has %d bytes, not the %d made ahead of time", f, len(got), len(w))
 		}
-		if ms[f].enc.pages[0].cmap != nil {
+		if ms[f].enc.page(0).cmap != nil {
 			t.Errorf("face %d: page 0 made its own ToUnicode map", f)
 		}
 	}

@@ -5,8 +5,8 @@ import (
 	"testing"
 )
 
-// TestEncodingPlacesEveryGlyph checks newEncoding against the plainest
-// reading of its rule, walking the whole plane: page 0 is Windows-1252;
+// TestEncodingPlacesEveryGlyph checks placeChars and newEncoding against
+// the plainest reading of their rule, walking the whole plane: page 0 is Windows-1252;
 // every other character the face has (not dropped by clean) follows in
 // code-point order, 224 to a page from code 32, named uniXXXX in the
 // page's Differences.
@@ -26,20 +26,21 @@ func TestEncodingPlacesEveryGlyph(t *testing.T) {
 		e := m.enc
 		var rest []rune
 		for r := rune(0x20); r < 1<<16; r++ {
-			if m.hasGlyph(r) && !invisible(r) && !slices.Contains(e.pages[0].runes, r) {
+			if m.hasGlyph(r) && !invisible(r) && !slices.Contains(e.page(0).runes, r) {
 				rest = append(rest, r)
 			}
 		}
 		var got []rune
-		for pi, p := range e.pages[1:] {
+		for pi := range len(e.pages) - 1 {
+			p := e.page(pi + 1)
 			got = append(got, p.runes...)
 			want := "32"
 			for j, r := range p.runes {
 				if p.codes[j] != byte(32+j) {
 					t.Fatalf("face %d page %d: U+%04X has code %d, want %d", i, pi+1, r, p.codes[j], 32+j)
 				}
-				if e.at[r] != uint16(pi+1)<<8|uint16(32+j) {
-					t.Fatalf("face %d: U+%04X placed at %#x, want page %d code %d", i, r, e.at[r], pi+1, 32+j)
+				if e.place(r) != uint16(pi+1)<<8|uint16(32+j) {
+					t.Fatalf("face %d: U+%04X placed at %#x, want page %d code %d", i, r, e.place(r), pi+1, 32+j)
 				}
 				want += " /uni" + hex4(r)
 			}

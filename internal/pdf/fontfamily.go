@@ -44,7 +44,7 @@ var (
 )
 
 // fontSet is the faces of one theme: the metrics of each logical face
-// and what fpdf embeds for it.
+// and what is embedded for it.
 type fontSet struct {
 	m [numFaces]*metrics
 	// serif is set when the text faces are Liberation Serif.
@@ -74,28 +74,21 @@ func themeFonts(th *Theme) (fontSet, error) {
 // serifFaceMetrics returns the metrics of Liberation Serif's faces, read
 // once per process when a theme first asks for them.
 func serifFaceMetrics() ([4]*metrics, error) {
-	serifOnce.Do(func() { serifErr = readFaces(serifFaces[:], serifMetrics[:]) })
+	serifOnce.Do(func() { serifErr = readFaces(numFaces, serifFaces[:], serifMetrics[:]) })
 	return serifMetrics, serifErr
 }
 
 // isSerif reports whether logical face f is drawn in Liberation Serif.
 func (fs *fontSet) isSerif(f face) bool { return fs.serif && f <= sansBoldItalic }
 
-// family is the name fpdf knows a page of logical face f by.
-func (fs *fontSet) family(f face, page int) string {
-	if fs.isSerif(f) {
-		return family(f+numFaces, page)
-	}
-	return family(f, page)
-}
-
-// load makes a page of logical face f: its subset and definition.
-func (fs *fontSet) load(f face, page int) (def, z []byte) {
+// use makes a page of logical face f, once per process, for a handout
+// to draw with.
+func (fs *fontSet) use(f face, page int) usedFont {
 	m := fs.m[f]
 	if fs.isSerif(f) {
-		return m.enc.pages[page].loadFace(f+numFaces, serifFaces[f-sans].ttf, serifPSNames[f-sans], page, m)
+		return usedFont{f + numFaces, page, m.enc.page(page).loadFace(f+numFaces, serifFaces[f-sans].ttf, serifPSNames[f-sans], page, m)}
 	}
-	return m.enc.pages[page].load(f, page, m)
+	return usedFont{f, page, m.enc.page(page).load(f, page, m)}
 }
 
 // checkFonts checks the theme's font families.

@@ -3,7 +3,6 @@ package pdf
 import (
 	"bytes"
 	"compress/zlib"
-	"encoding/json"
 	"fmt"
 	"math/bits"
 	"strings"
@@ -23,15 +22,18 @@ import (
 //     encoding's Differences.
 //
 // A handout embeds only the pages its text uses, so an English briefing
-// carries one small subset per face. Each page's subset, compressed, and
-// its fpdf font definition are made once per process and reused by
-// every handout: a page is the same bytes whichever handouts came
-// before it, so output does not depend on build order. (fpdf's own UTF-8
-// fonts re-read the whole TrueType font and re-serialise a 65,536-entry
-// width table for every document, which cost most of the time of a
-// small handout.)
+// carries one small subset per face. Each page's objects (the font
+// dictionary with its widths, the descriptor, the compressed subset and
+// the ToUnicode map) are made once per process and reused by every
+// handout: a page is the same bytes whichever handouts came before it,
+// so output does not depend on build order. We write these objects
+// ourselves (fontobjs.go) rather than through fpdf: fpdf decodes a JSON
+// font definition, hashes it again for the font's resource name and
+// formats its widths anew in every document, about a sixth of the time
+// of writing a PDF. (fpdf's own UTF-8 fonts re-read the whole TrueType
+// font and re-serialise a 65,536-entry width table for every document.)
 
-// fontDesc and fontBox mirror the JSON form of fpdf.FontDescType.
+// fontDesc is what a face's FontDescriptor says of it.
 type fontDesc struct {
 	Ascent, Descent, CapHeight, Flags int
 	FontBBox                          fontBox
@@ -40,29 +42,16 @@ type fontDesc struct {
 
 type fontBox struct{ Xmin, Ymin, Xmax, Ymax int }
 
-// fontDef is the JSON font definition fpdf.AddFontFromBytes reads.
-type fontDef struct {
-	Tp           string
-	Name         string
-	Desc         fontDesc
-	Up, Ut       int
-	Cw           []int
-	Enc          string
-	Diff         string
-	File         string
-	OriginalSize int
-}
-
 // fontPage is one page of a face: the characters it holds and, once
-// made, its definition and compressed subset.
+// made, its objects.
 type fontPage struct {
-	runes []rune // runes[i] is drawn with code codes[i]
+	fill  sync.Once // runes and codes are laid out when first asked for (encoding.page)
+	runes []rune    // runes[i] is drawn with code codes[i]
 	codes []byte
 	diff  string // Differences, made with the page (load); "" for page 0, WinAnsiEncoding
 
 	once sync.Once
-	def  []byte
-	z    []byte
+	objs pageObjects
 
 	cmapOnce sync.Once
 	cmap     []byte // the ToUnicode stream object (tagged.go)
@@ -70,10 +59,28 @@ type fontPage struct {
 
 // encoding places each character of a face on a page.
 type encoding struct {
-	// at is page<<8 | code for each character of the BMP; 0 when the
-	// face lacks it. Allocated apart, as metrics.w is.
-	at    *[1 << 16]uint16
-	pages []*fontPage
+	// at holds page<<8 | code for each character of the BMP, 0 when
+	// the face lacks it; latin those of the first 256 characters,
+	// copied out of at, as metrics.latin.
+	at    blockTable
+	latin [256]uint16
+	// pages are the pages of the face, each empty until asked for.
+	pages []fontPage
+}
+
+// page returns page i, its characters laid out.
+func (e *encoding) page(i int) *fontPage {
+	p := &e.pages[i]
+	p.fill.Do(func() { e.layOut(p, i) })
+	return p
+}
+
+// at is where character r is: page<<8 | code; 0 if nowhere.
+func (e *encoding) place(r rune) uint16 {
+	if uint32(r) < 256 {
+		return e.latin[uint8(r)]
+	}
+	return e.at.get(r)
 }
 
 // winAnsiHigh are the characters of Windows-1252 codes 0x80–0x9F.
@@ -84,20 +91,19 @@ var winAnsiHigh = map[byte]rune{
 	0x99: '™', 0x9a: 'š', 0x9b: '›', 0x9c: 'œ', 0x9e: 'ž', 0x9f: 'Ÿ',
 }
 
-// newEncoding lays out the pages of a face with metrics m.
-func newEncoding(m *metrics) *encoding {
-	e := &encoding{at: new([1 << 16]uint16)}
-	put := func(p *fontPage, r rune, code byte) {
-		if !m.hasGlyph(r) || e.at[r] != 0 || invisible(r) { // no glyph, placed already, or dropped by clean
+// placeChars lays out the pages of a face with tables m: where each
+// character is, page<<8 | code.
+func placeChars(m *faceTables) *[1 << 16]uint16 {
+	at := new([1 << 16]uint16)
+	page, n := 0, 0
+	put := func(r rune, code byte) {
+		if !m.hasGlyph(r) || at[r] != 0 || invisible(r) { // no glyph, placed already, or dropped by clean
 			return
 		}
-		p.runes = append(p.runes, r)
-		p.codes = append(p.codes, code)
-		e.at[r] = uint16(len(e.pages)-1)<<8 | uint16(code)
+		at[r] = uint16(page)<<8 | uint16(code)
+		n++
 	}
 	// Page 0: Windows-1252, in WinAnsiEncoding.
-	p := newFontPage()
-	e.pages = append(e.pages, p)
 	for c := 0x20; c <= 0xff; c++ {
 		r := rune(c)
 		if c >= 0x7f && c < 0xa0 {
@@ -106,27 +112,62 @@ func newEncoding(m *metrics) *encoding {
 				continue
 			}
 		}
-		put(p, r, byte(c))
+		put(r, byte(c))
 	}
 	// Pages 1 on: the rest, 224 to a page, named in Differences (made
 	// when a page is first embedded: see differences).
-	p = nil
+	n = 224
 	// The characters the face has, in code-point order, found a word of
 	// m.has at a time: most of the plane is empty.
 	for wi, word := range m.has[:] { // a slice: ranging over the array would copy it
 		for ; word != 0; word &= word - 1 {
 			r := rune(wi<<6 + bits.TrailingZeros64(word))
-			if r < 0x20 || e.at[r] != 0 || invisible(r) {
+			if r < 0x20 || at[r] != 0 || invisible(r) {
 				continue
 			}
-			if p == nil || len(p.runes) == 224 {
-				p = newFontPage()
-				e.pages = append(e.pages, p)
+			if n == 224 {
+				page, n = page+1, 0
 			}
-			put(p, r, byte(32+len(p.runes)))
+			put(r, byte(32+n))
 		}
 	}
-	return e
+	return at
+}
+
+// layOut lays out the characters of page i, p, from the placement.
+func (e *encoding) layOut(p *fontPage, i int) {
+	p.runes, p.codes = make([]rune, 0, 224), make([]byte, 0, 224)
+	if i == 0 {
+		// In the order of its codes.
+		for c := 0x20; c <= 0xff; c++ {
+			r := rune(c)
+			if c >= 0x7f && c < 0xa0 {
+				var ok bool
+				if r, ok = winAnsiHigh[byte(c)]; !ok {
+					continue
+				}
+			}
+			if e.place(r) == uint16(c) {
+				p.runes = append(p.runes, r)
+				p.codes = append(p.codes, byte(c))
+			}
+		}
+		return
+	}
+	// In the order of the characters, which is that of their codes;
+	// only the blocks with characters are looked through.
+	for hi := range 256 {
+		if e.at.index[hi] == 0 {
+			continue
+		}
+		for lo := range 256 {
+			r := rune(hi<<8 | lo)
+			if at := e.place(r); int(at>>8) == i {
+				p.runes = append(p.runes, r)
+				p.codes = append(p.codes, byte(at))
+			}
+		}
+	}
 }
 
 // psNames are the PostScript names of the faces.
@@ -138,54 +179,47 @@ var psNames = [numFaces]string{
 	mono:           "LiberationMono",
 }
 
-// family is the name fpdf knows a face's page by.
+// family names a face's page: its pregenerated files and, after "F",
+// its font resource.
 func family(f face, page int) string { return "f" + string(rune('a'+f)) + fmt.Sprint(page) }
 
-// load makes the page's subset and definition, once.
-func (p *fontPage) load(f face, page int, m *metrics) (def, z []byte) {
+// load makes the page's objects, once.
+func (p *fontPage) load(f face, page int, m *metrics) *pageObjects {
 	return p.loadFace(f, faces[f].ttf, psNames[f], page, m)
 }
 
 // loadFace is load for a face given by its TrueType data and PostScript
-// name; f numbers it for the subset's tag and fpdf's name.
-func (p *fontPage) loadFace(f face, ttf []byte, psName string, page int, m *metrics) (def, z []byte) {
+// name; f numbers it for the subset's tag and its resource name.
+func (p *fontPage) loadFace(f face, ttf []byte, psName string, page int, m *metrics) *pageObjects {
 	p.once.Do(func() {
-		var size int
-		p.z, size = pregenerated(family(f, page))
-		if p.z == nil {
-			p.z, size = cutPage(ttf, p.runes)
+		file := pregenerated(family(f, page))
+		if file == nil {
+			file = fontFileObject(cutPage(ttf, p.runes))
 		}
-		cw := make([]int, 256)
-		for i, r := range p.runes {
-			cw[p.codes[i]] = int(m.w[r])
+		if page > 0 && p.diff == "" {
+			p.diff = differences(p.runes)
 		}
-		// A subset's name starts with a tag of six capitals of its own.
-		tag := []byte("HOAAAA")
-		tag[2] = byte('A' + f)
-		tag[3] = byte('A' + page/676%26)
-		tag[4] = byte('A' + page/26%26)
-		tag[5] = byte('A' + page%26)
-		enc := "cp1252"
-		if page > 0 {
-			enc = ""
-			if p.diff == "" {
-				p.diff = differences(p.runes)
-			}
+		var cmap []byte
+		if page == 0 && f < numFaces {
+			cmap = pregeneratedCMap(f) // made ahead of time (fontcmaps.go)
 		}
-		p.def, _ = json.Marshal(fontDef{
-			Tp:           "TrueType",
-			Name:         string(tag) + "+" + psName,
-			Desc:         m.desc,
-			Up:           -106, // Liberation's underline, unused here
-			Ut:           73,
-			Cw:           cw,
-			Enc:          enc,
-			Diff:         p.diff,
-			File:         family(f, page) + ".z",
-			OriginalSize: size,
-		})
+		if cmap == nil {
+			cmap = p.toUnicode()
+		}
+		p.objs = makePageObjects(subsetName(f, page, psName), p, m, file, cmap)
 	})
-	return p.def, p.z
+	return &p.objs
+}
+
+// subsetName is the PostScript name of a page's subset: a subset's name
+// starts with a tag of six capitals of its own.
+func subsetName(f face, page int, psName string) string {
+	tag := []byte("HOAAAA")
+	tag[2] = byte('A' + f)
+	tag[3] = byte('A' + page/676%26)
+	tag[4] = byte('A' + page/26%26)
+	tag[5] = byte('A' + page%26)
+	return string(tag) + "+" + psName
 }
 
 // cutPage makes a page's subset of a face: the glyphs of runes cut from
@@ -201,13 +235,6 @@ func cutPage(ttf []byte, runes []rune) (z []byte, size int) {
 	zw.Write(sub)
 	zw.Close()
 	return b.Bytes(), len(sub)
-}
-
-// newFontPage returns an empty page with room for its 224 characters,
-// so that laying out a face's pages does not grow them character by
-// character.
-func newFontPage() *fontPage {
-	return &fontPage{runes: make([]rune, 0, 224), codes: make([]byte, 0, 224)}
 }
 
 // differences is the Differences of a page beyond the first: its

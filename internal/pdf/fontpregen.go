@@ -1,10 +1,9 @@
 package pdf
 
 import (
-	"embed"
+	_ "embed" // the pages made ahead of time
 	"strconv"
 	"strings"
-	"sync"
 )
 
 //go:generate go test -run ^TestPregeneratedFontPages$ -update .
@@ -13,16 +12,24 @@ import (
 // in a Latin-script language uses) is cut and compressed ahead of time,
 // into fontpages/, and embedded: cutting and compressing it with zlib's
 // best level took most of the time of a one-briefing build in a process
-// of its own. TestPregeneratedFontPages checks that each file is the
-// bytes cutPage makes now, so they cannot go stale (go generate, or the
+// of its own. fontpages/files.bin holds each page's whole font file
+// stream object, one after another, and index.txt where each is
+// ("name offset length" a line): embedded as a []byte, the objects are
+// written straight from the program's data, never copied into memory
+// of their own (each copy was pages of memory to fault in).
+// TestPregeneratedFontPages checks that they are the bytes cutPage and
+// fontFileObject make now, so they cannot go stale (go generate, or the
 // test with -update, rewrites them). Other pages are made when first
 // used, as before.
 
-//go:embed fontpages
-var pregenFS embed.FS
+//go:embed fontpages/files.bin
+var pregenFiles []byte
+
+//go:embed fontpages/index.txt
+var pregenIndex string
 
 // pregenFace is a face whose first page is made ahead of time; face
-// numbers the serif faces after the others, as fontSet.family does.
+// numbers the serif faces after the others, as fontSet.use does.
 type pregenFace struct {
 	face face
 	ttf  []byte
@@ -40,42 +47,21 @@ func pregeneratedFaces() []pregenFace {
 	return out
 }
 
-// pregenSizesName is the file of the subsets' sizes before compression,
-// one "name size" a line.
-const pregenSizesName = "fontpages/sizes.txt"
-
-var (
-	pregenOnce  sync.Once
-	pregenSizes map[string]int
-)
-
-// pregenerated returns the compressed subset made ahead of time for the
-// page fpdf calls name, and its size before compression; nil when there
-// is none.
-func pregenerated(name string) (z []byte, size int) {
-	pregenOnce.Do(func() {
-		pregenSizes = map[string]int{}
-		b, err := pregenFS.ReadFile(pregenSizesName)
-		if err != nil {
-			return
+// pregenerated returns the font file stream object made ahead of time
+// for the page named name (see family); nil when there is none. It is
+// the embedded bytes themselves: not to be changed.
+func pregenerated(name string) []byte {
+	for line := range strings.Lines(pregenIndex) {
+		f := strings.Fields(line)
+		if len(f) != 3 || f[0] != name {
+			continue
 		}
-		for _, line := range strings.Split(string(b), "\n") {
-			f := strings.Fields(line)
-			if len(f) != 2 {
-				continue
-			}
-			if v, err := strconv.Atoi(f[1]); err == nil {
-				pregenSizes[f[0]] = v
-			}
+		off, err1 := strconv.Atoi(f[1])
+		n, err2 := strconv.Atoi(f[2])
+		if err1 != nil || err2 != nil || off < 0 || n < 0 || off+n > len(pregenFiles) {
+			return nil
 		}
-	})
-	size, ok := pregenSizes[name]
-	if !ok {
-		return nil, 0
+		return pregenFiles[off : off+n : off+n]
 	}
-	z, err := pregenFS.ReadFile("fontpages/" + name + ".z")
-	if err != nil {
-		return nil, 0
-	}
-	return z, size
+	return nil
 }

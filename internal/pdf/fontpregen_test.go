@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"bytes"
+	"embed"
 	"fmt"
 	"strings"
 	"testing"
@@ -8,9 +10,12 @@ import (
 	"handouts/internal/gentest"
 )
 
+//go:embed fontpages
+var pregenFS embed.FS
+
 // TestPregeneratedFontPages checks that every page made ahead of time in
-// fontpages/ is what cutPage makes now from the embedded fonts, with the
-// size recorded, and that no other file is there. With -update (or go
+// fontpages/ is the font file object of what cutPage makes now from the
+// embedded fonts, and that no other file is there. With -update (or go
 // generate) it writes them.
 func TestPregeneratedFontPages(t *testing.T) {
 	if _, err := faceMetrics(); err != nil {
@@ -28,24 +33,29 @@ func TestPregeneratedFontPages(t *testing.T) {
 		}
 		return allMetrics[f]
 	}
-	var sizes strings.Builder
-	want := map[string][]byte{}
+	var files bytes.Buffer
+	var index strings.Builder
 	for _, pf := range pregeneratedFaces() {
-		name := family(pf.face, 0)
-		z, size := cutPage(pf.ttf, metricsOf(pf.face).enc.pages[0].runes)
-		want[name+".z"] = z
-		fmt.Fprintf(&sizes, "%s %d\n", name, size)
+		obj := fontFileObject(cutPage(pf.ttf, metricsOf(pf.face).enc.page(0).runes))
+		fmt.Fprintf(&index, "%s %d %d\n", family(pf.face, 0), files.Len(), len(obj))
+		files.Write(obj)
 	}
-	want["sizes.txt"] = []byte(sizes.String())
+	want := map[string][]byte{"files.bin": files.Bytes(), "index.txt": []byte(index.String())}
 
 	gentest.Dir(t, pregenFS, "fontpages", want, *update, "go generate ./internal/pdf")
 	if *update {
 		return
 	}
-	// And the build uses them: every pregenerated page is found.
+	// And the build uses them: every pregenerated page is found, and
+	// written from the embedded bytes, not a copy.
 	for _, pf := range pregeneratedFaces() {
-		if z, _ := pregenerated(family(pf.face, 0)); z == nil {
-			t.Errorf("page %s made ahead of time is not used", family(pf.face, 0))
+		name := family(pf.face, 0)
+		if obj := pregenerated(name); obj == nil {
+			t.Errorf("page %s made ahead of time is not used", name)
 		}
+	}
+	m := allMetrics[sans]
+	if got, want := m.enc.page(0).load(sans, 0, m).file, pregenerated(family(sans, 0)); len(got) == 0 || &got[0] != &want[0] {
+		t.Error("page 0 of the sans face is not written from the embedded bytes")
 	}
 }

@@ -28,7 +28,7 @@ const (
 	numFaces
 )
 
-// faceInfo names a face for fpdf and holds its TrueType data.
+// faceInfo names a face and holds its TrueType data.
 type faceInfo struct {
 	family, style string
 	ttf           []byte
@@ -60,19 +60,24 @@ func (f face) with(bold, italic bool) face {
 	return sans
 }
 
-// metrics are the widths of a face's characters, read once per process
-// from the font's cmap and hmtx tables, in thousandths of an em, rounded
-// as fpdf rounds them, so our measure of a line is the width fpdf draws.
+// metrics are the widths of a face's characters, read from the font's
+// cmap and hmtx tables, in thousandths of an em, rounded as the font's
+// Widths give them (fontobjs.go), so our measure of a line is the width
+// a reader draws. They are read
+// ahead of time (fontmetrics.go) and used where they lie in the
+// program's data: a process touches only the parts its text needs.
 type metrics struct {
-	// w is the width of each character of the Basic Multilingual Plane
-	// the font has a glyph for; has says which it has. w is allocated
-	// apart, holding no pointers, so that the runtime need not clear
-	// its 128 KB in every process: only the pages written are touched.
-	w   *[1 << 16]uint16
-	has [1 << 16 / 64]uint64
+	// has says which characters of the Basic Multilingual Plane the
+	// face has a glyph for, a bit each (r>>3, 1<<(r&7)); w holds their
+	// widths.
+	has *[hasSize]byte
+	w   blockTable
+	// latin are the widths of the first 256 characters, those of most
+	// text, copied out of w: a plain array is read faster.
+	latin [256]uint16
 	// ascent and descent in thousandths of an em (descent negative).
 	ascent, descent float64
-	// desc is the font descriptor fpdf writes for the face.
+	// desc is what the face's font descriptor says.
 	desc fontDesc
 	// enc places the face's characters on the pages embedded.
 	enc *encoding
@@ -88,25 +93,72 @@ var (
 
 // faceMetrics returns the metrics of every face.
 func faceMetrics() ([numFaces]*metrics, error) {
-	metricsOnce.Do(func() { metricsErr = readFaces(faces[:], allMetrics[:]) })
+	metricsOnce.Do(func() { metricsErr = readFaces(sans, faces[:], allMetrics[:]) })
 	return allMetrics, metricsErr
 }
 
-// readFaces reads the metrics and encoding of each of faces into out.
-func readFaces(faces []faceInfo, out []*metrics) error {
+// readFaces reads the metrics and encoding of each of faces into out,
+// the first numbered first (as fontSet.use numbers them): from the data
+// made ahead of time, or else from the fonts.
+func readFaces(first face, faces []faceInfo, out []*metrics) error {
 	for i, f := range faces {
-		m, err := readMetrics(f.ttf)
+		var m *metrics
+		var err error
+		if b := pregeneratedMetrics(first + face(i)); b != nil {
+			m, err = decodeFace(b)
+		} else {
+			m, err = readMetrics(f.ttf)
+		}
 		if err != nil {
 			return errors.New("pdf: reading embedded font " + f.family + f.style + ": " + err.Error())
 		}
-		m.enc = newEncoding(m)
 		out[i] = m
 	}
 	return nil
 }
 
 func (m *metrics) hasGlyph(r rune) bool {
-	return r >= 0 && r < 1<<16 && m.has[r>>6]&(1<<(r&63)) != 0
+	return r >= 0 && r < 1<<16 && m.has[(r>>3)&(hasSize-1)]&(1<<(r&7)) != 0
+}
+
+// hasWord is the i'th 64 bits of has: bit r&63 of word r>>6 is r's.
+func (m *metrics) hasWord(i int) uint64 { return binary.LittleEndian.Uint64(m.has[8*i:]) }
+
+// adv is the width of character r, which the face has (0 otherwise).
+func (m *metrics) adv(r rune) uint16 {
+	if uint32(r) < 256 {
+		return m.latin[uint8(r)]
+	}
+	return m.w.get(r)
+}
+
+// blockTable holds a uint16 for each character of the plane, in blocks
+// of 256 characters (little-endian), those with nothing but zeros left
+// out: the widths, or the places, of a face's characters.
+type blockTable struct {
+	// index is the block of each 256 characters (r>>8); block 0, all
+	// zeros, stands for every block left out.
+	index  *[256]byte
+	blocks []*[512]byte
+}
+
+// newBlockTable is the table of index and data, its blocks.
+func newBlockTable(index *[256]byte, data []byte) blockTable {
+	t := blockTable{index: index, blocks: make([]*[512]byte, len(data)/512)}
+	for i := range t.blocks {
+		t.blocks[i] = (*[512]byte)(data[512*i : 512*i+512])
+	}
+	return t
+}
+
+// get is r's entry; 0 beyond the plane.
+func (t *blockTable) get(r rune) uint16 {
+	if uint32(r) >= 1<<16 {
+		return 0
+	}
+	b := t.blocks[t.index[byte(r>>8)]]
+	lo := uint(byte(r)) << 1
+	return uint16(b[lo&511]) | uint16(b[(lo|1)&511])<<8 // masked: no bounds check
 }
 
 // width of s in thousandths of an em; s holds only characters the font
@@ -115,7 +167,7 @@ func (m *metrics) width(s string) int {
 	w := 0
 	for _, r := range s {
 		if r < 1<<16 {
-			w += int(m.w[r])
+			w += int(m.adv(r))
 		}
 	}
 	return w
@@ -161,8 +213,33 @@ func invisible(r rune) bool {
 		(r >= 0x202a && r <= 0x202e) || (r >= 0x2060 && r <= 0x206f) || r == 0xfeff
 }
 
-// readMetrics reads the widths and character map of a TrueType font.
+// faceTables are a face's metrics over the whole plane, as read from
+// its TrueType data: what the metrics made ahead of time are made of.
+type faceTables struct {
+	w   [1 << 16]uint16
+	has [1 << 16 / 64]uint64
+	// ascent and descent in thousandths of an em (descent negative).
+	ascent, descent float64
+	desc            fontDesc
+	replacement     rune
+}
+
+func (m *faceTables) hasGlyph(r rune) bool {
+	return r >= 0 && r < 1<<16 && m.has[r>>6]&(1<<(r&63)) != 0
+}
+
+// readMetrics reads the metrics of a TrueType font, as the data made
+// ahead of time holds them.
 func readMetrics(ttf []byte) (*metrics, error) {
+	t, err := readTables(ttf)
+	if err != nil {
+		return nil, err
+	}
+	return decodeFace(encodeFace(t, placeChars(t)))
+}
+
+// readTables reads the widths and character map of a TrueType font.
+func readTables(ttf []byte) (*faceTables, error) {
 	tables, err := truetype.Tables(ttf)
 	if err != nil {
 		return nil, err
@@ -186,8 +263,7 @@ func readMetrics(ttf []byte) (*metrics, error) {
 		}
 		return int(binary.BigEndian.Uint16(hmtx[4*gid:]))
 	}
-	m := &metrics{
-		w:       new([1 << 16]uint16),
+	m := &faceTables{
 		ascent:  float64(int16(binary.BigEndian.Uint16(hhea[4:]))) * scale,
 		descent: float64(int16(binary.BigEndian.Uint16(hhea[6:]))) * scale,
 	}

@@ -14,7 +14,7 @@ func TestStripHints(t *testing.T) {
 		t.Fatal(err)
 	}
 	for f := face(0); f < numFaces; f++ {
-		p := ms[f].enc.pages[0]
+		p := ms[f].enc.page(0)
 		sub := fpdf.UTF8CutFont(faces[f].ttf, string(p.runes))
 		small, err := stripHints(sub)
 		if err != nil {
@@ -38,8 +38,8 @@ func TestStripHints(t *testing.T) {
 			t.Fatalf("face %d: the font without hints does not read: %v", f, err)
 		}
 		for _, r := range p.runes {
-			if !b.hasGlyph(r) || a.w[r] != b.w[r] || b.w[r] != ms[f].w[r] {
-				t.Errorf("face %d: %q is %v/%d without hints, %v/%d with", f, r, b.hasGlyph(r), b.w[r], a.hasGlyph(r), a.w[r])
+			if !b.hasGlyph(r) || a.adv(r) != b.adv(r) || b.adv(r) != ms[f].adv(r) {
+				t.Errorf("face %d: %q is %v/%d without hints, %v/%d with", f, r, b.hasGlyph(r), b.adv(r), a.hasGlyph(r), a.adv(r))
 			}
 		}
 		checkGlyphs(t, small)

@@ -126,7 +126,7 @@ func allText(fs fontSet) *[1 << 16 / 64]uint64 {
 	ms := fs.m
 	t.once.Do(func() {
 		for i := range t.has {
-			t.has[i] = ms[sans].has[i] & ms[sansBold].has[i] & ms[sansItalic].has[i] & ms[sansBoldItalic].has[i]
+			t.has[i] = ms[sans].hasWord(i) & ms[sansBold].hasWord(i) & ms[sansItalic].hasWord(i) & ms[sansBoldItalic].hasWord(i)
 		}
 	})
 	return &t.has

@@ -530,7 +530,7 @@ func (l *layouter) code(n *briefing.CodeBlock, bx box) {
 			for i, r := range src {
 				cw := 0.0
 				if r < 1<<16 {
-					cw = float64(m.w[r]) * st.size / 1000
+					cw = float64(m.adv(r)) * st.size / 1000
 				}
 				if w+cw > avail && i > 0 {
 					break

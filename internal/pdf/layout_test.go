@@ -289,8 +289,8 @@ func TestEncodingPages(t *testing.T) {
 		e := m.enc
 		// Page 0 is Windows-1252 at its own codes.
 		for r, code := range map[rune]byte{'A': 'A', '£': 0xa3, 'é': 0xe9, '€': 0x80, '’': 0x92, '—': 0x97} {
-			if e.at[r] != uint16(code) {
-				t.Errorf("face %d: %q at %#x, want page 0 code %#x", f, r, e.at[r], code)
+			if e.place(r) != uint16(code) {
+				t.Errorf("face %d: %q at %#x, want page 0 code %#x", f, r, e.place(r), code)
 			}
 		}
 		// Every character the face has is on exactly one page.
@@ -299,7 +299,7 @@ func TestEncodingPages(t *testing.T) {
 			if !m.hasGlyph(r) || invisible(r) {
 				continue
 			}
-			at := e.at[r]
+			at := e.place(r)
 			if at == 0 || byte(at) < 32 {
 				t.Fatalf("face %d: %U has no page", f, r)
 			}
@@ -308,8 +308,8 @@ func TestEncodingPages(t *testing.T) {
 			}
 			seen[at] = r
 		}
-		for i, p := range e.pages {
-			if len(p.runes) > 224 || len(p.runes) == 0 {
+		for i := range e.pages {
+			if p := e.page(i); len(p.runes) > 224 || len(p.runes) == 0 {
 				t.Errorf("face %d page %d holds %d characters", f, i, len(p.runes))
 			}
 		}
@@ -323,11 +323,11 @@ func TestPagesAreFixed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := ms[sans].enc.pages[1]
-	def, z := p.load(sans, 1, ms[sans])
+	p := ms[sans].enc.page(1)
+	o := p.load(sans, 1, ms[sans])
 	fresh := &fontPage{runes: p.runes, codes: p.codes, diff: p.diff}
-	def2, z2 := fresh.load(sans, 1, ms[sans])
-	if !bytes.Equal(def, def2) || !bytes.Equal(z, z2) {
+	o2 := fresh.load(sans, 1, ms[sans])
+	if !bytes.Equal(o.font, o2.font) || !bytes.Equal(o.desc, o2.desc) || !bytes.Equal(o.file, o2.file) || !bytes.Equal(o.cmap, o2.cmap) {
 		t.Error("a font page made twice differs")
 	}
 }

@@ -388,9 +388,10 @@ func render(w io.Writer, pp paper, th *Theme, h *handout.Handout, d *briefing.Do
 	measure := func(s string) float64 { return float64(ms[sans].width(s)) * fs.size / 1000 }
 	footer := ms[sans].clean(strings.Join(strings.Fields(h.Footer), " "))
 
-	// Fonts are added as their pages are first used; fpdf writes them
-	// in sorted order whatever the order of use.
-	var added [numFaces][]bool
+	// Fonts are added as their pages are first used; finish writes them
+	// in order of face and page whatever the order of use.
+	var used [numFaces][]usedFont
+	tg := &tagging{tree: tree, lang: h.Meta.Language, title: metaText(h.Meta.Title), pageH: pp.h, anchors: map[string]place{}}
 	var cur struct {
 		face   face
 		page   int
@@ -398,6 +399,8 @@ func render(w io.Writer, pp paper, th *Theme, h *handout.Handout, d *briefing.Do
 		colour Colour
 	}
 	cur.page = -1
+	tw := &textWriter{f: f}
+	tw.setColour(cur.colour)
 	var code []byte
 	text := func(x, y float64, s string, st style) {
 		m := ms[st.face]
@@ -408,47 +411,46 @@ func render(w io.Writer, pp paper, th *Theme, h *handout.Handout, d *briefing.Do
 			if len(code) == 0 {
 				return
 			}
-			if added[st.face] == nil {
-				added[st.face] = make([]bool, len(enc.pages))
+			if used[st.face] == nil {
+				used[st.face] = make([]usedFont, len(enc.pages))
 			}
-			if !added[st.face][page] {
-				def, z := fonts.load(st.face, page)
-				f.AddFontFromBytes(fonts.family(st.face, page), "", def, z)
-				added[st.face][page] = true
+			u := &used[st.face][page]
+			if u.objs == nil {
+				*u = fonts.use(st.face, page)
+				tg.fonts = append(tg.fonts, *u)
 			}
 			if cur.face != st.face || cur.page != page || cur.size != st.size {
-				f.SetFont(fonts.family(st.face, page), "", st.size)
+				f.RawWriteStr(u.tfOperator(st.size))
 				cur.face, cur.page, cur.size = st.face, page, st.size
 			}
 			if cur.colour != st.colour {
-				f.SetTextColor(int(st.colour.R), int(st.colour.G), int(st.colour.B))
+				tw.setColour(st.colour)
 				cur.colour = st.colour
 			}
-			f.Text(x, y, string(code))
+			tw.show(x, y, code)
 			x += float64(runW) * st.size / 1000
 			code, runW = code[:0], 0
 		}
 		for _, r := range s {
-			if r >= 1<<16 || enc.at[r] == 0 {
-				if r = m.replacement; enc.at[r] == 0 {
+			if r >= 1<<16 || enc.place(r) == 0 {
+				if r = m.replacement; enc.place(r) == 0 {
 					continue
 				}
 			}
-			at := enc.at[r]
+			at := enc.place(r)
 			if p := int(at >> 8); p != page {
 				flush()
 				page = p
 			}
 			code = append(code, byte(at))
-			runW += int(m.w[r])
+			runW += int(m.adv(r))
 		}
 		flush()
 	}
-	f.SetTextColor(0, 0, 0)
 	pics := images{f: f, figs: figs}
-	tg := &tagging{tree: tree, lang: h.Meta.Language, title: metaText(h.Meta.Title), pageH: pp.h, anchors: map[string]place{}}
 	for n, p := range pages {
 		f.AddPage()
+		cur.page = -1 // a new page's content sets its font afresh
 		tg.pages = append(tg.pages, nil)
 		for _, o := range p.ops {
 			if o.kind == opText || o.kind == opRect || o.kind == opLine || o.kind == opImage || o.kind == opQR {

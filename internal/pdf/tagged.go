@@ -61,6 +61,7 @@ type tagging struct {
 	marks   []mark
 	annots  []annot
 	anchors map[string]place
+	fonts   []usedFont // the font pages drawn with
 }
 
 // mark makes t the marked content open on page n: it ends the one open
@@ -497,19 +498,11 @@ func (g *tagging) finish(w io.Writer, raw []byte) error {
 		}
 		objs[pn] = insertKeys(objs[pn], keys)
 	}
-	// Fonts: a ToUnicode map each.
-	for n := 1; n < len(r.objs); n++ {
-		o := objs[n]
-		if !bytes.HasPrefix(o, []byte("<</Type /Font")) {
-			continue
+	// Fonts: ours, named in the pages' resources (fontobjs.go).
+	if len(g.fonts) > 0 {
+		if err := addFonts(&objs, alloc, refAfter(objs[r.pages[0]], "/Resources "), g.fonts); err != nil {
+			return err
 		}
-		cm := toUnicodeOf(o)
-		if cm == nil {
-			continue
-		}
-		c := alloc()
-		objs[c] = cm
-		objs[n] = insertKeys(o, "/ToUnicode "+ref(c))
 	}
 	meta := alloc()
 	objs[meta] = xmpStream(g.title, g.lang)
@@ -608,44 +601,6 @@ func (f *flushless) Write(b []byte) (int, error) {
 }
 
 func (f *flushless) Flush() error { return f.err }
-
-// toUnicodeOf makes the ToUnicode map of one of our font pages, known
-// by the subset tag of its /BaseFont (see fontPage.load); nil for
-// another font.
-func toUnicodeOf(font []byte) []byte {
-	i := bytes.Index(font, []byte("/BaseFont /HO"))
-	if i < 0 || i+len("/BaseFont /")+6 > len(font) {
-		return nil
-	}
-	tag := font[i+len("/BaseFont /") : i+len("/BaseFont /")+6]
-	f := face(tag[2] - 'A')
-	page := int(tag[3]-'A')*676 + int(tag[4]-'A')*26 + int(tag[5]-'A')
-	var m *metrics
-	switch {
-	case f < numFaces:
-		ms, err := faceMetrics()
-		if err != nil {
-			return nil
-		}
-		m = ms[f]
-		if page == 0 {
-			if cm := pregeneratedCMap(f); cm != nil {
-				return cm // made ahead of time (fontcmaps.go)
-			}
-		}
-	case f < numFaces+face(len(serifFaces)):
-		// A Liberation Serif face (fontSet.load numbers them after ours).
-		ms, err := serifFaceMetrics()
-		if err != nil {
-			return nil
-		}
-		m = ms[f-numFaces]
-	}
-	if m == nil || page >= len(m.enc.pages) {
-		return nil
-	}
-	return m.enc.pages[page].toUnicode()
-}
 
 // toUnicode is the page's ToUnicode CMap stream object, made once.
 func (p *fontPage) toUnicode() []byte {

@@ -423,7 +423,7 @@ func (l *layouter) breakWord(word []wordPiece, w float64, lines *[]line, cur *li
 		for _, r := range p.text {
 			cw := 0.0
 			if r < 1<<16 {
-				cw = float64(m.w[r]) * p.st.size / 1000
+				cw = float64(m.adv(r)) * p.st.size / 1000
 			}
 			chars = append(chars, ch{r, p.st, cw})
 		}
