@@ -97,6 +97,11 @@ type Document struct {
 	// Footnotes in order of first reference; FootnoteRef.N indexes them
 	// from 1.
 	Footnotes []*Footnote
+
+	// PictureURLs are the addresses of the local pictures shown, what
+	// PictureURLs finds: a build that parses a briefing before hashing
+	// its inputs takes them from here rather than parsing it twice.
+	PictureURLs []string
 }
 
 // Sections returns the sections in handout order: impact, summary, key

@@ -144,7 +144,15 @@ func PictureURLs(path string, src []byte, root string) []string {
 	if !bytes.Contains(src, []byte("![")) {
 		return nil
 	}
-	uses := pictureUses(path, src)
+	return pictureURLsOf(src, pictureUses(path, src))
+}
+
+// pictureURLsOf returns the addresses of the pictures parsing src found,
+// as PictureURLs does.
+func pictureURLsOf(src []byte, uses []pictureUse) []string {
+	if !bytes.Contains(src, []byte("![")) {
+		return nil
+	}
 	var out []string
 	for i, u := range uses {
 		if i == MaxPictures {

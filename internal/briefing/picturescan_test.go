@@ -22,6 +22,13 @@ func samePictures(t *testing.T, name string, src []byte) int {
 	if !slices.Equal(got, want) {
 		t.Errorf("%s: pictureUses found %q, parse %q", name, got, want)
 	}
+	// A build takes the addresses from a parsed document in place of
+	// PictureURLs: they must be the same.
+	if doc, _ := Parse(name, src, Options{NoPictures: true}); doc != nil {
+		if urls := PictureURLs(name, src, ""); !slices.Equal(doc.PictureURLs, urls) {
+			t.Errorf("%s: the document's picture addresses %q, PictureURLs %q", name, doc.PictureURLs, urls)
+		}
+	}
 	return len(want)
 }
 

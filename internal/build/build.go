@@ -600,6 +600,17 @@ func runItems(ctx context.Context, e *env, items []*Item, observe func(Event)) {
 	}
 }
 
+// recordedAny reports whether the manifest records any of outs: if none,
+// each is made whatever its inputs.
+func recordedAny(m *manifest.Manifest, outs []Output) bool {
+	for _, o := range outs {
+		if _, ok := m.Outputs[o.Name]; ok {
+			return true
+		}
+	}
+	return false
+}
+
 // buildItem builds one briefing's handouts. It never panics: a panic in a
 // writer is reported as that handout's error.
 func buildItem(ctx context.Context, e *env, it *Item) {
@@ -639,8 +650,28 @@ func buildItem(ctx context.Context, e *env, it *Item) {
 		return
 	}
 	srcSum := sha256.Sum256(src)
+	// A briefing whose every handout will be made (a first build, or
+	// --force) is parsed first, and the pictures it shows found by that
+	// parse rather than by one of their own.
+	var doc *briefing.Document
+	var diags diag.List
+	parsed := false
+	if e.o.Force || !recordedAny(e.old, it.Outputs) {
+		var cerr error
+		doc, diags, cerr = parseCtx(ctx, it.Source, src, e.parseOpts)
+		if cerr != nil {
+			setAll(it, Interrupted)
+			return
+		}
+		parsed = true
+	}
 	// The pictures the briefing shows are inputs too.
-	pics := e.sums.picturesSum(it.Source, src, srcSum, e.parseOpts.Root)
+	var pics []byte
+	if doc != nil && bytes.Contains(src, []byte("![")) {
+		pics = e.sums.picturesSumAt(it.Source, srcSum, e.parseOpts.Root, doc.PictureURLs)
+	} else {
+		pics = e.sums.picturesSum(it.Source, src, srcSum, e.parseOpts.Root)
+	}
 	e.sums.rememberSource(it, srcSum, src, pics)
 	if pics != nil {
 		srcSum = mixPictures(srcSum, pics)
@@ -673,12 +704,15 @@ func buildItem(ctx context.Context, e *env, it *Item) {
 		return
 	}
 
-	doc, diags, cerr := parseCtx(ctx, it.Source, src, e.parseOpts)
-	if cerr != nil {
-		for _, i := range todo {
-			it.Outputs[i].Status = Interrupted
+	if !parsed {
+		var cerr error
+		doc, diags, cerr = parseCtx(ctx, it.Source, src, e.parseOpts)
+		if cerr != nil {
+			for _, i := range todo {
+				it.Outputs[i].Status = Interrupted
+			}
+			return
 		}
-		return
 	}
 	if doc != nil && doc.Meta.Draft && !e.o.Drafts {
 		skipDraft(it, diags, todo)

@@ -18,7 +18,7 @@ import (
 // fakeParse stands in for the briefing parser: the document's title is
 // the whole source, and a line "ERROR" is an error on that line, a line
 // "WARN" a warning.
-func fakeParse(path string, src []byte, _ briefing.Options) (*briefing.Document, diag.List) {
+func fakeParse(path string, src []byte, opts briefing.Options) (*briefing.Document, diag.List) {
 	var l diag.List
 	for i, line := range strings.Split(string(src), "\n") {
 		switch strings.TrimSpace(line) {
@@ -29,7 +29,10 @@ func fakeParse(path string, src []byte, _ briefing.Options) (*briefing.Document,
 		}
 	}
 	name := strings.TrimSuffix(filepath.Base(path), ".md")
-	return &briefing.Document{Path: path, Name: name, Meta: briefing.Meta{Title: string(src)}}, l
+	// The pictures are those a real parse finds: a build that parses
+	// first hashes them from here.
+	pics := briefing.PictureURLs(path, src, opts.Root)
+	return &briefing.Document{Path: path, Name: name, Meta: briefing.Meta{Title: string(src)}, PictureURLs: pics}, l
 }
 
 func fakeWriter(format string) writeFunc {

@@ -330,7 +330,15 @@ func (c *sumCache) picturesSum(source string, src []byte, srcSum [32]byte, root 
 	if pics, ok := c.knownPicturesSum(source, srcSum, root); ok {
 		return pics
 	}
-	urls := briefing.PictureURLs(source, src, root)
+	return c.picturesSumAt(source, srcSum, root, briefing.PictureURLs(source, src, root))
+}
+
+// picturesSumAt is picturesSum for a briefing whose pictures' addresses
+// are known (from its parse: doc.PictureURLs), kept for the next build.
+func (c *sumCache) picturesSumAt(source string, srcSum [32]byte, root string, urls []string) []byte {
+	if c == nil {
+		return c.picturesSumOf(briefing.ResolvePictures(source, root, urls))
+	}
 	c.mu.Lock()
 	c.picsUsed[picsKey(source, srcSum, root)] = urls
 	c.mu.Unlock()
