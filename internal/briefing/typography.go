@@ -1,0 +1,208 @@
+package briefing
+
+// Typographic punctuation, read by an inline parser of our own: straight
+// quotes become curly ones (‘ ’ “ ”), an apostrophe becomes ’, "--" an en
+// dash, "---" an em dash and "..." an ellipsis, written as the characters
+// themselves. Angle quotes (<< >>) are left as typed: they are not
+// English usage. Code, link addresses and escaped characters are never
+// touched: the parser only sees text.
+
+import (
+	"unicode"
+
+	"github.com/yuin/goldmark"
+	gast "github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// The characters written, shared by every node that holds one.
+var (
+	leftSingle  = []byte("‘")
+	rightSingle = []byte("’") // also the apostrophe
+	leftDouble  = []byte("“")
+	rightDouble = []byte("”")
+	enDash      = []byte("–")
+	emDash      = []byte("—")
+	ellipsis    = []byte("…")
+)
+
+// typographer is the goldmark extension that writes them.
+type typographer struct{}
+
+func (typographer) Extend(m goldmark.Markdown) {
+	// Before every other inline parser, so that "--" and quotes are
+	// read here first.
+	m.Parser().AddOptions(parser.WithInlineParsers(util.Prioritized(punctuation{}, 9999)))
+}
+
+type punctuation struct{}
+
+func (punctuation) Trigger() []byte { return []byte{'\'', '"', '-', '.'} }
+
+func (punctuation) Parse(parent gast.Node, block text.Reader, pc parser.Context) gast.Node {
+	line, _ := block.PeekLine()
+	var out []byte
+	n := 1
+	switch line[0] {
+	case '-':
+		switch {
+		case len(line) > 2 && line[1] == '-' && line[2] == '-':
+			out, n = emDash, 3
+		case len(line) > 1 && line[1] == '-':
+			out, n = enDash, 2
+		}
+	case '.':
+		if len(line) > 2 && line[1] == '.' && line[2] == '.' {
+			out, n = ellipsis, 3
+		}
+	case '\'', '"':
+		before := block.PrecendingCharacter()
+		d := parser.ScanDelimiter(line, before, 1, quoteRun{})
+		if d == nil {
+			return nil
+		}
+		q := openQuotesOf(pc)
+		if line[0] == '"' {
+			out = q.doubleQuote(line, before, d.CanOpen, d.CanClose)
+		} else {
+			out = q.singleQuote(line, before, d.CanOpen, d.CanClose)
+		}
+	}
+	if out == nil {
+		return nil
+	}
+	block.Advance(n)
+	s := gast.NewString(out)
+	s.SetCode(true) // the characters as they are
+	return s
+}
+
+// openQuotes counts the quotes opened and not yet closed. The counts run
+// over the whole body, not one paragraph: a quote left open in one
+// paragraph lets a later one close it, as handouts have always been
+// typeset.
+type openQuotes struct{ single, double int }
+
+var openQuotesKey = parser.NewContextKey()
+
+func openQuotesOf(pc parser.Context) *openQuotes {
+	q, _ := pc.Get(openQuotesKey).(*openQuotes)
+	if q == nil {
+		q = &openQuotes{}
+		pc.Set(openQuotesKey, q)
+	}
+	return q
+}
+
+// singleQuote reads the ' at the start of line, before being the character
+// before it and open and close whether it is left- and right-flanking:
+// it returns what to write, or nil to leave it as typed.
+func (q *openQuotes) singleQuote(line []byte, before rune, open, close bool) []byte {
+	more := len(line) > 1
+	var next byte
+	if more {
+		next = line[1]
+	}
+	switch {
+	case open && !close && isDecade(line):
+		return rightSingle // the '90s
+	case more && (unicode.IsPunct(before) || unicode.IsSpace(before)) &&
+		(next == 't' || next == 'e' || next == 'n' || next == 'l'):
+		return rightSingle // 'twas, 'em, 'n', 'less
+	case more && (unicode.IsDigit(before) || unicode.IsLetter(before)) && unicode.IsLetter(util.ToRune(line, 1)):
+		return rightSingle // don't, O'Brien
+	case open && !close:
+		if isContraction(line) {
+			return rightSingle // 's, 'm, 've at a word's start
+		}
+		q.single++
+		return leftSingle
+	case len(line) > 2 && !unicode.IsDigit(util.ToRune(line, 1)):
+		return rightSingle // Smiths', doin'
+	case q.single > 0 && closes(line, open, close):
+		q.single--
+		return rightSingle
+	}
+	return nil
+}
+
+// doubleQuote reads the " at the start of line, as singleQuote does the '.
+func (q *openQuotes) doubleQuote(line []byte, before rune, open, close bool) []byte {
+	switch {
+	case open && !close:
+		q.double++
+		return leftDouble
+	case q.double > 0 && closes(line, open, close):
+		if len(line) > 1 && line[1] == '"' && unicode.IsDigit(before) {
+			return nil // 21"" is inches then a closing quote
+		}
+		q.double--
+		return rightDouble
+	}
+	return nil
+}
+
+// isDecade reports whether line starts with a year cut to two digits,
+// '90s, before a space, punctuation or the end of the line.
+func isDecade(line []byte) bool {
+	if len(line) < 4 || !util.IsNumeric(line[1]) || !util.IsNumeric(line[2]) || line[3] != 's' {
+		return false
+	}
+	if len(line) == 4 {
+		return true
+	}
+	after := util.ToRune(line, 4)
+	return util.IsSpaceRune(after) || util.IsPunctRune(after)
+}
+
+// isContraction reports whether line starts with '[smtd] or
+// '(ve|ll|re) as a whole word.
+func isContraction(line []byte) bool {
+	ends := func(k int) bool {
+		return len(line) <= k || util.IsPunct(line[k]) || util.IsSpace(line[k])
+	}
+	if len(line) > 1 {
+		switch line[1] {
+		case 's', 'm', 't', 'd':
+			if ends(2) {
+				return true
+			}
+		}
+	}
+	if len(line) > 2 {
+		switch string(line[1:3]) {
+		case "ve", "ll", "re":
+			return ends(3)
+		}
+	}
+	return false
+}
+
+// closes reports whether the quote at the start of line can close one:
+// right-flanking only, or both and followed by punctuation then
+// punctuation, a space or the end of the line.
+func closes(line []byte, open, close bool) bool {
+	if !close {
+		return false
+	}
+	if !open {
+		return true
+	}
+	return len(line) > 1 && unicode.IsPunct(util.ToRune(line, 1)) &&
+		(len(line) == 2 || util.IsPunct(line[2]) || util.IsSpace(line[2]))
+}
+
+// quoteRun is the delimiter processor that parser.ScanDelimiter needs
+// to say whether a quote opens or closes; quotes are never paired as
+// emphasis is.
+type quoteRun struct{}
+
+func (quoteRun) IsDelimiter(b byte) bool { return b == '\'' || b == '"' }
+
+func (quoteRun) CanOpenCloser(opener, closer *parser.Delimiter) bool {
+	return opener.Char == closer.Char
+}
+
+func (quoteRun) OnMatch(consumes int) gast.Node { return nil }
