@@ -32,8 +32,8 @@ var (
 type typographer struct{}
 
 func (typographer) Extend(m goldmark.Markdown) {
-	// Before every other inline parser, so that "--" and quotes are
-	// read here first.
+	// Last of the inline parsers on its characters (none of goldmark's
+	// own reads them).
 	m.Parser().AddOptions(parser.WithInlineParsers(util.Prioritized(punctuation{}, 9999)))
 }
 
