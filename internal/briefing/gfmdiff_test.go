@@ -251,6 +251,7 @@ var typographyCases = []string{
 	"![\"alt\" -- text](pic.png)",
 	"*'emph'* **\"strong\"** _'under'_",
 	"\"*emph*\" '**strong**'",
+	"*a, b > c* _x,\ny_ **p, q**",
 	"'a\n\nb'",
 	"\"a\n\nb\"",
 	"'a\n\nb' c",

@@ -39,7 +39,10 @@ func (typographer) Extend(m goldmark.Markdown) {
 
 type punctuation struct{}
 
-func (punctuation) Trigger() []byte { return []byte{'\'', '"', '-', '.'} }
+// Trigger names the characters read, and ',' and '>', which are not:
+// the parser splits text where each of them stands, and text in
+// emphasis reaches the model in those pieces, as it always has.
+func (punctuation) Trigger() []byte { return []byte{'\'', '"', '-', '.', ',', '>'} }
 
 func (punctuation) Parse(parent gast.Node, block text.Reader, pc parser.Context) gast.Node {
 	line, _ := block.PeekLine()
