@@ -62,15 +62,13 @@ func (punctuation) Parse(parent gast.Node, block text.Reader, pc parser.Context)
 		}
 	case '\'', '"':
 		before := block.PrecendingCharacter()
-		d := parser.ScanDelimiter(line, before, 1, quoteRun{})
-		if d == nil {
-			return nil
-		}
+		_, at := block.Position()
 		q := openQuotesOf(pc)
+		open, close := flanking(before, q.afterRun(line, at.Start))
 		if line[0] == '"' {
-			out = q.doubleQuote(line, before, d.CanOpen, d.CanClose)
+			out = q.doubleQuote(line, before, open, close)
 		} else {
-			out = q.singleQuote(line, before, d.CanOpen, d.CanClose)
+			out = q.singleQuote(line, before, open, close)
 		}
 	}
 	if out == nil {
@@ -86,7 +84,15 @@ func (punctuation) Parse(parent gast.Node, block text.Reader, pc parser.Context)
 // over the whole body, not one paragraph: a quote left open in one
 // paragraph lets a later one close it, as handouts have always been
 // typeset.
-type openQuotes struct{ single, double int }
+type openQuotes struct {
+	single, double int
+
+	// The run of quotes being read, so that each quote of a long run
+	// does not look for its end again: the offset of its next quote, its
+	// end, the end of its line and the character after it.
+	runNext, runEnd, runLineEnd int
+	runAfter                    rune
+}
 
 var openQuotesKey = parser.NewContextKey()
 
@@ -197,15 +203,35 @@ func closes(line []byte, open, close bool) bool {
 		(len(line) == 2 || util.IsPunct(line[2]) || util.IsSpace(line[2]))
 }
 
-// quoteRun is the delimiter processor that parser.ScanDelimiter needs
-// to say whether a quote opens or closes; quotes are never paired as
-// emphasis is.
-type quoteRun struct{}
-
-func (quoteRun) IsDelimiter(b byte) bool { return b == '\'' || b == '"' }
-
-func (quoteRun) CanOpenCloser(opener, closer *parser.Delimiter) bool {
-	return opener.Char == closer.Char
+// afterRun returns the character after the run of quotes that starts
+// line, at offset at of the source (a space at the end of the line).
+func (q *openQuotes) afterRun(line []byte, at int) rune {
+	lineEnd := at + len(line)
+	if at == q.runNext && at < q.runEnd && lineEnd == q.runLineEnd {
+		// The next quote of the run read last, on the same line: the
+		// same source bytes follow.
+		q.runNext++
+		return q.runAfter
+	}
+	j := 1
+	for j < len(line) && line[j] == line[0] {
+		j++
+	}
+	after := ' '
+	if j < len(line) {
+		after = util.ToRune(line, j)
+	}
+	q.runNext, q.runEnd, q.runLineEnd, q.runAfter = at+1, at+j, lineEnd, after
+	return after
 }
 
-func (quoteRun) OnMatch(consumes int) gast.Node { return nil }
+// flanking says whether a run of quotes between the characters before
+// and after can open and close a quotation: whether it is left- and
+// right-flanking, as CommonMark defines them for emphasis.
+func flanking(before, after rune) (open, close bool) {
+	beforeSpace, afterSpace := util.IsSpaceRune(before), util.IsSpaceRune(after)
+	beforePunct, afterPunct := util.IsPunctRune(before), util.IsPunctRune(after)
+	open = !afterSpace && (!afterPunct || beforeSpace || beforePunct)
+	close = !beforeSpace && (!beforePunct || afterSpace || afterPunct)
+	return open, close
+}
