@@ -23,11 +23,7 @@ import (
 // formerMarkdown is the configuration handouts were built with, its
 // tables handed to the converter as our own nodes (formerTables).
 var formerMarkdown = goldmark.New(
-	goldmark.WithExtensions(
-		extension.Table,
-		extension.Footnote,
-		extension.NewLinkify(extension.WithLinkifyAllowedProtocols([]string{"http:", "https:"})),
-	),
+	goldmark.WithExtensions(append([]goldmark.Extender{extension.Table}, footnotesAndLinks...)...),
 	goldmark.WithParserOptions(
 		parser.WithInlineParsers(util.Prioritized(extension.NewTypographerParser(formerTypography{}), 9999)),
 		// After every transformer of the extensions (the table's fixes
@@ -35,6 +31,14 @@ var formerMarkdown = goldmark.New(
 		parser.WithASTTransformers(util.Prioritized(formerTables{}, 1<<20)),
 	),
 )
+
+// footnotesAndLinks are the footnotes and bare links as markdown.go
+// reads them: the comparison is of tables and punctuation only, so both
+// configurations must share them.
+var footnotesAndLinks = []goldmark.Extender{
+	extension.Footnote,
+	extension.NewLinkify(extension.WithLinkifyAllowedProtocols([]string{"http:", "https:"})),
+}
 
 // formerTypography configured goldmark's typographer: characters, not
 // entities, and no angle quotes.
