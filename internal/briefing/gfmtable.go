@@ -51,9 +51,6 @@ func (n *tableRowNode) Dump(src []byte, level int) { gast.DumpHelper(n, src, lev
 // holds its inline content.
 type tableCellNode struct {
 	gast.BaseBlock
-	// pipes are the source offsets of the backslashes of "\|" after a
-	// backtick in the cell: code there must lose them (unpipeCode).
-	pipes []int
 }
 
 func (*tableCellNode) Kind() gast.NodeKind { return kindTableCell }
@@ -75,6 +72,13 @@ func (gfmTables) Extend(m goldmark.Markdown) {
 // pipedCellsKey holds, in a parse's context, the cells with a "\|"
 // that code in them may hold, for tableCode.
 var pipedCellsKey = parser.NewContextKey()
+
+// pipedCell is a cell with the source offsets of the backslashes of
+// each "\|" after a backtick in it: code there must lose them.
+type pipedCell struct {
+	cell  *tableCellNode
+	pipes []int
+}
 
 type tableParagraphs struct{}
 
@@ -220,7 +224,7 @@ func tableRow(src []byte, seg text.Segment, align []Align, header bool, pc parse
 		end--
 	}
 	cells := 0
-	var piped []*tableCellNode
+	var piped []pipedCell
 	for pos < end {
 		if cells == len(align) && !header {
 			break
@@ -229,6 +233,7 @@ func tableRow(src []byte, seg text.Segment, align []Align, header bool, pc parse
 		cell.SetPos(seg.Start + pos)
 		stop := pos
 		backtick := false
+		var pipes []int
 		for ; stop < end; stop++ {
 			c := line[stop]
 			if c == '`' {
@@ -241,7 +246,7 @@ func tableRow(src []byte, seg text.Segment, align []Align, header bool, pc parse
 				break
 			}
 			if backtick {
-				cell.pipes = append(cell.pipes, seg.Start+stop-1)
+				pipes = append(pipes, seg.Start+stop-1)
 			}
 		}
 		content := text.NewSegment(seg.Start+pos, seg.Start+stop)
@@ -249,8 +254,8 @@ func tableRow(src []byte, seg text.Segment, align []Align, header bool, pc parse
 		content = content.TrimRightSpace(src)
 		cell.Lines().Append(content)
 		row.AppendChild(row, cell)
-		if cell.pipes != nil {
-			piped = append(piped, cell)
+		if pipes != nil {
+			piped = append(piped, pipedCell{cell, pipes})
 		}
 		cells++
 		pos = stop + 1
@@ -262,7 +267,7 @@ func tableRow(src []byte, seg text.Segment, align []Align, header bool, pc parse
 		row.AppendChild(row, &tableCellNode{})
 	}
 	if piped != nil {
-		list, _ := pc.Get(pipedCellsKey).([]*tableCellNode)
+		list, _ := pc.Get(pipedCellsKey).([]pipedCell)
 		pc.Set(pipedCellsKey, append(list, piped...))
 	}
 	return row, true
@@ -274,15 +279,15 @@ func tableRow(src []byte, seg text.Segment, align []Align, header bool, pc parse
 type tableCode struct{}
 
 func (tableCode) Transform(doc *gast.Document, reader text.Reader, pc parser.Context) {
-	list, _ := pc.Get(pipedCellsKey).([]*tableCellNode)
+	list, _ := pc.Get(pipedCellsKey).([]pipedCell)
 	if list == nil {
 		return
 	}
 	pc.Set(pipedCellsKey, nil)
-	for _, cell := range list {
-		_ = gast.Walk(cell, func(n gast.Node, entering bool) (gast.WalkStatus, error) {
+	for _, p := range list {
+		_ = gast.Walk(p.cell, func(n gast.Node, entering bool) (gast.WalkStatus, error) {
 			if entering && n.Kind() == gast.KindCodeSpan {
-				unpipeCode(n, cell.pipes)
+				unpipeCode(n, p.pipes)
 			}
 			return gast.WalkContinue, nil
 		})
