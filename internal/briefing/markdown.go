@@ -15,56 +15,28 @@ import (
 
 	"github.com/yuin/goldmark"
 	gast "github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
-	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
 // markdown is the goldmark configured for briefings: CommonMark with GFM
-// tables, footnotes, bare links (http and https addresses, www. and e-mail
-// addresses) and typographic punctuation written as the characters
-// themselves rather than HTML entities. Angle quotes (<< >>) are left as
-// typed: they are not English usage.
+// tables (gfmtable.go), footnotes (footnotes.go), bare links (http and
+// https addresses, www. and e-mail addresses; linkify.go) and typographic
+// punctuation written as the characters themselves rather than HTML
+// entities (typography.go). Angle quotes (<< >>) are left as typed: they
+// are not English usage.
 var markdown = newMarkdown(footnotesAndBareLinks{})
 
 // newMarkdown configures goldmark with notes for the footnotes and bare
-// links (footnotes.go, linkify.go; tests compare them with others).
+// links (tests compare them with others).
 func newMarkdown(notes goldmark.Extender) goldmark.Markdown {
 	return goldmark.New(
 		goldmark.WithExtensions(
-			extension.Table,
+			gfmTables{},
 			notes,
+			typographer{},
 		),
-		goldmark.WithParserOptions(parser.WithInlineParsers(
-			util.Prioritized(extension.NewTypographerParser(typography{}), 9999),
-		)),
 	)
-}
-
-// typography configures the typographer: characters, not entities, and
-// no angle quotes.
-type typography struct{}
-
-func (typography) SetParserOption(*parser.Config) {}
-
-func (typography) SetTypographerOption(c *extension.TypographerConfig) {
-	subs := make([][]byte, len(c.Substitutions))
-	set := func(p extension.TypographicPunctuation, s string) {
-		if int(p) < len(subs) {
-			subs[p] = []byte(s)
-		}
-	}
-	set(extension.LeftSingleQuote, "‘")
-	set(extension.RightSingleQuote, "’")
-	set(extension.LeftDoubleQuote, "“")
-	set(extension.RightDoubleQuote, "”")
-	set(extension.EnDash, "–")
-	set(extension.EmDash, "—")
-	set(extension.Ellipsis, "…")
-	set(extension.Apostrophe, "’")
-	c.Substitutions = subs
 }
 
 // citation is a "(N)", "(N, M)" or "(N-M)" found in the text.
@@ -268,7 +240,7 @@ func (c *converter) block(n gast.Node, depth, parentLine int) Block {
 		}
 		c.diags.errorf(line, "HTML is not allowed in a briefing; write the text in Markdown (an HTML comment <!-- … --> is allowed and left out)")
 		return nil
-	case *east.Table:
+	case *tableNode:
 		return c.table(n, line)
 	case *footnoteDefs:
 		return nil // converted on its own
@@ -307,8 +279,8 @@ func (c *converter) codeLines(n gast.Node) string {
 	return clean(strings.TrimRight(b.String(), "\n"))
 }
 
-func (c *converter) table(t *east.Table, line int) Block {
-	cols := len(t.Alignments)
+func (c *converter) table(t *tableNode, line int) Block {
+	cols := len(t.Align)
 	rows := 0
 	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
 		rows++
@@ -321,19 +293,7 @@ func (c *converter) table(t *east.Table, line int) Block {
 		c.diags.errorf(line, "table has %d cells, more than the limit of %d; split it into smaller tables", rows*cols, MaxTableCells)
 		return nil
 	}
-	tb := &Table{Line: line}
-	for _, a := range t.Alignments {
-		switch a {
-		case east.AlignLeft:
-			tb.Align = append(tb.Align, AlignLeft)
-		case east.AlignCenter:
-			tb.Align = append(tb.Align, AlignCenter)
-		case east.AlignRight:
-			tb.Align = append(tb.Align, AlignRight)
-		default:
-			tb.Align = append(tb.Align, AlignNone)
-		}
-	}
+	tb := &Table{Line: line, Align: t.Align}
 	row := func(r gast.Node) []Cell {
 		cells := make([]Cell, 0, cols)
 		for cell := r.FirstChild(); cell != nil && len(cells) < cols; cell = cell.NextSibling() {
@@ -345,15 +305,14 @@ func (c *converter) table(t *east.Table, line int) Block {
 		return cells
 	}
 	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
-		switch r.(type) {
-		case *east.TableHeader:
+		if r.(*tableRowNode).Header {
 			tb.Header = row(r)
-		case *east.TableRow:
+		} else {
 			tb.Rows = append(tb.Rows, row(r))
 		}
 	}
 	if tb.Header == nil {
-		tb.Header = row(&east.TableRow{})
+		tb.Header = row(&tableRowNode{})
 	}
 	return tb
 }

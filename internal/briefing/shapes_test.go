@@ -56,6 +56,9 @@ var shapes = []struct {
 	{"html-comments", func(n int) string { return strings.Repeat("<!--", n/4) }},
 	{"escapes", func(n int) string { return strings.Repeat("\\[", n/2) }},
 	{"citations", func(n int) string { return strings.Repeat("(1) ", n/4) }},
+	{"quotes", func(n int) string { return strings.Repeat("'", n) }},
+	{"double-quotes", func(n int) string { return strings.Repeat("\"", n) }},
+	{"dashes-dots", func(n int) string { return strings.Repeat("a--- b...", n/9) }},
 	// The densest paragraphs the limits allow.
 	{"brackets-at-limit", func(n int) string {
 		return paragraphs(strings.Repeat(strings.Repeat("[", MaxOpenBrackets)+strings.Repeat("]", MaxOpenBrackets), 30), n)
