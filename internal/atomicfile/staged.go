@@ -53,7 +53,7 @@ func (s *Staged) Commit(beforeRename func() error) error {
 			return err
 		}
 	}
-	if err := os.Rename(s.tmp, s.path); err != nil {
+	if err := rename(s.tmp, s.path); err != nil {
 		s.Abandon()
 		return &fs.PathError{Op: "rename", Path: s.path, Err: unwrap(err)}
 	}
