@@ -25,6 +25,9 @@ type Options struct {
 	// Sync flushes the data to the disk before the rename, so that the
 	// file survives a power cut too, at a cost of a few milliseconds.
 	Sync bool
+	// New says the target is not expected to exist (Stage only): the
+	// temporary file may then have no name until it is linked into place.
+	New bool
 	// BeforeRename, if set, is called when the temporary file is whole;
 	// an error from it abandons the write (the target is left as it was).
 	BeforeRename func() error

@@ -17,6 +17,7 @@ import (
 // Staged is a whole temporary file waiting to be renamed over its target.
 type Staged struct {
 	tmp, path string
+	f         *os.File // the open unnamed file, if it is one (unnamed_linux.go)
 }
 
 // Path is the target the staged file will replace.
@@ -25,9 +26,16 @@ func (s *Staged) Path() string { return s.path }
 // Stage writes data to a new temporary file beside path. With o.Sync, the
 // data is on the disk once a Flusher opened on path's folder before Stage
 // was called has flushed (on systems without a file-system-wide flush,
-// Stage flushes the file itself). o.BeforeRename is not used: Commit
+// Stage flushes the file itself). With o.New, path is not expected to
+// exist, and the temporary file may be one without a name, linked into
+// place by Commit (unnamed_linux.go). o.BeforeRename is not used: Commit
 // takes it.
 func Stage(path string, data []byte, o Options) (*Staged, error) {
+	if o.New && flushesFileSystem {
+		if s, ok, err := stageUnnamed(path, data, o.Perm); ok {
+			return s, err
+		}
+	}
 	return stage(path, data, o.Perm, o.Sync && !flushesFileSystem)
 }
 
@@ -53,6 +61,9 @@ func (s *Staged) Commit(beforeRename func() error) error {
 			return err
 		}
 	}
+	if s.f != nil {
+		return s.commitUnnamed()
+	}
 	if err := rename(s.tmp, s.path); err != nil {
 		s.Abandon()
 		return &fs.PathError{Op: "rename", Path: s.path, Err: unwrap(err)}
@@ -62,6 +73,10 @@ func (s *Staged) Commit(beforeRename func() error) error {
 
 // Abandon removes the staged file, leaving the target as it was.
 func (s *Staged) Abandon() {
+	if s.f != nil {
+		s.closeUnnamed()
+		return
+	}
 	os.Remove(s.tmp)
 }
 
@@ -109,6 +124,12 @@ func (f *Flusher) Flush(batch []*Staged) error {
 // met before the file was opened again is still reported: it has not
 // been seen by anyone.
 func (s *Staged) sync() error {
+	if s.f != nil {
+		if err := s.f.Sync(); err != nil {
+			return &fs.PathError{Op: "sync", Path: s.path, Err: unwrap(err)}
+		}
+		return nil
+	}
 	f, err := os.Open(s.tmp)
 	if err != nil {
 		return &fs.PathError{Op: "sync", Path: s.path, Err: unwrap(err)}
