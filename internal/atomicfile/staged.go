@@ -3,6 +3,7 @@ package atomicfile
 import (
 	"io/fs"
 	"os"
+	"sync"
 )
 
 // A build writes thousands of files, and flushing each one with its own
@@ -112,9 +113,25 @@ func (f *Flusher) Flush(batch []*Staged) error {
 	if len(batch) > smallBatch {
 		return flushFileSystem(f.dir)
 	}
-	for _, s := range batch {
-		if err := s.sync(); err != nil {
-			return err
+	if len(batch) == 1 {
+		return batch[0].sync()
+	}
+	// Together: the disk serves the flushes at once, where one after
+	// another each waits for the one before (a one-briefing build
+	// flushes three handouts).
+	errs := make([]error, len(batch))
+	var wg sync.WaitGroup
+	for i, s := range batch {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = s.sync()
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err // the first in the batch's order
 		}
 	}
 	return nil
