@@ -26,10 +26,25 @@ import (
 // would have.
 
 // maxUnnamed bounds the unnamed files open at once, so that a build's
-// staged handouts never take more than a few hundred descriptors.
-var maxUnnamed int64 = 256
+// staged handouts never take more than a few hundred descriptors, nor
+// more than a quarter of those the process may open.
+var maxUnnamed = unnamedLimit()
 
 var unnamedOpen atomic.Int64
+
+// unnamedLimit is maxUnnamed for this process's limit on open files.
+func unnamedLimit() int64 {
+	var l unix.Rlimit
+	if err := unix.Getrlimit(unix.RLIMIT_NOFILE, &l); err != nil {
+		return 0
+	}
+	return unnamedBound(l.Cur)
+}
+
+// unnamedBound is maxUnnamed for a limit of open files.
+func unnamedBound(openFiles uint64) int64 {
+	return int64(min(256, openFiles/4))
+}
 
 // openUnnamed opens a new unnamed file in dir; tests replace it to
 // stand for a file system without unnamed files.

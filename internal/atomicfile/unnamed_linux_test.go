@@ -221,3 +221,19 @@ func TestFlushUnnamedBatches(t *testing.T) {
 		}
 	}
 }
+
+// The unnamed files open at once are at most 256, and at most a quarter
+// of the files the process may open.
+func TestUnnamedBound(t *testing.T) {
+	for _, tc := range []struct {
+		openFiles uint64
+		want      int64
+	}{{0, 0}, {3, 0}, {64, 16}, {1024, 256}, {1 << 20, 256}, {^uint64(0), 256}} {
+		if got := unnamedBound(tc.openFiles); got != tc.want {
+			t.Errorf("unnamedBound(%d) = %d, want %d", tc.openFiles, got, tc.want)
+		}
+	}
+	if maxUnnamed < 1 {
+		t.Errorf("maxUnnamed = %d for this process", maxUnnamed)
+	}
+}
