@@ -1,6 +1,8 @@
 // Package atomicfile writes files so that a reader only ever sees the old
 // complete file or the new complete file: the bytes go to a temporary file
-// in the same folder, which is renamed over the target once it is whole.
+// in the same folder, which is renamed over the target once it is whole
+// (a new file staged on Linux may instead have no name until it is
+// linked into place: unnamed_linux.go).
 // A failed or interrupted write removes its temporary file.
 package atomicfile
 
