@@ -1,6 +1,8 @@
 // Package atomicfile writes files so that a reader only ever sees the old
 // complete file or the new complete file: the bytes go to a temporary file
-// in the same folder, which is renamed over the target once it is whole.
+// in the same folder, which is renamed over the target once it is whole
+// (a new file staged on Linux may instead have no name until it is
+// linked into place: unnamed_linux.go).
 // A failed or interrupted write removes its temporary file.
 package atomicfile
 
@@ -25,6 +27,9 @@ type Options struct {
 	// Sync flushes the data to the disk before the rename, so that the
 	// file survives a power cut too, at a cost of a few milliseconds.
 	Sync bool
+	// New says the target is not expected to exist (Stage only): the
+	// temporary file may then have no name until it is linked into place.
+	New bool
 	// BeforeRename, if set, is called when the temporary file is whole;
 	// an error from it abandons the write (the target is left as it was).
 	BeforeRename func() error

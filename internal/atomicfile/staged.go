@@ -3,6 +3,7 @@ package atomicfile
 import (
 	"io/fs"
 	"os"
+	"sync"
 )
 
 // A build writes thousands of files, and flushing each one with its own
@@ -17,6 +18,7 @@ import (
 // Staged is a whole temporary file waiting to be renamed over its target.
 type Staged struct {
 	tmp, path string
+	f         *os.File // the open unnamed file, if it is one (unnamed_linux.go)
 }
 
 // Path is the target the staged file will replace.
@@ -25,9 +27,16 @@ func (s *Staged) Path() string { return s.path }
 // Stage writes data to a new temporary file beside path. With o.Sync, the
 // data is on the disk once a Flusher opened on path's folder before Stage
 // was called has flushed (on systems without a file-system-wide flush,
-// Stage flushes the file itself). o.BeforeRename is not used: Commit
+// Stage flushes the file itself). With o.New, path is not expected to
+// exist, and the temporary file may be one without a name, linked into
+// place by Commit (unnamed_linux.go). o.BeforeRename is not used: Commit
 // takes it.
 func Stage(path string, data []byte, o Options) (*Staged, error) {
+	if o.New && flushesFileSystem {
+		if s, ok, err := stageUnnamed(path, data, o.Perm); ok {
+			return s, err
+		}
+	}
 	return stage(path, data, o.Perm, o.Sync && !flushesFileSystem)
 }
 
@@ -53,7 +62,10 @@ func (s *Staged) Commit(beforeRename func() error) error {
 			return err
 		}
 	}
-	if err := os.Rename(s.tmp, s.path); err != nil {
+	if s.f != nil {
+		return s.commitUnnamed()
+	}
+	if err := rename(s.tmp, s.path); err != nil {
 		s.Abandon()
 		return &fs.PathError{Op: "rename", Path: s.path, Err: unwrap(err)}
 	}
@@ -62,6 +74,10 @@ func (s *Staged) Commit(beforeRename func() error) error {
 
 // Abandon removes the staged file, leaving the target as it was.
 func (s *Staged) Abandon() {
+	if s.f != nil {
+		s.closeUnnamed()
+		return
+	}
 	os.Remove(s.tmp)
 }
 
@@ -97,9 +113,25 @@ func (f *Flusher) Flush(batch []*Staged) error {
 	if len(batch) > smallBatch {
 		return flushFileSystem(f.dir)
 	}
-	for _, s := range batch {
-		if err := s.sync(); err != nil {
-			return err
+	if len(batch) == 1 {
+		return batch[0].sync()
+	}
+	// Together: the disk serves the flushes at once, where one after
+	// another each waits for the one before (a one-briefing build
+	// flushes three handouts).
+	errs := make([]error, len(batch))
+	var wg sync.WaitGroup
+	for i, s := range batch {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = s.sync()
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err // the first in the batch's order
 		}
 	}
 	return nil
@@ -109,6 +141,12 @@ func (f *Flusher) Flush(batch []*Staged) error {
 // met before the file was opened again is still reported: it has not
 // been seen by anyone.
 func (s *Staged) sync() error {
+	if s.f != nil {
+		if err := s.f.Sync(); err != nil {
+			return &fs.PathError{Op: "sync", Path: s.path, Err: unwrap(err)}
+		}
+		return nil
+	}
 	f, err := os.Open(s.tmp)
 	if err != nil {
 		return &fs.PathError{Op: "sync", Path: s.path, Err: unwrap(err)}

@@ -196,3 +196,30 @@ func TestFlushOfAVanishedFile(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// A small batch is flushed file by file, all at once; the error reported
+// is that of the first file in the batch that could not be flushed.
+func TestSmallBatchReportsItsFirstError(t *testing.T) {
+	dir := t.TempDir()
+	f, err := NewFlusher(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var batch []*Staged
+	for _, name := range []string{"a.pdf", "b.pdf", "c.pdf", "d.pdf"} {
+		s, err := Stage(filepath.Join(dir, name), []byte(name), Options{Sync: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		batch = append(batch, s)
+	}
+	batch[3].Abandon()
+	batch[1].Abandon()
+	err = f.Flush(batch)
+	if flushesFileSystem && (err == nil || !strings.Contains(err.Error(), "b.pdf")) {
+		t.Errorf("err = %v, want b.pdf's", err)
+	}
+	batch[0].Abandon()
+	batch[2].Abandon()
+}

@@ -21,7 +21,7 @@ func Create(path string, o Options) (*File, error) {
 	if dir == "" {
 		dir = "."
 	}
-	f, err := os.CreateTemp(dir, TempPrefix+tempStem(base)+"-*")
+	f, err := createTemp(filepath.Clean(dir), TempPrefix+tempStem(base)+"-")
 	if err != nil {
 		return nil, &fs.PathError{Op: "create", Path: path, Err: unwrap(err)}
 	}

@@ -19,7 +19,9 @@ import (
 //
 // With batch > 0 the files are written as the build writes them
 // (internal/atomicfile's Stage): batch temporary files are flushed to
-// the disk together, then renamed, instead of one fsync per file.
+// the disk together, then put in place, instead of one fsync per file
+// (on Linux, as for a new handout, each is unnamed until it is linked
+// into place).
 func floor(out, dir string, workers, batch int) (measurement, int64, int, error) {
 	entries, err := os.ReadDir(out)
 	if err != nil {
@@ -92,7 +94,8 @@ func floor(out, dir string, workers, batch int) (measurement, int64, int, error)
 	}
 	if batch > 0 {
 		write = func(f file) error {
-			s, err := atomicfile.Stage(filepath.Join(dir, f.name), f.data, atomicfile.Options{Sync: true})
+			// New: the folder is new, as a cold build's handouts are.
+			s, err := atomicfile.Stage(filepath.Join(dir, f.name), f.data, atomicfile.Options{Sync: true, New: true})
 			if err != nil {
 				return err
 			}

@@ -806,7 +806,7 @@ func buildItem(ctx context.Context, e *env, it *Item) {
 		// iteration ends (spend).
 		var staged *atomicfile.Staged
 		err = e.cpu.duringWrite(func() (err error) {
-			staged, err = atomicfile.Stage(target, data, atomicfile.Options{Sync: true})
+			staged, err = atomicfile.Stage(target, data, atomicfile.Options{Sync: true, New: state == diskMissing})
 			return err
 		})
 		if err != nil {

@@ -73,6 +73,9 @@ func (c *committer) flush() {
 			}
 		}
 		err = flushStaged(c.flusher, files)
+		if err == nil {
+			err = c.note()
+		}
 	}
 	// In source order, whatever order the workers finished in.
 	slices.Sort(c.batch)
@@ -100,16 +103,26 @@ func (c *committer) flush() {
 	c.batch, c.files = c.batch[:0], 0
 }
 
-// commit renames one flushed handout into place, noting it first in the
-// journal so that a build killed now still knows it as the tool's.
+// note writes the batch's handouts in the journal before any of them is
+// renamed into place, so that a build killed meanwhile still knows each
+// as the tool's.
+func (c *committer) note() error {
+	var notes []journalNote
+	for _, i := range c.batch {
+		it := c.items[i]
+		for _, s := range it.staged {
+			notes = append(notes, journalNote{it.Outputs[s.out].Name, s.sum, s.size})
+		}
+	}
+	return c.e.pending.noteAll(notes)
+}
+
+// commit renames one flushed and noted handout into place.
 func (c *committer) commit(it *Item, s stagedOutput) {
 	out := &it.Outputs[s.out]
 	target := s.file.Path()
 	err := s.file.Commit(func() error {
 		if err := c.ctx.Err(); err != nil {
-			return err
-		}
-		if err := c.e.pending.note(out.Name, s.sum, s.size); err != nil {
 			return err
 		}
 		return beforeRename(c.ctx, target)

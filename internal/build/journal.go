@@ -88,6 +88,23 @@ func parseJournal(data []byte) map[string][]pendingEntry {
 // flushed already), so after a power cut a handout renamed in the last
 // seconds may still be reported as changed by hand (--force rebuilds it).
 func (j *journal) note(name, sum string, size int64) error {
+	return j.noteAll([]journalNote{{name, sum, size}})
+}
+
+// journalNote is a handout about to be renamed into place.
+type journalNote struct {
+	name, sum string
+	size      int64
+}
+
+// noteAll is note of several handouts at once: the committer notes a
+// batch before it renames any of it, with one write instead of one a
+// handout. A note whose rename never comes (the build is killed first)
+// matches no file on the disk, and so changes nothing.
+func (j *journal) noteAll(notes []journalNote) error {
+	if len(notes) == 0 {
+		return nil
+	}
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	if j.f == nil {
@@ -97,11 +114,18 @@ func (j *journal) note(name, sum string, size int64) error {
 		}
 		j.f = f
 	}
-	// One write of one line: O_APPEND keeps lines whole.
-	if _, err := fmt.Fprintf(j.f, "%s %d %s\n", sum, size, name); err != nil {
+	var b []byte
+	for _, n := range notes {
+		b = fmt.Appendf(b, "%s %d %s\n", n.sum, n.size, n.name)
+	}
+	// One write of whole lines: O_APPEND keeps them whole; a line cut
+	// short by a kill is dropped when the journal is read.
+	if _, err := j.f.Write(b); err != nil {
 		return err
 	}
-	j.made[name] = append(j.made[name], pendingEntry{sum, size})
+	for _, n := range notes {
+		j.made[n.name] = append(j.made[n.name], pendingEntry{n.sum, n.size})
+	}
 	return nil
 }
 
