@@ -3,8 +3,8 @@ package pdf
 import (
 	"bytes"
 	"compress/zlib"
-	"fmt"
 	"math/bits"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -181,7 +181,7 @@ var psNames = [numFaces]string{
 
 // family names a face's page: its pregenerated files and, after "F",
 // its font resource.
-func family(f face, page int) string { return "f" + string(rune('a'+f)) + fmt.Sprint(page) }
+func family(f face, page int) string { return faceName(f) + strconv.Itoa(page) }
 
 // load makes the page's objects, once.
 func (p *fontPage) load(f face, page int, m *metrics) *pageObjects {
