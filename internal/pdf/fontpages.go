@@ -91,6 +91,16 @@ var winAnsiHigh = map[byte]rune{
 	0x99: '™', 0x9a: 'š', 0x9b: '›', 0x9c: 'œ', 0x9e: 'ž', 0x9f: 'Ÿ',
 }
 
+// winAnsi is the character of Windows-1252 code c, from 0x20 on; false
+// for the codes with none (0x7F and five of 0x80–0x9F).
+func winAnsi(c byte) (rune, bool) {
+	if c >= 0x7f && c < 0xa0 {
+		r, ok := winAnsiHigh[c]
+		return r, ok
+	}
+	return rune(c), true
+}
+
 // placeChars lays out the pages of a face with tables m: where each
 // character is, page<<8 | code.
 func placeChars(m *faceTables) *[1 << 16]uint16 {
@@ -105,14 +115,9 @@ func placeChars(m *faceTables) *[1 << 16]uint16 {
 	}
 	// Page 0: Windows-1252, in WinAnsiEncoding.
 	for c := 0x20; c <= 0xff; c++ {
-		r := rune(c)
-		if c >= 0x7f && c < 0xa0 {
-			var ok bool
-			if r, ok = winAnsiHigh[byte(c)]; !ok {
-				continue
-			}
+		if r, ok := winAnsi(byte(c)); ok {
+			put(r, byte(c))
 		}
-		put(r, byte(c))
 	}
 	// Pages 1 on: the rest, 224 to a page, named in Differences (made
 	// when a page is first embedded: see differences).
@@ -140,14 +145,7 @@ func (e *encoding) layOut(p *fontPage, i int) {
 	if i == 0 {
 		// In the order of its codes.
 		for c := 0x20; c <= 0xff; c++ {
-			r := rune(c)
-			if c >= 0x7f && c < 0xa0 {
-				var ok bool
-				if r, ok = winAnsiHigh[byte(c)]; !ok {
-					continue
-				}
-			}
-			if e.place(r) == uint16(c) {
+			if r, ok := winAnsi(byte(c)); ok && e.place(r) == uint16(c) {
 				p.runes = append(p.runes, r)
 				p.codes = append(p.codes, byte(c))
 			}
