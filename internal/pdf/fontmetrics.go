@@ -133,12 +133,6 @@ func decodeFace(b []byte) (*metrics, error) {
 		}
 	}
 	m.w = newBlockTable(index, rest[:512*blocks])
-	for r := range m.latin {
-		m.latin[r] = m.w.get(rune(r))
-	}
 	m.enc = &encoding{at: newBlockTable(index, rest[512*blocks:]), pages: make([]fontPage, pages)}
-	for r := range m.enc.latin {
-		m.enc.latin[r] = m.enc.at.get(rune(r))
-	}
 	return m, nil
 }

@@ -60,10 +60,8 @@ type fontPage struct {
 // encoding places each character of a face on a page.
 type encoding struct {
 	// at holds page<<8 | code for each character of the BMP, 0 when
-	// the face lacks it; latin those of the first 256 characters,
-	// copied out of at, as metrics.latin.
-	at    blockTable
-	latin [256]uint16
+	// the face lacks it.
+	at blockTable
 	// pages are the pages of the face, each empty until asked for.
 	pages []fontPage
 }
@@ -76,12 +74,7 @@ func (e *encoding) page(i int) *fontPage {
 }
 
 // at is where character r is: page<<8 | code; 0 if nowhere.
-func (e *encoding) place(r rune) uint16 {
-	if uint32(r) < 256 {
-		return e.latin[uint8(r)]
-	}
-	return e.at.get(r)
-}
+func (e *encoding) place(r rune) uint16 { return e.at.get(r) }
 
 // winAnsiHigh are the characters of Windows-1252 codes 0x80–0x9F.
 var winAnsiHigh = map[byte]rune{
