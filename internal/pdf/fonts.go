@@ -63,9 +63,9 @@ func (f face) with(bold, italic bool) face {
 // metrics are the widths of a face's characters, read from the font's
 // cmap and hmtx tables, in thousandths of an em, rounded as the font's
 // Widths give them (fontobjs.go), so our measure of a line is the width
-// a reader draws. They are read
-// ahead of time (fontmetrics.go) and used where they lie in the
-// program's data: a process touches only the parts its text needs.
+// a reader draws. They are read ahead of time (fontmetrics.go) and used
+// where they lie in the program's data: a process touches only the
+// parts its text needs.
 type metrics struct {
 	// has says which characters of the Basic Multilingual Plane the
 	// face has a glyph for, a bit each (r>>3, 1<<(r&7)); w holds their
