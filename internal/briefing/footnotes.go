@@ -90,6 +90,20 @@ func footnoteLabelEnd(b []byte) int {
 	return -1
 }
 
+// footnoteLabelAt returns the index of the "]" that ends the label of
+// a "[^label]" at the start of b, or -1 when b starts with none. The
+// "]" is looked for within maxFootnoteLabel bytes.
+func footnoteLabelAt(b []byte) int {
+	if len(b) < 3 || b[0] != '[' || b[1] != '^' {
+		return -1
+	}
+	end := footnoteLabelEnd(b[2:min(len(b), 2+maxFootnoteLabel)])
+	if end < 0 {
+		return -1
+	}
+	return 2 + end
+}
+
 func footnoteDefsOf(pc parser.Context) *footnoteDefs {
 	defs, _ := pc.Get(footnoteDefsKey).(*footnoteDefs)
 	return defs
@@ -105,15 +119,15 @@ func (footnoteDefParser) Trigger() []byte { return []byte{'['} }
 func (footnoteDefParser) Open(parent gast.Node, reader text.Reader, pc parser.Context) (gast.Node, parser.State) {
 	line, seg := reader.PeekLine()
 	at := pc.BlockOffset()
-	if at < 0 || at+1 >= len(line) || line[at] != '[' || line[at+1] != '^' {
+	if at < 0 || at >= len(line) {
 		return nil, parser.NoChildren
 	}
-	from := at + 2
-	end := footnoteLabelEnd(line[from:min(len(line), from+maxFootnoteLabel)])
+	end := footnoteLabelAt(line[at:])
 	if end < 0 {
 		return nil, parser.NoChildren
 	}
-	end += from
+	from := at + 2
+	end += at
 	colon := end + 1
 	if colon >= len(line) || line[colon] != ':' {
 		return nil, parser.NoChildren
@@ -190,15 +204,12 @@ func (footnoteRefParser) Parse(parent gast.Node, block text.Reader, pc parser.Co
 	if line[0] == '!' {
 		at = 1
 	}
-	from := at + 2
-	if from >= len(line) || line[at] != '[' || line[at+1] != '^' {
-		return nil
-	}
-	end := footnoteLabelEnd(line[from:min(len(line), from+maxFootnoteLabel)])
+	end := footnoteLabelAt(line[at:])
 	if end < 0 {
 		return nil
 	}
-	end += from
+	from := at + 2
+	end += at
 	defs := footnoteDefsOf(pc)
 	if defs == nil {
 		return nil

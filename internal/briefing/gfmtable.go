@@ -13,6 +13,8 @@ package briefing
 // code in a cell is a "|", as it is outside code.
 
 import (
+	"sort"
+
 	"github.com/yuin/goldmark"
 	gast "github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -306,9 +308,13 @@ func unpipeCode(n gast.Node, pipes []int) {
 		}
 		seg := txt.Segment
 		split := false
-		for _, p := range pipes {
-			if p < seg.Start || p >= seg.Stop {
-				continue
+		// Only the pipes within the text: a cell may hold many code
+		// spans, and looking at every pipe for each would cost their
+		// product.
+		first := sort.SearchInts(pipes, seg.Start)
+		for _, p := range pipes[first:] {
+			if p >= seg.Stop {
+				break
 			}
 			n.InsertBefore(n, txt, gast.NewRawTextSegment(seg.WithStop(p)))
 			seg = seg.WithStart(p + 1)

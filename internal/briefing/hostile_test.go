@@ -66,6 +66,7 @@ func TestHostile(t *testing.T) {
 		{"entities", fill("&#1; &amp; "), "control character"},
 		{"wide table", "|" + fill("a|")[:n/3] + "\n|" + fill("-|")[:n/3] + "\n", "columns"},
 		{"long table", "| a | b |\n|---|---|\n" + fill("| 1 | 2 |\n"), "cells"},
+		{"escaped pipes in code in one cell", "| a |\n|---|\n| " + fill("`a\\|` ") + "|\n", ""},
 		{"many footnotes", footnotes(20000), "more than 200 footnotes"},
 		{"footnotes at the limit", footnotes(MaxFootnotes), ""},
 		{"one long line", fill("word "), ""},

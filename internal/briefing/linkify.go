@@ -158,9 +158,9 @@ func webAddressEnd(b []byte, from int, path uint8, port bool) int {
 	for e < len(b) && isLower(b[e]) {
 		e++
 	}
-	if port && e+1 < len(b) && b[e] == ':' && isDigit(b[e+1]) {
+	if port && e+1 < len(b) && b[e] == ':' && util.IsNumeric(b[e+1]) {
 		e += 2
-		for e < len(b) && isDigit(b[e]) {
+		for e < len(b) && util.IsNumeric(b[e]) {
 			e++
 		}
 	}
@@ -276,5 +276,3 @@ func trimAddress(b []byte, end int) int {
 }
 
 func isLower(c byte) bool { return c >= 'a' && c <= 'z' }
-
-func isDigit(c byte) bool { return c >= '0' && c <= '9' }

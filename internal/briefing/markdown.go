@@ -1,9 +1,10 @@
 package briefing
 
 // This file is the only one that knows goldmark, with the parsers it
-// adds to it (footnotes.go, linkify.go): it parses the body of a
-// briefing and converts goldmark's tree into the model. Everything else
-// in the package, and every writer, sees only the model.
+// adds to it (gfmtable.go, footnotes.go, linkify.go, typography.go): it
+// parses the body of a briefing and converts goldmark's tree into the
+// model. Everything else in the package, and every writer, sees only
+// the model.
 
 import (
 	"bytes"

@@ -5,7 +5,7 @@ package briefing
 // here is parsed with both, and the trees and the models converted from
 // them must be the same. goldmark's nodes are translated into ours
 // first (its back links to references, which the model does not use,
-// are dropped), and so are the two places where we differ on purpose:
+// are dropped), and so are the three places where we differ on purpose:
 //
 //   - "!" then another character then "^label]" is text: goldmark made
 //     it a "!" and a reference, losing the character;

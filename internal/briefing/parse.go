@@ -268,14 +268,14 @@ func containerMarkers(s []byte) (markers, j int) {
 // that "[^a]: > > > ..." is bounded as "> > > ..." is.
 func definitionNesting(s []byte) int {
 	n := 0
-	for len(s) > 2 && s[0] == '[' && s[1] == '^' {
-		end := footnoteLabelEnd(s[2:min(len(s), 2+maxFootnoteLabel)])
-		if end < 0 || 2+end+1 >= len(s) || s[2+end+1] != ':' {
+	for {
+		end := footnoteLabelAt(s)
+		if end < 0 || end+1 >= len(s) || s[end+1] != ':' {
 			break
 		}
-		k, j := containerMarkers(s[2+end+2:])
+		k, j := containerMarkers(s[end+2:])
 		n += 1 + k
-		s = s[2+end+2+j:]
+		s = s[end+2+j:]
 	}
 	return n
 }

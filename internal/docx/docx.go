@@ -124,25 +124,20 @@ func write(w io.Writer, d *briefing.Document, o Options, keepPlaceholders bool) 
 		static = []rawPart{ct, ref.static[1]}
 	}
 	for _, p := range static {
-		if err := z.addRaw(p); err != nil {
-			return err
-		}
+		z.addRaw(p)
 	}
 	dyn := func(name string, data []byte) error {
 		p, err := compressSame(name, data)
 		if err != nil {
 			return err
 		}
-		return z.addRaw(p)
+		z.addRaw(p)
+		return nil
 	}
 	if err := dyn("docProps/core.xml", g.core()); err != nil {
 		return err
 	}
-	for _, p := range ref.static[2:3] { // docProps/app.xml
-		if err := z.addRaw(p); err != nil {
-			return err
-		}
-	}
+	z.addRaw(ref.static[2]) // docProps/app.xml
 	if err := dyn("word/document.xml", doc); err != nil {
 		return err
 	}
@@ -200,19 +195,13 @@ func write(w io.Writer, d *briefing.Document, o Options, keepPlaceholders bool) 
 		rest = append([]rawPart{compressBest("word/styles.xml", styles)}, rest[1:]...)
 	}
 	for _, p := range rest {
-		if err := z.addRaw(p); err != nil {
-			return err
-		}
+		z.addRaw(p)
 	}
 	for _, m := range g.pics.list {
-		if err := z.addMedia("word/media/"+m.name, m.pic.Data); err != nil {
-			return err
-		}
+		z.addMedia("word/media/"+m.name, m.pic.Data)
 	}
 	if logo != nil {
-		if err := z.addMedia("word/media/"+logo.name, logo.pic.Data); err != nil {
-			return err
-		}
+		z.addMedia("word/media/"+logo.name, logo.pic.Data)
 	}
 	return z.writeTo(w)
 }

@@ -21,14 +21,12 @@ type listedPart struct {
 	data  []byte
 }
 
-func (l *partList) addRaw(p rawPart) error {
-	l.parts = append(l.parts, listedPart{raw: p})
-	return nil
-}
+// addRaw adds a compressed part; addMedia a picture, stored as it is.
+// Either is only listed: errors come from writeTo.
+func (l *partList) addRaw(p rawPart) { l.parts = append(l.parts, listedPart{raw: p}) }
 
-func (l *partList) addMedia(name string, data []byte) error {
+func (l *partList) addMedia(name string, data []byte) {
 	l.parts = append(l.parts, listedPart{media: name, data: data})
-	return nil
 }
 
 // size is the file's size or a little more: each entry's local header,

@@ -5,9 +5,9 @@ import (
 	"testing"
 )
 
-// TestEncodingPlacesEveryGlyph checks placeChars and newEncoding against
-// the plainest reading of their rule, walking the whole plane: page 0 is Windows-1252;
-// every other character the face has (not dropped by clean) follows in
+// TestEncodingPlacesEveryGlyph checks placeChars and the pages layOut
+// makes from it against the plainest reading of their rule, walking the
+// whole plane: page 0 is Windows-1252; every other character the face has (not dropped by clean) follows in
 // code-point order, 224 to a page from code 32, named uniXXXX in the
 // page's Differences.
 func TestEncodingPlacesEveryGlyph(t *testing.T) {

@@ -5,8 +5,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"math"
-	"strconv"
-	"strings"
 )
 
 //go:generate go test -run ^TestPregeneratedMetrics$ -update .
@@ -39,27 +37,15 @@ const (
 	hasSize    = 1 << 16 / 8
 )
 
-// faceName names face f's data.
+// faceName names face f: its metrics made ahead of time, and its
+// pages after it (family).
 func faceName(f face) string { return "f" + string(rune('a'+f)) }
 
 // pregeneratedMetrics returns the data made ahead of time for face f
 // (numbered as fontSet.use numbers it); nil when there is none. It is
 // the embedded bytes themselves: not to be changed.
 func pregeneratedMetrics(f face) []byte {
-	name := faceName(f)
-	for line := range strings.Lines(pregenMetricsIndex) {
-		fs := strings.Fields(line)
-		if len(fs) != 3 || fs[0] != name {
-			continue
-		}
-		off, err1 := strconv.Atoi(fs[1])
-		n, err2 := strconv.Atoi(fs[2])
-		if err1 != nil || err2 != nil || off < 0 || n < 0 || off+n > len(pregenMetrics) {
-			return nil
-		}
-		return pregenMetrics[off : off+n : off+n]
-	}
-	return nil
+	return indexedPart(pregenMetricsIndex, pregenMetrics, faceName(f))
 }
 
 // encodeFace writes a face's tables and placement in the layout above,
@@ -147,12 +133,6 @@ func decodeFace(b []byte) (*metrics, error) {
 		}
 	}
 	m.w = newBlockTable(index, rest[:512*blocks])
-	for r := range m.latin {
-		m.latin[r] = m.w.get(rune(r))
-	}
 	m.enc = &encoding{at: newBlockTable(index, rest[512*blocks:]), pages: make([]fontPage, pages)}
-	for r := range m.enc.latin {
-		m.enc.latin[r] = m.enc.at.get(rune(r))
-	}
 	return m, nil
 }

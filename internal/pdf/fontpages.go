@@ -3,8 +3,8 @@ package pdf
 import (
 	"bytes"
 	"compress/zlib"
-	"fmt"
 	"math/bits"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -60,10 +60,8 @@ type fontPage struct {
 // encoding places each character of a face on a page.
 type encoding struct {
 	// at holds page<<8 | code for each character of the BMP, 0 when
-	// the face lacks it; latin those of the first 256 characters,
-	// copied out of at, as metrics.latin.
-	at    blockTable
-	latin [256]uint16
+	// the face lacks it.
+	at blockTable
 	// pages are the pages of the face, each empty until asked for.
 	pages []fontPage
 }
@@ -76,12 +74,7 @@ func (e *encoding) page(i int) *fontPage {
 }
 
 // at is where character r is: page<<8 | code; 0 if nowhere.
-func (e *encoding) place(r rune) uint16 {
-	if uint32(r) < 256 {
-		return e.latin[uint8(r)]
-	}
-	return e.at.get(r)
-}
+func (e *encoding) place(r rune) uint16 { return e.at.get(r) }
 
 // winAnsiHigh are the characters of Windows-1252 codes 0x80–0x9F.
 var winAnsiHigh = map[byte]rune{
@@ -89,6 +82,16 @@ var winAnsiHigh = map[byte]rune{
 	0x88: 'ˆ', 0x89: '‰', 0x8a: 'Š', 0x8b: '‹', 0x8c: 'Œ', 0x8e: 'Ž', 0x91: '‘',
 	0x92: '’', 0x93: '“', 0x94: '”', 0x95: '•', 0x96: '–', 0x97: '—', 0x98: '˜',
 	0x99: '™', 0x9a: 'š', 0x9b: '›', 0x9c: 'œ', 0x9e: 'ž', 0x9f: 'Ÿ',
+}
+
+// winAnsi is the character of Windows-1252 code c, from 0x20 on; false
+// for the codes with none (0x7F and five of 0x80–0x9F).
+func winAnsi(c byte) (rune, bool) {
+	if c >= 0x7f && c < 0xa0 {
+		r, ok := winAnsiHigh[c]
+		return r, ok
+	}
+	return rune(c), true
 }
 
 // placeChars lays out the pages of a face with tables m: where each
@@ -105,14 +108,9 @@ func placeChars(m *faceTables) *[1 << 16]uint16 {
 	}
 	// Page 0: Windows-1252, in WinAnsiEncoding.
 	for c := 0x20; c <= 0xff; c++ {
-		r := rune(c)
-		if c >= 0x7f && c < 0xa0 {
-			var ok bool
-			if r, ok = winAnsiHigh[byte(c)]; !ok {
-				continue
-			}
+		if r, ok := winAnsi(byte(c)); ok {
+			put(r, byte(c))
 		}
-		put(r, byte(c))
 	}
 	// Pages 1 on: the rest, 224 to a page, named in Differences (made
 	// when a page is first embedded: see differences).
@@ -140,14 +138,7 @@ func (e *encoding) layOut(p *fontPage, i int) {
 	if i == 0 {
 		// In the order of its codes.
 		for c := 0x20; c <= 0xff; c++ {
-			r := rune(c)
-			if c >= 0x7f && c < 0xa0 {
-				var ok bool
-				if r, ok = winAnsiHigh[byte(c)]; !ok {
-					continue
-				}
-			}
-			if e.place(r) == uint16(c) {
+			if r, ok := winAnsi(byte(c)); ok && e.place(r) == uint16(c) {
 				p.runes = append(p.runes, r)
 				p.codes = append(p.codes, byte(c))
 			}
@@ -181,7 +172,7 @@ var psNames = [numFaces]string{
 
 // family names a face's page: its pregenerated files and, after "F",
 // its font resource.
-func family(f face, page int) string { return "f" + string(rune('a'+f)) + fmt.Sprint(page) }
+func family(f face, page int) string { return faceName(f) + strconv.Itoa(page) }
 
 // load makes the page's objects, once.
 func (p *fontPage) load(f face, page int, m *metrics) *pageObjects {

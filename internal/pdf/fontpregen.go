@@ -50,18 +50,23 @@ func pregeneratedFaces() []pregenFace {
 // pregenerated returns the font file stream object made ahead of time
 // for the page named name (see family); nil when there is none. It is
 // the embedded bytes themselves: not to be changed.
-func pregenerated(name string) []byte {
-	for line := range strings.Lines(pregenIndex) {
+func pregenerated(name string) []byte { return indexedPart(pregenIndex, pregenFiles, name) }
+
+// indexedPart returns the part of data named name in index, a line
+// "name offset length" a part; nil when there is none, or its line does
+// not fit data. It is data's bytes themselves: not to be changed.
+func indexedPart(index string, data []byte, name string) []byte {
+	for line := range strings.Lines(index) {
 		f := strings.Fields(line)
 		if len(f) != 3 || f[0] != name {
 			continue
 		}
 		off, err1 := strconv.Atoi(f[1])
 		n, err2 := strconv.Atoi(f[2])
-		if err1 != nil || err2 != nil || off < 0 || n < 0 || off+n > len(pregenFiles) {
+		if err1 != nil || err2 != nil || off < 0 || n < 0 || off+n > len(data) {
 			return nil
 		}
-		return pregenFiles[off : off+n : off+n]
+		return data[off : off+n : off+n]
 	}
 	return nil
 }

@@ -63,18 +63,15 @@ func (f face) with(bold, italic bool) face {
 // metrics are the widths of a face's characters, read from the font's
 // cmap and hmtx tables, in thousandths of an em, rounded as the font's
 // Widths give them (fontobjs.go), so our measure of a line is the width
-// a reader draws. They are read
-// ahead of time (fontmetrics.go) and used where they lie in the
-// program's data: a process touches only the parts its text needs.
+// a reader draws. They are read ahead of time (fontmetrics.go) and used
+// where they lie in the program's data: a process touches only the
+// parts its text needs.
 type metrics struct {
 	// has says which characters of the Basic Multilingual Plane the
 	// face has a glyph for, a bit each (r>>3, 1<<(r&7)); w holds their
 	// widths.
 	has *[hasSize]byte
 	w   blockTable
-	// latin are the widths of the first 256 characters, those of most
-	// text, copied out of w: a plain array is read faster.
-	latin [256]uint16
 	// ascent and descent in thousandths of an em (descent negative).
 	ascent, descent float64
 	// desc is what the face's font descriptor says.
@@ -125,12 +122,7 @@ func (m *metrics) hasGlyph(r rune) bool {
 func (m *metrics) hasWord(i int) uint64 { return binary.LittleEndian.Uint64(m.has[8*i:]) }
 
 // adv is the width of character r, which the face has (0 otherwise).
-func (m *metrics) adv(r rune) uint16 {
-	if uint32(r) < 256 {
-		return m.latin[uint8(r)]
-	}
-	return m.w.get(r)
-}
+func (m *metrics) adv(r rune) uint16 { return m.w.get(r) }
 
 // blockTable holds a uint16 for each character of the plane, in blocks
 // of 256 characters (little-endian), those with nothing but zeros left
@@ -140,6 +132,9 @@ type blockTable struct {
 	// zeros, stands for every block left out.
 	index  *[256]byte
 	blocks []*[512]byte
+	// latin are the entries of the first 256 characters, those of most
+	// text, copied out of the blocks: a plain array is read faster.
+	latin [256]uint16
 }
 
 // newBlockTable is the table of index and data, its blocks.
@@ -148,11 +143,22 @@ func newBlockTable(index *[256]byte, data []byte) blockTable {
 	for i := range t.blocks {
 		t.blocks[i] = (*[512]byte)(data[512*i : 512*i+512])
 	}
+	for r := range t.latin {
+		t.latin[r] = t.inBlocks(rune(r))
+	}
 	return t
 }
 
 // get is r's entry; 0 beyond the plane.
 func (t *blockTable) get(r rune) uint16 {
+	if uint32(r) < 256 {
+		return t.latin[uint8(r)]
+	}
+	return t.inBlocks(r)
+}
+
+// inBlocks is get, read from the blocks.
+func (t *blockTable) inBlocks(r rune) uint16 {
 	if uint32(r) >= 1<<16 {
 		return 0
 	}

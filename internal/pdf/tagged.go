@@ -23,8 +23,8 @@ import (
 // fpdf's finished file (our own output, of a known shape) and writes it
 // again as one revision with what fpdf cannot write: the structure tree
 // and its parent tree, the link annotations as indirect objects in the
-// tree, ToUnicode maps for the fonts, the XMP metadata and the
-// catalog's keys for PDF/UA.
+// tree, the fonts the pages use with their ToUnicode maps (fontobjs.go),
+// the XMP metadata and the catalog's keys for PDF/UA.
 
 // place is a point on a page: its index and y from the top, pt.
 type place struct {
