@@ -448,6 +448,7 @@ func render(w io.Writer, pp paper, th *Theme, h *handout.Handout, d *briefing.Do
 		flush()
 	}
 	pics := images{f: f, figs: figs}
+	qrs := qrWriter{f: f}
 	for n, p := range pages {
 		f.AddPage()
 		cur.page = -1 // a new page's content sets its font afresh
@@ -463,10 +464,7 @@ func render(w io.Writer, pp paper, th *Theme, h *handout.Handout, d *briefing.Do
 				f.SetFillColor(int(o.colour.R), int(o.colour.G), int(o.colour.B))
 				f.Rect(o.x, o.y, o.w, o.h, "F")
 			case opQR:
-				if err := qrRuns(o, func(x, y, w, h float64) {
-					f.SetFillColor(0, 0, 0)
-					f.Rect(x, y, w, h, "F")
-				}); err != nil {
+				if err := qrs.draw(o); err != nil {
 					return fmt.Errorf("pdf: %w", err)
 				}
 			case opLine:

@@ -72,3 +72,49 @@ func (t *textWriter) show(x, y float64, code []byte) {
 	t.r.Reset(b)
 	t.f.RawWriteBuf(&t.r)
 }
+
+// qrWriter draws a QR code's runs of dark modules into fpdf's page
+// content: the bytes fpdf's SetFillColor(0, 0, 0) and Rect(…, "F") wrote
+// for each run, a black fill and a rectangle, made without fpdf's
+// strings for each (a code is a few hundred runs in every handout).
+type qrWriter struct {
+	f   *fpdf.Fpdf
+	buf []byte
+	r   bytes.Reader
+}
+
+// draw draws the code o (an opQR, placed). The first run goes through
+// fpdf, which so knows the fill colour is black; the others are written
+// as fpdf would have written them.
+func (q *qrWriter) draw(o op) error {
+	_, pageH := q.f.GetPageSize()
+	k := q.f.GetConversionRatio()
+	b := q.buf[:0]
+	first := true
+	err := qrRuns(o, func(x, y, w, h float64) {
+		if first {
+			q.f.SetFillColor(0, 0, 0)
+			q.f.Rect(x, y, w, h, "F")
+			first = false
+			return
+		}
+		if len(b) > 0 {
+			b = append(b, '\n')
+		}
+		b = append(b, "0.000 g\n"...)
+		b = strconv.AppendFloat(b, x*k, 'f', 2, 64)
+		b = append(b, ' ')
+		b = strconv.AppendFloat(b, (pageH-y)*k, 'f', 2, 64)
+		b = append(b, ' ')
+		b = strconv.AppendFloat(b, w*k, 'f', 2, 64)
+		b = append(b, ' ')
+		b = strconv.AppendFloat(b, -h*k, 'f', 2, 64)
+		b = append(b, " re f"...)
+	})
+	q.buf = b
+	if len(b) > 0 {
+		q.r.Reset(b)
+		q.f.RawWriteBuf(&q.r) // adds the last line's end
+	}
+	return err
+}
