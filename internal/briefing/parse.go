@@ -120,7 +120,7 @@ func parse(path string, src []byte, opts Options, load bool) (*Document, diag.Li
 		b := assemble(doc, p, d)
 		checkBody(doc, p, b, fm, d)
 		pics = p.Pictures
-		doc.PictureURLs = pictureURLsOf(src, pics)
+		doc.PictureURLs = pictureURLsOf(pics)
 		if load {
 			loadPictures(path, opts.Root, pics, d)
 		}

@@ -144,15 +144,13 @@ func PictureURLs(path string, src []byte, root string) []string {
 	if !bytes.Contains(src, []byte("![")) {
 		return nil
 	}
-	return pictureURLsOf(src, pictureUses(path, src))
+	return pictureURLsOf(pictureUses(path, src))
 }
 
-// pictureURLsOf returns the addresses of the pictures parsing src found,
-// as PictureURLs does.
-func pictureURLsOf(src []byte, uses []pictureUse) []string {
-	if !bytes.Contains(src, []byte("![")) {
-		return nil
-	}
+// pictureURLsOf returns the addresses of the pictures parsing found, as
+// PictureURLs does. A source without "![" has no picture to find, so
+// its uses are none and the addresses nil.
+func pictureURLsOf(uses []pictureUse) []string {
 	var out []string
 	for i, u := range uses {
 		if i == MaxPictures {
