@@ -84,13 +84,13 @@ func describe(err error) string {
 // in diag order. A document returned with errors is for reports such as
 // status; it must not be built into a handout.
 func Parse(path string, src []byte, opts Options) (*Document, diag.List) {
-	doc, l, _ := parse(path, src, opts, !opts.NoPictures)
+	doc, l, _ := parse(path, src, opts)
 	return doc, l
 }
 
-// parse parses a briefing, reading its local pictures when load is set;
-// it returns the pictures found either way.
-func parse(path string, src []byte, opts Options, load bool) (*Document, diag.List, []pictureUse) {
+// parse parses a briefing, reading its local pictures unless
+// opts.NoPictures is set; it returns the pictures found either way.
+func parse(path string, src []byte, opts Options) (*Document, diag.List, []pictureUse) {
 	d := &diagSink{path: path}
 	if len(src) > MaxFileSize {
 		d.errorf(0, tooLargeFormat, MaxFileSize>>20)
@@ -121,7 +121,7 @@ func parse(path string, src []byte, opts Options, load bool) (*Document, diag.Li
 		checkBody(doc, p, b, fm, d)
 		pics = p.Pictures
 		doc.PictureURLs = pictureURLsOf(pics)
-		if load {
+		if !opts.NoPictures {
 			loadPictures(path, opts.Root, pics, d)
 		}
 		checkPaste(doc, p, fm, d)

@@ -11,7 +11,7 @@ import (
 // samePictures checks that pictureUses finds the pictures parse finds.
 func samePictures(t *testing.T, name string, src []byte) int {
 	t.Helper()
-	_, _, uses := parse(name, src, Options{}, false)
+	_, _, uses := parse(name, src, Options{NoPictures: true})
 	var want, got []string
 	for _, u := range uses {
 		want = append(want, u.Image.URL)
