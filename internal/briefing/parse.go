@@ -164,7 +164,7 @@ func docName(path string) string {
 // of the line.
 func prescan(src []byte, start int, lines lineIndex, d *diagSink) bool {
 	ok := true
-	fence := ""
+	var fence []byte
 	footnotes := 0
 	var inline inlineBound
 	for pos := start; pos < len(src); {
@@ -186,14 +186,14 @@ func prescan(src []byte, start int, lines lineIndex, d *diagSink) bool {
 			i++
 		}
 		rest := line[i:]
-		if fence != "" {
-			if indent < 4 && strings.HasPrefix(string(rest), fence) {
-				fence = ""
+		if fence != nil {
+			if indent < 4 && bytes.HasPrefix(rest, fence) {
+				fence = nil
 			}
 			continue
 		}
 		if indent < 4 && (bytes.HasPrefix(rest, []byte("```")) || bytes.HasPrefix(rest, []byte("~~~"))) {
-			fence = string(rest[:3])
+			fence = rest[:3]
 			continue
 		}
 		if isRule(rest) {
@@ -217,7 +217,7 @@ func prescan(src []byte, start int, lines lineIndex, d *diagSink) bool {
 			d.errorf(lineNo, "%d links on one line, more than the limit of %d; break the paragraph into shorter lines", k, MaxLinksPerLine)
 			ok = false
 		}
-		if r := rest[j:]; len(r) > 2 && r[0] == '[' && r[1] == '^' && strings.Contains(string(r), "]:") {
+		if r := rest[j:]; len(r) > 2 && r[0] == '[' && r[1] == '^' && bytes.Contains(r, []byte("]:")) {
 			footnotes++
 			if footnotes == MaxFootnotes+1 {
 				d.errorf(lineNo, "more than %d footnotes; a handout should not need so many: make some of them part of the text or further reading", MaxFootnotes)
