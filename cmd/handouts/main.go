@@ -24,11 +24,17 @@ const (
 )
 
 func main() {
+	os.Exit(process())
+}
+
+// process is the whole of a handouts process, which the CLI tests run
+// too: the exit code of run for os.Args, with the heap paced first.
+func process() int {
 	// A process may let its heap grow to gcpace.Budget between
 	// collections: a build of one briefing then collects never, and a
 	// large build a third as often.
 	gcpace.Start(gcpace.Budget)
-	os.Exit(run(os.Args))
+	return run(os.Args)
 }
 
 func run(args []string) int {

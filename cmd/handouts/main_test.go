@@ -5,13 +5,11 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
-
-	"handouts/internal/gcpace"
 )
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"handouts": func() { gcpace.Start(gcpace.Budget); os.Exit(run(os.Args)) },
+		"handouts": func() { os.Exit(process()) },
 	})
 }
 
