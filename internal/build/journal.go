@@ -81,27 +81,21 @@ func parseJournal(data []byte) map[string][]pendingEntry {
 	return out
 }
 
-// note records that name is about to be replaced by a file of the given
-// SHA-256 and size. The line is written before the rename, so it
-// survives the process being killed; it is not flushed to the disk
-// (that would double the flushes of a build, whose handouts are each
-// flushed already), so after a power cut a handout renamed in the last
-// seconds may still be reported as changed by hand (--force rebuilds it).
-func (j *journal) note(name, sum string, size int64) error {
-	return j.noteAll([]journalNote{{name, sum, size}})
-}
-
 // journalNote is a handout about to be renamed into place.
 type journalNote struct {
 	name, sum string
 	size      int64
 }
 
-// noteAll is note of several handouts at once: the committer notes a
-// batch before it renames any of it, with one write instead of one a
-// handout. A note whose rename never comes (the build is killed first)
-// matches no file on the disk, and so changes nothing.
-func (j *journal) noteAll(notes []journalNote) error {
+// note records that each handout of a batch is about to be replaced by a
+// file of the given SHA-256 and size, with one write for the batch. The
+// lines are written before any rename, so they survive the process being
+// killed; a note whose rename never comes matches no file on the disk,
+// and so changes nothing. They are not flushed to the disk (that would
+// double the flushes of a build, whose handouts are flushed already), so
+// after a power cut a handout renamed in the last seconds may still be
+// reported as changed by hand (--force rebuilds it).
+func (j *journal) note(notes []journalNote) error {
 	if len(notes) == 0 {
 		return nil
 	}
