@@ -110,7 +110,7 @@ func (j *journal) note(notes []journalNote) error {
 	}
 	var b []byte
 	for _, n := range notes {
-		b = fmt.Appendf(b, "%s %d %s\n", n.sum, n.size, n.name)
+		b = appendJournalLine(b, n.name, pendingEntry{n.sum, n.size})
 	}
 	// One write of whole lines: O_APPEND keeps them whole; a line cut
 	// short by a kill is dropped when the journal is read.
@@ -166,7 +166,7 @@ func (j *journal) settle(m *manifest.Manifest) error {
 	if !j.existed && j.f == nil {
 		return nil // nothing noted, before or now
 	}
-	var keep bytes.Buffer
+	var keep []byte
 	for _, notes := range []map[string][]pendingEntry{j.earlier, j.made} {
 		for _, name := range sortedKeys(notes) {
 			for _, e := range notes[name] {
@@ -176,7 +176,7 @@ func (j *journal) settle(m *manifest.Manifest) error {
 				if state, sum := look(filepath.Join(j.dir, name), e.size); state != diskRegular || sum != e.sum {
 					continue
 				}
-				fmt.Fprintf(&keep, "%s %d %s\n", e.sum, e.size, name)
+				keep = appendJournalLine(keep, name, e)
 			}
 		}
 	}
@@ -185,13 +185,13 @@ func (j *journal) settle(m *manifest.Manifest) error {
 		j.f = nil
 	}
 	p := filepath.Join(j.dir, journalName)
-	if keep.Len() == 0 {
+	if len(keep) == 0 {
 		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
 		return nil
 	}
-	return atomicfile.Write(p, keep.Bytes(), atomicfile.Options{Sync: true})
+	return atomicfile.Write(p, keep, atomicfile.Options{Sync: true})
 }
 
 func (j *journal) close() {
@@ -201,6 +201,11 @@ func (j *journal) close() {
 		j.f.Close()
 		j.f = nil
 	}
+}
+
+// appendJournalLine appends the journal's line for e, a note of name.
+func appendJournalLine(b []byte, name string, e pendingEntry) []byte {
+	return fmt.Appendf(b, "%s %d %s\n", e.sum, e.size, name)
 }
 
 func sortedKeys(m map[string][]pendingEntry) []string {
