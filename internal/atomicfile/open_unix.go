@@ -25,21 +25,35 @@ var tempSuffix = rand.Uint32
 // maxTries bounds the names tried before giving up, as os.CreateTemp does.
 const maxTries = 10000
 
+// tryNames calls try with prefix followed by random digits until try
+// takes a name (it returns EEXIST for a name taken), at most maxTries
+// times. It returns the name taken or the error from try; when every
+// name was taken, the name is empty.
+func tryNames(prefix string, try func(name string) error) (string, error) {
+	for range maxTries {
+		name := prefix + strconv.FormatUint(uint64(tempSuffix()), 10)
+		if err := try(name); err != syscall.EEXIST {
+			return name, err
+		}
+	}
+	return "", fs.ErrExist
+}
+
 // createTemp creates a new file in dir named prefix followed by random
 // digits, readable and writable by the owner only.
 func createTemp(dir, prefix string) (*os.File, error) {
-	for range maxTries {
-		name := dir + string(os.PathSeparator) + prefix + strconv.FormatUint(uint64(tempSuffix()), 10)
-		fd, err := openExcl(name)
-		if err == syscall.EEXIST {
-			continue
-		}
-		if err != nil {
-			return nil, &fs.PathError{Op: "open", Path: name, Err: err}
-		}
-		return os.NewFile(uintptr(fd), name), nil
+	var fd int
+	name, err := tryNames(dir+string(os.PathSeparator)+prefix, func(name string) (err error) {
+		fd, err = openExcl(name)
+		return err
+	})
+	switch {
+	case name == "":
+		return nil, &fs.PathError{Op: "createtemp", Path: dir + string(os.PathSeparator) + prefix + "*", Err: err}
+	case err != nil:
+		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
-	return nil, &fs.PathError{Op: "createtemp", Path: dir + string(os.PathSeparator) + prefix + "*", Err: fs.ErrExist}
+	return os.NewFile(uintptr(fd), name), nil
 }
 
 // openExcl creates name, failing if it exists, retrying when interrupted.

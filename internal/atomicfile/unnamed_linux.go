@@ -105,23 +105,20 @@ func (s *Staged) commitUnnamed() error {
 	}
 	// A file is in place: link under a temporary name, then rename.
 	dir, base := filepath.Split(s.path)
-	prefix := filepath.Join(dir, TempPrefix+tempStem(base)+"-")
-	for range maxTries {
-		tmp := prefix + strconv.FormatUint(uint64(tempSuffix()), 10)
-		switch err := linkUnnamed(s.f, tmp); err {
-		case nil:
-			if err := rename(tmp, s.path); err != nil {
-				os.Remove(tmp)
-				return &fs.PathError{Op: "rename", Path: s.path, Err: unwrap(err)}
-			}
-			return nil
-		case syscall.EEXIST:
-			continue
-		default:
-			return s.commitCopy()
-		}
+	tmp, err := tryNames(filepath.Join(dir, TempPrefix+tempStem(base)+"-"), func(name string) error {
+		return linkUnnamed(s.f, name)
+	})
+	switch {
+	case tmp == "":
+		return &fs.PathError{Op: "rename", Path: s.path, Err: err}
+	case err != nil:
+		return s.commitCopy()
 	}
-	return &fs.PathError{Op: "rename", Path: s.path, Err: fs.ErrExist}
+	if err := rename(tmp, s.path); err != nil {
+		os.Remove(tmp)
+		return &fs.PathError{Op: "rename", Path: s.path, Err: unwrap(err)}
+	}
+	return nil
 }
 
 // commitCopy puts the unnamed file's bytes in place through a named

@@ -114,7 +114,7 @@ func (c *committer) note() error {
 			notes = append(notes, journalNote{it.Outputs[s.out].Name, s.sum, s.size})
 		}
 	}
-	return c.e.pending.noteAll(notes)
+	return c.e.pending.note(notes)
 }
 
 // commit renames one flushed and noted handout into place.

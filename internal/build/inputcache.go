@@ -123,11 +123,17 @@ func (c *sumCache) rememberInput(p string, st fs.FileInfo, sum [32]byte, flag by
 	defer c.mu.Unlock()
 	if s.ctime >= c.settled || s.mtime >= c.settled {
 		// Changed just before the build: looked at again at its end.
-		c.racy = append(c.racy, inEntry{s, sum, flag})
-		c.racyKeys = append(c.racyKeys, key)
+		c.racy = append(c.racy, racyInput{key, inEntry{s, sum, flag}})
 		return
 	}
 	c.insUsed[key] = inEntry{s, sum, flag}
+}
+
+// racyInput is an input file read that had changed too lately to be
+// recorded, by its key.
+type racyInput struct {
+	key   string
+	entry inEntry
 }
 
 // settleRacy looks again, at the end of a build, at the input files
@@ -142,8 +148,8 @@ func (c *sumCache) settleRacy() {
 		return
 	}
 	settled := clockNow().Add(-racyMargin).UnixNano()
-	for i, e := range c.racy {
-		key := c.racyKeys[i]
+	for _, r := range c.racy {
+		key, e := r.key, r.entry
 		if e.stamp.ctime >= settled || e.stamp.mtime >= settled {
 			continue
 		}
@@ -160,7 +166,7 @@ func (c *sumCache) settleRacy() {
 		}
 		c.insUsed[key] = e
 	}
-	c.racy, c.racyKeys = nil, nil
+	c.racy = nil
 }
 
 // parseInput reads an "in" line of the cache (without "in "):

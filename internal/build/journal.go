@@ -81,27 +81,21 @@ func parseJournal(data []byte) map[string][]pendingEntry {
 	return out
 }
 
-// note records that name is about to be replaced by a file of the given
-// SHA-256 and size. The line is written before the rename, so it
-// survives the process being killed; it is not flushed to the disk
-// (that would double the flushes of a build, whose handouts are each
-// flushed already), so after a power cut a handout renamed in the last
-// seconds may still be reported as changed by hand (--force rebuilds it).
-func (j *journal) note(name, sum string, size int64) error {
-	return j.noteAll([]journalNote{{name, sum, size}})
-}
-
 // journalNote is a handout about to be renamed into place.
 type journalNote struct {
 	name, sum string
 	size      int64
 }
 
-// noteAll is note of several handouts at once: the committer notes a
-// batch before it renames any of it, with one write instead of one a
-// handout. A note whose rename never comes (the build is killed first)
-// matches no file on the disk, and so changes nothing.
-func (j *journal) noteAll(notes []journalNote) error {
+// note records that each handout of a batch is about to be replaced by a
+// file of the given SHA-256 and size, with one write for the batch. The
+// lines are written before any rename, so they survive the process being
+// killed; a note whose rename never comes matches no file on the disk,
+// and so changes nothing. They are not flushed to the disk (that would
+// double the flushes of a build, whose handouts are flushed already), so
+// after a power cut a handout renamed in the last seconds may still be
+// reported as changed by hand (--force rebuilds it).
+func (j *journal) note(notes []journalNote) error {
 	if len(notes) == 0 {
 		return nil
 	}
@@ -116,7 +110,7 @@ func (j *journal) noteAll(notes []journalNote) error {
 	}
 	var b []byte
 	for _, n := range notes {
-		b = fmt.Appendf(b, "%s %d %s\n", n.sum, n.size, n.name)
+		b = appendJournalLine(b, n.name, pendingEntry{n.sum, n.size})
 	}
 	// One write of whole lines: O_APPEND keeps them whole; a line cut
 	// short by a kill is dropped when the journal is read.
@@ -172,7 +166,7 @@ func (j *journal) settle(m *manifest.Manifest) error {
 	if !j.existed && j.f == nil {
 		return nil // nothing noted, before or now
 	}
-	var keep bytes.Buffer
+	var keep []byte
 	for _, notes := range []map[string][]pendingEntry{j.earlier, j.made} {
 		for _, name := range sortedKeys(notes) {
 			for _, e := range notes[name] {
@@ -182,7 +176,7 @@ func (j *journal) settle(m *manifest.Manifest) error {
 				if state, sum := look(filepath.Join(j.dir, name), e.size); state != diskRegular || sum != e.sum {
 					continue
 				}
-				fmt.Fprintf(&keep, "%s %d %s\n", e.sum, e.size, name)
+				keep = appendJournalLine(keep, name, e)
 			}
 		}
 	}
@@ -191,13 +185,13 @@ func (j *journal) settle(m *manifest.Manifest) error {
 		j.f = nil
 	}
 	p := filepath.Join(j.dir, journalName)
-	if keep.Len() == 0 {
+	if len(keep) == 0 {
 		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
 		return nil
 	}
-	return atomicfile.Write(p, keep.Bytes(), atomicfile.Options{Sync: true})
+	return atomicfile.Write(p, keep, atomicfile.Options{Sync: true})
 }
 
 func (j *journal) close() {
@@ -207,6 +201,11 @@ func (j *journal) close() {
 		j.f.Close()
 		j.f = nil
 	}
+}
+
+// appendJournalLine appends the journal's line for e, a note of name.
+func appendJournalLine(b []byte, name string, e pendingEntry) []byte {
+	return fmt.Appendf(b, "%s %d %s\n", e.sum, e.size, name)
 }
 
 func sortedKeys(m map[string][]pendingEntry) []string {

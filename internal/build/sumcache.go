@@ -76,9 +76,8 @@ type sumCache struct {
 	ins, insUsed map[string]inEntry
 	settled      int64
 	// racy are the input files read that had changed too lately to be
-	// recorded, by racyKeys (settleRacy).
-	racy     []inEntry
-	racyKeys []string
+	// recorded (settleRacy).
+	racy []racyInput
 	// site is the "site" line read (sitecache.go), siteNew the one to
 	// write.
 	site, siteNew string

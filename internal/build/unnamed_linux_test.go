@@ -2,29 +2,11 @@ package build
 
 import (
 	"context"
-	"os"
 	"strings"
 	"testing"
 
-	"handouts/internal/atomicfile"
 	"handouts/internal/build/buildtest"
 )
-
-// tempNames lists the temporary files in dir.
-func tempNames(t *testing.T, dir string) []string {
-	t.Helper()
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []string
-	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), atomicfile.TempPrefix) {
-			out = append(out, e.Name())
-		}
-	}
-	return out
-}
 
 // A handout that does not exist yet is staged without a name and linked
 // into place: while a cold build renames, the folder holds no temporary
@@ -34,7 +16,7 @@ func TestNewHandoutsAreStagedUnnamed(t *testing.T) {
 	project(t, map[string]string{"sources/a.md": "alpha", "sources/b.md": "beta"})
 	var seen [][]string
 	beforeRename = func(context.Context, string) error {
-		seen = append(seen, tempNames(t, "out"))
+		seen = append(seen, buildtest.TempNames(t, "out"))
 		return nil
 	}
 	res := run(t, Options{})
@@ -56,7 +38,7 @@ func TestNewHandoutsAreStagedUnnamed(t *testing.T) {
 	if len(seen) != 2 || len(seen[0]) != 2 {
 		t.Errorf("replacing build: temporary files at each rename %v, want a.docx's and a.pdf's at the first", seen)
 	}
-	if left := tempNames(t, "out"); len(left) != 0 {
+	if left := buildtest.TempNames(t, "out"); len(left) != 0 {
 		t.Errorf("temporary files left: %v", left)
 	}
 	if got := tree(t, "out")["a.docx"]; !strings.Contains(got, "alpha 2") {

@@ -42,20 +42,30 @@ func Tree(dir string) (map[string]string, error) {
 	return out, err
 }
 
+// TempNames lists the temporary files in dir.
+func TempNames(t testing.TB, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), atomicfile.TempPrefix) {
+			out = append(out, e.Name())
+		}
+	}
+	return out
+}
+
 // CheckConsistent checks the promises every build keeps, whatever went
 // wrong: no temporary file is left in out, every file the manifest
 // records is in place with the recorded hash and size, and SHA256SUMS
 // lists exactly the recorded files with their hashes, sorted.
 func CheckConsistent(t testing.TB, out string) {
 	t.Helper()
-	entries, err := os.ReadDir(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), atomicfile.TempPrefix) {
-			t.Errorf("temporary file left behind: %s", e.Name())
-		}
+	for _, name := range TempNames(t, out) {
+		t.Errorf("temporary file left behind: %s", name)
 	}
 	m, err := manifest.Load(out)
 	if err != nil {
