@@ -95,17 +95,16 @@ func faceMetrics() ([numFaces]*metrics, error) {
 }
 
 // readFaces reads the metrics and encoding of each of faces into out,
-// the first numbered first (as fontSet.use numbers them): from the data
-// made ahead of time, or else from the fonts.
+// the first numbered first (as fontSet.use numbers them), from the data
+// made ahead of time: TestPregeneratedMetrics sees that every face has
+// them.
 func readFaces(first face, faces []faceInfo, out []*metrics) error {
 	for i, f := range faces {
-		var m *metrics
-		var err error
-		if b := pregeneratedMetrics(first + face(i)); b != nil {
-			m, err = decodeFace(b)
-		} else {
-			m, err = readMetrics(f.ttf)
+		b := pregeneratedMetrics(first + face(i))
+		if b == nil {
+			return errors.New("pdf: no metrics made ahead of time for embedded font " + f.family + f.style)
 		}
+		m, err := decodeFace(b)
 		if err != nil {
 			return errors.New("pdf: reading embedded font " + f.family + f.style + ": " + err.Error())
 		}
@@ -232,16 +231,6 @@ type faceTables struct {
 
 func (m *faceTables) hasGlyph(r rune) bool {
 	return r >= 0 && r < 1<<16 && m.has[r>>6]&(1<<(r&63)) != 0
-}
-
-// readMetrics reads the metrics of a TrueType font, as the data made
-// ahead of time holds them.
-func readMetrics(ttf []byte) (*metrics, error) {
-	t, err := readTables(ttf)
-	if err != nil {
-		return nil, err
-	}
-	return decodeFace(encodeFace(t, placeChars(t)))
 }
 
 // readTables reads the widths and character map of a TrueType font.
