@@ -239,25 +239,16 @@ func readTables(ttf []byte) (*faceTables, error) {
 	if err != nil {
 		return nil, err
 	}
-	head, hhea, hmtx, cmap, maxp := tables["head"], tables["hhea"], tables["hmtx"], tables["cmap"], tables["maxp"]
-	if len(head) < 54 || len(hhea) < 36 || len(maxp) < 6 || cmap == nil || hmtx == nil {
-		return nil, errors.New("missing a head, hhea, maxp, hmtx or cmap table")
+	head, hhea, cmap, maxp := tables["head"], tables["hhea"], tables["cmap"], tables["maxp"]
+	if len(maxp) < 6 || cmap == nil {
+		return nil, errors.New("missing a maxp or cmap table")
 	}
-	upem := float64(binary.BigEndian.Uint16(head[18:]))
-	if upem == 0 {
-		return nil, errors.New("units per em is 0")
+	adv, err := truetype.ReadAdvances(tables)
+	if err != nil {
+		return nil, err
 	}
-	scale := 1000 / upem
-	numH := int(binary.BigEndian.Uint16(hhea[34:]))
-	if numH == 0 || 4*numH > len(hmtx) {
-		return nil, errors.New("hmtx table too short")
-	}
-	advance := func(gid int) int {
-		if gid >= numH {
-			gid = numH - 1
-		}
-		return int(binary.BigEndian.Uint16(hmtx[4*gid:]))
-	}
+	scale := 1000 / float64(adv.UnitsPerEm)
+	advance := adv.Of
 	m := &faceTables{
 		ascent:  float64(int16(binary.BigEndian.Uint16(hhea[4:]))) * scale,
 		descent: float64(int16(binary.BigEndian.Uint16(hhea[6:]))) * scale,
