@@ -10,9 +10,7 @@ package docx
 import (
 	"archive/zip"
 	"bytes"
-	"regexp"
 	"strconv"
-	"sync"
 
 	"handouts/internal/briefing"
 	"handouts/internal/picture"
@@ -174,29 +172,6 @@ func writeMedia(z *zip.Writer, name string, data []byte) error {
 	}
 	_, err = fw.Write(data)
 	return err
-}
-
-var (
-	rePgH  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<w:pgSz\s[^>]*?w:h="(\d+)"`) })
-	reMarT = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<w:pgMar\s[^>]*?w:top="(-?\d+)"`) })
-	reMarB = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<w:pgMar\s[^>]*?w:bottom="(-?\d+)"`) })
-)
-
-// textHeight is the page height between the margins, in twips, less room
-// for the paragraph's spacing.
-func textHeight(sect string) int {
-	h := sectTwips(sect, rePgH(), 16838) - abs(sectTwips(sect, reMarT(), 1134)) - abs(sectTwips(sect, reMarB(), 1134)) - 720
-	if h < 1440 || h > 31680 {
-		h = 12960
-	}
-	return h
-}
-
-func abs(n int) int {
-	if n < 0 {
-		return -n
-	}
-	return n
 }
 
 // drawingNS declares the drawing namespaces on the document's root too,

@@ -262,6 +262,9 @@ var (
 	rePgW     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<w:pgSz\s[^>]*?w:w="(\d+)"`) })
 	reMarL    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<w:pgMar\s[^>]*?w:left="(-?\d+)"`) })
 	reMarR    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<w:pgMar\s[^>]*?w:right="(-?\d+)"`) })
+	rePgH     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<w:pgSz\s[^>]*?w:h="(\d+)"`) })
+	reMarT    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<w:pgMar\s[^>]*?w:top="(-?\d+)"`) })
+	reMarB    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<w:pgMar\s[^>]*?w:bottom="(-?\d+)"`) })
 )
 
 // sectPrChildren returns the children of the last w:sectPr of a part,
@@ -287,6 +290,23 @@ func textWidth(sect string) int {
 		w = 9638
 	}
 	return w
+}
+
+// textHeight is the page height between the margins, in twips, less room
+// for the paragraph's spacing.
+func textHeight(sect string) int {
+	h := sectTwips(sect, rePgH(), 16838) - abs(sectTwips(sect, reMarT(), 1134)) - abs(sectTwips(sect, reMarB(), 1134)) - 720
+	if h < 1440 || h > 31680 {
+		h = 12960
+	}
+	return h
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // sectTwips is the number re finds in sect, or def.

@@ -6,7 +6,6 @@
 package fontmetrics
 
 import (
-	"encoding/binary"
 	"errors"
 	"sync"
 
@@ -98,26 +97,20 @@ func Width(f Face, s string, size float64) float64 {
 // read reads the advance width of every character from a TrueType file's
 // head, hhea, hmtx and cmap (format 4, Windows Unicode) tables.
 func read(ttf []byte) (*widths, error) {
-	be := binary.BigEndian
 	tables, err := truetype.Tables(ttf)
 	if err != nil {
 		return nil, err
 	}
-	head, hhea, hmtx, cmap := tables["head"], tables["hhea"], tables["hmtx"], tables["cmap"]
-	if len(head) < 54 || len(hhea) < 36 || cmap == nil {
-		return nil, errors.New("missing head, hhea or cmap")
+	cmap := tables["cmap"]
+	if cmap == nil {
+		return nil, errors.New("missing cmap")
 	}
-	upem := float32(be.Uint16(head[18:]))
-	nh := int(be.Uint16(hhea[34:]))
-	if upem == 0 || nh == 0 || len(hmtx) < 4*nh {
-		return nil, errors.New("bad head, hhea or hmtx")
+	adv, err := truetype.ReadAdvances(tables)
+	if err != nil {
+		return nil, err
 	}
-	advance := func(glyph int) float32 {
-		if glyph >= nh {
-			glyph = nh - 1 // the last advance repeats
-		}
-		return float32(be.Uint16(hmtx[4*glyph:])) / upem
-	}
+	upem := float32(adv.UnitsPerEm)
+	advance := func(glyph int) float32 { return float32(adv.Of(glyph)) / upem }
 	w := &widths{notdef: advance(0)}
 	mapped := false
 	err = truetype.Chars(cmap, func(c, glyph int) {

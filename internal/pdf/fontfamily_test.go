@@ -40,16 +40,9 @@ func TestThemeFontFamily(t *testing.T) {
 // still for code; the default embeds no serif face.
 func TestInteropSerifFonts(t *testing.T) {
 	extprog.Need(t, "pdffonts")
-	def, err := DefaultTheme()
-	if err != nil {
-		t.Fatal(err)
-	}
-	serif := *def
-	if _, err := ParseTheme("theme.yaml", []byte("fonts:\n  text: liberation-serif\n"), &serif); err != nil {
-		t.Fatal(err)
-	}
+	serif := serifTheme(t)
 	dir := t.TempDir()
-	out := string(extprog.Run(t, dir, "pdffonts", writePDF(t, dir, "serif", bt.Rich(), Options{Theme: &serif})))
+	out := string(extprog.Run(t, dir, "pdffonts", writePDF(t, dir, "serif", bt.Rich(), Options{Theme: serif})))
 	for _, want := range []string{"+LiberationSerif ", "+LiberationSerif-Bold ", "+LiberationSerif-Italic ", "+LiberationMono "} {
 		if !strings.Contains(out, want) {
 			t.Errorf("no %s in:\n%s", strings.TrimSpace(want), out)
@@ -81,4 +74,18 @@ func everyFontMapped(t *testing.T, pdffonts string) {
 			t.Errorf("not embedded, subset and mapped to Unicode: %s", l)
 		}
 	}
+}
+
+// serifTheme is the default theme with its text in Liberation Serif.
+func serifTheme(t *testing.T) *Theme {
+	t.Helper()
+	def, err := DefaultTheme()
+	if err != nil {
+		t.Fatal(err)
+	}
+	serif := *def
+	if _, err := ParseTheme("theme.yaml", []byte("fonts:\n  text: liberation-serif\n"), &serif); err != nil {
+		t.Fatal(err)
+	}
+	return &serif
 }

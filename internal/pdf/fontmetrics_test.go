@@ -109,3 +109,13 @@ func sameMetrics(a, b *metrics) bool {
 	return *a.has == *b.has && *a.w.index == *b.w.index && *a.enc.at.index == *b.enc.at.index &&
 		a.ascent == b.ascent && a.descent == b.descent && a.desc == b.desc && a.replacement == b.replacement
 }
+
+// readMetrics reads the metrics of a TrueType font, as the data made
+// ahead of time holds them.
+func readMetrics(ttf []byte) (*metrics, error) {
+	t, err := readTables(ttf)
+	if err != nil {
+		return nil, err
+	}
+	return decodeFace(encodeFace(t, placeChars(t)))
+}

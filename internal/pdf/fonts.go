@@ -95,17 +95,16 @@ func faceMetrics() ([numFaces]*metrics, error) {
 }
 
 // readFaces reads the metrics and encoding of each of faces into out,
-// the first numbered first (as fontSet.use numbers them): from the data
-// made ahead of time, or else from the fonts.
+// the first numbered first (as fontSet.use numbers them), from the data
+// made ahead of time: TestPregeneratedMetrics sees that every face has
+// them.
 func readFaces(first face, faces []faceInfo, out []*metrics) error {
 	for i, f := range faces {
-		var m *metrics
-		var err error
-		if b := pregeneratedMetrics(first + face(i)); b != nil {
-			m, err = decodeFace(b)
-		} else {
-			m, err = readMetrics(f.ttf)
+		b := pregeneratedMetrics(first + face(i))
+		if b == nil {
+			return errors.New("pdf: no metrics made ahead of time for embedded font " + f.family + f.style)
 		}
+		m, err := decodeFace(b)
 		if err != nil {
 			return errors.New("pdf: reading embedded font " + f.family + f.style + ": " + err.Error())
 		}
@@ -234,41 +233,22 @@ func (m *faceTables) hasGlyph(r rune) bool {
 	return r >= 0 && r < 1<<16 && m.has[r>>6]&(1<<(r&63)) != 0
 }
 
-// readMetrics reads the metrics of a TrueType font, as the data made
-// ahead of time holds them.
-func readMetrics(ttf []byte) (*metrics, error) {
-	t, err := readTables(ttf)
-	if err != nil {
-		return nil, err
-	}
-	return decodeFace(encodeFace(t, placeChars(t)))
-}
-
 // readTables reads the widths and character map of a TrueType font.
 func readTables(ttf []byte) (*faceTables, error) {
 	tables, err := truetype.Tables(ttf)
 	if err != nil {
 		return nil, err
 	}
-	head, hhea, hmtx, cmap, maxp := tables["head"], tables["hhea"], tables["hmtx"], tables["cmap"], tables["maxp"]
-	if len(head) < 54 || len(hhea) < 36 || len(maxp) < 6 || cmap == nil || hmtx == nil {
-		return nil, errors.New("missing a head, hhea, maxp, hmtx or cmap table")
+	head, hhea, cmap, maxp := tables["head"], tables["hhea"], tables["cmap"], tables["maxp"]
+	if len(maxp) < 6 || cmap == nil {
+		return nil, errors.New("missing a maxp or cmap table")
 	}
-	upem := float64(binary.BigEndian.Uint16(head[18:]))
-	if upem == 0 {
-		return nil, errors.New("units per em is 0")
+	adv, err := truetype.ReadAdvances(tables)
+	if err != nil {
+		return nil, err
 	}
-	scale := 1000 / upem
-	numH := int(binary.BigEndian.Uint16(hhea[34:]))
-	if numH == 0 || 4*numH > len(hmtx) {
-		return nil, errors.New("hmtx table too short")
-	}
-	advance := func(gid int) int {
-		if gid >= numH {
-			gid = numH - 1
-		}
-		return int(binary.BigEndian.Uint16(hmtx[4*gid:]))
-	}
+	scale := 1000 / float64(adv.UnitsPerEm)
+	advance := adv.Of
 	m := &faceTables{
 		ascent:  float64(int16(binary.BigEndian.Uint16(hhea[4:]))) * scale,
 		descent: float64(int16(binary.BigEndian.Uint16(hhea[6:]))) * scale,

@@ -71,15 +71,8 @@ func TestGlyphsFollowTheTheme(t *testing.T) {
 	if g := Glyphs(d, src, nil); len(g) != 0 {
 		t.Errorf("default theme: reported %v", g)
 	}
-	def, err := DefaultTheme()
-	if err != nil {
-		t.Fatal(err)
-	}
-	serif := *def
-	if _, err := ParseTheme("theme.yaml", []byte("fonts:\n  text: liberation-serif\n"), &serif); err != nil {
-		t.Fatal(err)
-	}
-	g := Glyphs(d, src, &serif)
+	serif := serifTheme(t)
+	g := Glyphs(d, src, serif)
 	if len(g) != 1 || g[0].Line != 13 || !strings.Contains(g[0].Message, `"☿" (U+263F MERCURY)`) {
 		t.Errorf("serif theme: got %v", g)
 	}

@@ -17,13 +17,7 @@ import (
 // and that no handout has more pages than its tightest layout within
 // the bounds.
 func TestNoWastedLastPage(t *testing.T) {
-	docs := map[string]*briefing.Document{}
-	for name, d := range bt.Examples(t) {
-		docs[name] = d
-	}
-	for _, d := range bt.Corpus(40) {
-		docs[d.Name] = d
-	}
+	docs := examplesAndCorpus(t)
 	ms, err := faceMetrics()
 	if err != nil {
 		t.Fatal(err)
@@ -108,13 +102,7 @@ func TestNoWastedLastPage(t *testing.T) {
 // an adapter and QR codes; and fit, which lays out only the steps that
 // might, chooses what trying every step chooses.
 func TestMightFitBounds(t *testing.T) {
-	docs := map[string]*briefing.Document{}
-	for name, d := range bt.Examples(t) {
-		docs[name] = d
-	}
-	for _, d := range bt.Corpus(40) {
-		docs[d.Name] = d
-	}
+	docs := examplesAndCorpus(t)
 	th, err := DefaultTheme()
 	if err != nil {
 		t.Fatal(err)
@@ -176,4 +164,17 @@ func TestMightFitBounds(t *testing.T) {
 		t.Errorf("mightFit ruled out %d of %d steps: the test shows nothing", pruned, tried)
 	}
 	t.Logf("mightFit ruled out %d of %d steps", pruned, tried)
+}
+
+// examplesAndCorpus are the examples and a corpus of forty briefings,
+// by name: what the tightening tests lay out.
+func examplesAndCorpus(t *testing.T) map[string]*briefing.Document {
+	docs := map[string]*briefing.Document{}
+	for name, d := range bt.Examples(t) {
+		docs[name] = d
+	}
+	for _, d := range bt.Corpus(40) {
+		docs[d.Name] = d
+	}
+	return docs
 }

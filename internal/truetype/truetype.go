@@ -83,3 +83,37 @@ func Chars(cmap []byte, fn func(c, glyph int)) error {
 	}
 	return nil
 }
+
+// Advances are a font's horizontal advance widths, in font units, from
+// its head, hhea and hmtx tables: what both the PDF writer and the text
+// measurer size characters by.
+type Advances struct {
+	// UnitsPerEm is the font's em, in font units: never 0.
+	UnitsPerEm int
+	hmtx       []byte
+	n          int // the number of advances hmtx holds
+}
+
+// ReadAdvances reads the advances of the font whose tables are given
+// (as Tables returns them).
+func ReadAdvances(tables map[string][]byte) (Advances, error) {
+	be := binary.BigEndian
+	head, hhea, hmtx := tables["head"], tables["hhea"], tables["hmtx"]
+	if len(head) < 54 || len(hhea) < 36 {
+		return Advances{}, errors.New("missing a head or hhea table")
+	}
+	a := Advances{UnitsPerEm: int(be.Uint16(head[18:])), hmtx: hmtx, n: int(be.Uint16(hhea[34:]))}
+	if a.UnitsPerEm == 0 {
+		return Advances{}, errors.New("units per em is 0")
+	}
+	if a.n == 0 || 4*a.n > len(hmtx) {
+		return Advances{}, errors.New("hmtx table too short")
+	}
+	return a, nil
+}
+
+// Of is the advance of glyph: glyphs beyond those hmtx lists have the
+// last advance it gives.
+func (a Advances) Of(glyph int) int {
+	return int(binary.BigEndian.Uint16(a.hmtx[4*min(glyph, a.n-1):]))
+}

@@ -79,3 +79,29 @@ func TestCharsOfLiberation(t *testing.T) {
 		}
 	}
 }
+
+func TestAdvancesOfLiberation(t *testing.T) {
+	tables, err := Tables(liberationsansregular.TTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := ReadAdvances(tables)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.UnitsPerEm != 2048 {
+		t.Errorf("units per em %d, want 2048", a.UnitsPerEm)
+	}
+	// Every glyph past those hmtx lists has its last advance.
+	if last := a.Of(a.n - 1); a.Of(a.n) != last || a.Of(a.n+1000) != last {
+		t.Errorf("glyphs beyond hmtx: %d, %d, want %d", a.Of(a.n), a.Of(a.n+1000), last)
+	}
+	// A missing head, a zero em and an hmtx shorter than hhea says are refused.
+	zeroEm := map[string][]byte{"head": make([]byte, 54), "hhea": tables["hhea"], "hmtx": tables["hmtx"]}
+	short := map[string][]byte{"head": tables["head"], "hhea": tables["hhea"], "hmtx": tables["hmtx"][:4]}
+	for name, tb := range map[string]map[string][]byte{"no head": {"hhea": tables["hhea"]}, "zero em": zeroEm, "short hmtx": short} {
+		if _, err := ReadAdvances(tb); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+}
